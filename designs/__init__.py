@@ -1,0 +1,18 @@
+"""Satellite designs as data, and the pipeline that sizes them.
+
+>>> import designs
+>>> sat = designs.load("sso-100kw")          # a shipped reference design, or a TOML path
+>>> result = designs.size(sat)
+>>> result.radiator.area, result.feasible     # doctest: +SKIP
+"""
+
+from designs.chain import DesignResult, MassBudget, size
+from designs.design import Design, from_dict, load, reference_designs
+from designs.report import summary, summary_table, write_summary
+from designs.spec import DesignError, MassChoices, Payload, PowerChoices, ThermalChoices
+
+__all__ = [
+    "Design", "DesignError", "DesignResult", "MassBudget", "MassChoices", "Payload", "PowerChoices",
+    "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
+    "write_summary",
+]

@@ -1,0 +1,124 @@
+"""The ``Design``: a whole satellite as data, loaded from TOML or a shipped reference design."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pint
+
+import orbit
+from designs.spec import DesignError, MassChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
+
+__all__ = ["Design", "load", "from_dict", "reference_designs"]
+
+_SECTIONS: dict[str, type] = {
+    "payload": Payload,
+    "orbit": orbit.Orbit,
+    "power": PowerChoices,
+    "thermal": ThermalChoices,
+    "mass": MassChoices,
+}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Design:
+    """A satellite design: payload, orbit, power, thermal and mass choices.
+
+    Any Quantity field may hold an array; :func:`designs.size` then sizes every point at once.
+    Use :meth:`replace` with ``section__field`` keywords to vary a field::
+
+        sat.replace(payload__chip_power=np.linspace(300, 1500, 1000) * u.W)
+    """
+
+    name: str
+    description: str = ""
+    payload: Payload
+    orbit: orbit.Orbit
+    power: PowerChoices
+    thermal: ThermalChoices
+    mass: MassChoices = dataclasses.field(default_factory=MassChoices)
+
+    def replace(self, **changes: Any) -> Design:
+        """A copy with fields changed; ``payload__chip_power=...`` reaches into a section."""
+        top: dict[str, Any] = {}
+        nested: dict[str, dict[str, Any]] = {}
+        for key, value in changes.items():
+            section, sep, field = key.partition("__")
+            if sep:
+                if section not in _SECTIONS:
+                    raise DesignError(f"unknown section '{section}' in {key!r} (known: {', '.join(_SECTIONS)})")
+                unknown_keys({field: value}, [f.name for f in dataclasses.fields(_SECTIONS[section])], section)
+                nested.setdefault(section, {})[field] = value
+            else:
+                unknown_keys({key: value}, [f.name for f in dataclasses.fields(self)], "")
+                top[key] = value
+        for section, fields in nested.items():
+            top[section] = _build(section, {**_as_inputs(getattr(self, section)), **fields})
+        return dataclasses.replace(self, **top)
+
+
+def _as_inputs(section: Any) -> dict[str, Any]:
+    return {f.name: getattr(section, f.name) for f in dataclasses.fields(section) if f.init}
+
+
+def _build(section: str, data: dict[str, Any]) -> Any:
+    cls = _SECTIONS[section]
+    if hasattr(cls, "from_mapping"):
+        return cls.from_mapping(data)
+    unknown_keys(data, [f.name for f in dataclasses.fields(cls)], section)
+    try:
+        return cls(**data)
+    except pint.DimensionalityError as exc:
+        exc.extra_msg = f" in [{section}]{exc.extra_msg}"
+        raise
+    except (TypeError, ValueError) as exc:
+        msg = str(exc)
+        if "missing" in msg and "required" in msg:
+            raise DesignError(f"[{section}]: {msg}") from None
+        raise type(exc)(f"[{section}] {msg}") from None
+
+
+def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
+    """Build a :class:`Design` from nested dictionaries (the parsed TOML)."""
+    known = ["name", "description", *_SECTIONS]
+    unknown_keys(data, known, "")
+    if "name" not in data:
+        raise DesignError(f"{source}: missing key 'name'")
+    missing = [s for s in ("payload", "orbit", "power", "thermal") if s not in data]
+    if missing:
+        raise DesignError(f"{source}: missing section{'s' if len(missing) > 1 else ''} "
+                          f"{', '.join(f'[{m}]' for m in missing)}")
+    sections = {}
+    for name in _SECTIONS:
+        if name in data:
+            if not isinstance(data[name], dict):
+                raise DesignError(f"{source}: '{name}' must be a table [{name}], got {data[name]!r}")
+            sections[name] = _build(name, data[name])
+    return Design(name=str(data["name"]), description=str(data.get("description", "")), **sections)
+
+
+def reference_designs() -> dict[str, Path]:
+    """The reference designs shipped with spacedc: name -> path of its TOML file."""
+    folder = resources.files("designs") / "reference"
+    return {p.name.removesuffix(".toml"): Path(str(p)) for p in sorted(folder.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".toml")}
+
+
+def load(name_or_path: str | Path) -> Design:
+    """Load a design from a TOML file path or a shipped reference design's name."""
+    refs = reference_designs()
+    path = Path(name_or_path)
+    if str(name_or_path) in refs and not path.is_file():
+        path = refs[str(name_or_path)]
+    elif not path.is_file():
+        raise DesignError(f"design {str(name_or_path)!r} is neither a file nor a reference design "
+                          f"(reference designs: {', '.join(refs)})")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DesignError(f"{path}: not valid TOML: {exc}") from None
+    return from_dict(data, source=str(path))

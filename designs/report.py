@@ -1,0 +1,164 @@
+"""Reports of a sized design: the ``summary.json`` dictionary, a text table, files on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from spacedc.units import finite_or_none
+
+if TYPE_CHECKING:
+    from designs.chain import DesignResult
+
+__all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
+
+
+def _si(q: Any, unit: str) -> Any:
+    return finite_or_none(np.asarray(q.m_as(unit)))
+
+
+def _reasons(result: DesignResult) -> list:
+    r = np.asarray(result.reasons, dtype=object)
+    split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
+    return split[0] if r.ndim == 0 else split
+
+
+def summary(result: DesignResult) -> dict[str, Any]:
+    """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
+
+    Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
+    """
+    env, arr, bat, rad, m = result.environment, result.array, result.battery, result.radiator, result.mass
+    return {
+        "name": result.name,
+        "feasible": finite_or_none(np.asarray(result.feasible)),
+        "reasons": _reasons(result),
+        "orbit": {
+            "altitude_m": _si(env.altitude, "m"),
+            "inclination_deg": _si(env.inclination, "deg"),
+            "period_s": _si(env.period, "s"),
+            "eclipse_fraction": finite_or_none(np.asarray(env.eclipse_fraction)),
+            "eclipse_duration_s": _si(env.eclipse_duration, "s"),
+            "days_with_eclipse": finite_or_none(np.asarray(env.days_with_eclipse)),
+            "beta_min_deg": _si(env.beta_min, "deg"),
+            "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2"),
+        },
+        "power": {
+            "load_W": _si(result.load, "W"),
+            "chip_power_W": _si(result.chip_power, "W"),
+            "conversion_loss_W": _si(result.conversion_loss, "W"),
+            "path_loss_W": _si(result.path_loss, "W"),
+            "required_power_W": _si(arr.required_power, "W"),
+            "array_area_m2": _si(arr.area, "m^2"),
+            "array_mass_kg": _si(arr.mass, "kg"),
+            "bol_power_W": _si(arr.bol_power, "W"),
+            "eol_power_W": _si(arr.eol_power, "W"),
+            "cell_temperature_K": _si(arr.cell_temperature, "K"),
+            "battery_capacity_Wh": _si(bat.capacity, "W*h"),
+            "battery_mass_kg": _si(bat.mass, "kg"),
+            "battery_depth_of_discharge": finite_or_none(np.asarray(bat.depth_of_discharge)),
+        },
+        "thermal": {
+            "heat_rejected_W": _si(rad.heat_rejected, "W"),
+            "radiator_temperature_K": _si(rad.temperature, "K"),
+            "sink_temperature_K": _si(rad.sink_temperature, "K"),
+            "junction_temperature_K": _si(result.junction_temperature, "K"),
+            "radiator_area_m2": _si(rad.area, "m^2"),
+            "radiator_mass_kg": _si(rad.mass, "kg"),
+            "panel_count": finite_or_none(np.asarray(result.panel_count)),
+        },
+        "mass": {
+            "total_kg": _si(m.total, "kg"),
+            "payload_kg": _si(m.payload, "kg"),
+            "power_kg": _si(m.power, "kg"),
+            "thermal_kg": _si(m.thermal, "kg"),
+            "structure_kg": _si(m.structure, "kg"),
+            "margin_kg": _si(m.margin, "kg"),
+        },
+    }
+
+
+_ROWS = [
+    ("Orbit", None, None),
+    ("altitude", ("orbit", "altitude_m"), (1e-3, "km", ".0f")),
+    ("inclination", ("orbit", "inclination_deg"), (1, "deg", ".2f")),
+    ("period", ("orbit", "period_s"), (1 / 60, "min", ".1f")),
+    ("worst eclipse", ("orbit", "eclipse_duration_s"), (1 / 60, "min", ".1f")),
+    ("days with eclipse", ("orbit", "days_with_eclipse"), (1, "d/yr", ".0f")),
+    ("Power", None, None),
+    ("chip power", ("power", "chip_power_W"), (1e-3, "kW", ".2f")),
+    ("bus load", ("power", "load_W"), (1e-3, "kW", ".2f")),
+    ("array required power", ("power", "required_power_W"), (1e-3, "kW", ".2f")),
+    ("array area", ("power", "array_area_m2"), (1, "m^2", ".1f")),
+    ("array mass", ("power", "array_mass_kg"), (1, "kg", ".1f")),
+    ("array BOL / EOL power", None, None),
+    ("battery capacity", ("power", "battery_capacity_Wh"), (1e-3, "kWh", ".2f")),
+    ("battery mass", ("power", "battery_mass_kg"), (1, "kg", ".1f")),
+    ("Thermal", None, None),
+    ("heat rejected", ("thermal", "heat_rejected_W"), (1e-3, "kW", ".2f")),
+    ("radiator temperature", ("thermal", "radiator_temperature_K"), (1, "K", ".1f")),
+    ("sink temperature", ("thermal", "sink_temperature_K"), (1, "K", ".1f")),
+    ("radiator area (one face)", ("thermal", "radiator_area_m2"), (1, "m^2", ".1f")),
+    ("radiator mass", ("thermal", "radiator_mass_kg"), (1, "kg", ".1f")),
+    ("radiator panels", ("thermal", "panel_count"), (1, "", ".0f")),
+    ("Mass", None, None),
+    ("payload", ("mass", "payload_kg"), (1, "kg", ".1f")),
+    ("power", ("mass", "power_kg"), (1, "kg", ".1f")),
+    ("thermal", ("mass", "thermal_kg"), (1, "kg", ".1f")),
+    ("structure", ("mass", "structure_kg"), (1, "kg", ".1f")),
+    ("margin", ("mass", "margin_kg"), (1, "kg", ".1f")),
+    ("total", ("mass", "total_kg"), (1, "kg", ".1f")),
+]
+
+
+def _fmt(value: Any, scale: float, unit: str, spec: str) -> str:
+    if value is None:
+        return "unbounded"
+    return f"{value * scale:{spec}} {unit}".rstrip()
+
+
+def summary_table(data: dict[str, Any]) -> str:
+    """A readable table of a single design's ``summary.json`` dictionary."""
+    lines = [f"{data['name']}: {'FEASIBLE' if data['feasible'] else 'INFEASIBLE'}"]
+    for label, key, fmt in _ROWS:
+        if label == "array BOL / EOL power":
+            p = data["power"]
+            lines.append(f"  {label:<26} {_fmt(p['bol_power_W'], 1e-3, 'kW', '.2f')} / "
+                         f"{_fmt(p['eol_power_W'], 1e-3, 'kW', '.2f')}")
+        elif key is None:
+            lines.append(label)
+        else:
+            lines.append(f"  {label:<26} {_fmt(data[key[0]][key[1]], *fmt)}")
+    for reason in data["reasons"]:
+        lines.append(f"  ! {reason}")
+    return "\n".join(lines)
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, fsync, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_summary(result: DesignResult, out_dir: str | Path) -> Path:
+    """Write ``summary.json`` and ``report.txt`` into ``out_dir``; returns the summary's path."""
+    data = summary(result)
+    out = Path(out_dir)
+    atomic_write_text(out / "report.txt", summary_table(data) + "\n")
+    return atomic_write_text(out / "summary.json", json.dumps(data, indent=2) + "\n")

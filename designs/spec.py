@@ -1,0 +1,188 @@
+"""A satellite design as data: frozen, validated sections built from TOML or from Python.
+
+Each section is a frozen keyword-only dataclass whose fields declare their unit and bounds. Values may be
+Quantities, unit strings (``"650 km"``, ``"85 degC"``) or, for a sweep, Quantities holding arrays; they are
+validated and converted once, in ``__post_init__``, and every error names the field path (``payload.chip_power``),
+the value and what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from typing import Any, ClassVar
+
+import numpy as np
+
+from spacedc.units import fraction, quantity, si
+
+__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "MassChoices",
+           "qty", "num", "integer", "choice", "text", "unknown_keys"]
+
+_REQUIRED = dataclasses.MISSING
+
+
+class DesignError(ValueError):
+    """A design file or dictionary that cannot be turned into a design (syntax, unknown or missing keys)."""
+
+
+def qty(unit: str, default: Any = _REQUIRED, *, lo: float | None = None, hi: float | None = None,
+        lo_open: bool = False, hi_open: bool = False, doc: str = "") -> Any:
+    """A Quantity field in ``unit`` with bounds in that unit."""
+    return dataclasses.field(default=default, metadata=dict(kind="qty", unit=unit, lo=lo, hi=hi, lo_open=lo_open,
+                                                            hi_open=hi_open, doc=doc))
+
+
+def num(default: Any = _REQUIRED, *, lo: float | None = 0.0, hi: float | None = 1.0, lo_open: bool = False,
+        hi_open: bool = False, doc: str = "") -> Any:
+    """A dimensionless field (efficiency, emissivity, fraction)."""
+    return dataclasses.field(default=default, metadata=dict(kind="num", lo=lo, hi=hi, lo_open=lo_open,
+                                                            hi_open=hi_open, doc=doc))
+
+
+def integer(default: Any = _REQUIRED, *, lo: int | None = None, hi: int | None = None, doc: str = "") -> Any:
+    """An integer field (counts); arrays of integers for sweeps."""
+    return dataclasses.field(default=default, metadata=dict(kind="int", lo=lo, hi=hi, doc=doc))
+
+
+def choice(options: tuple[str, ...], default: Any = _REQUIRED, *, doc: str = "") -> Any:
+    """A field that takes one of a few names."""
+    return dataclasses.field(default=default, metadata=dict(kind="choice", options=options, doc=doc))
+
+
+def text(default: Any = _REQUIRED, *, doc: str = "") -> Any:
+    """A free string (a name from a table is checked by the package that owns the table)."""
+    return dataclasses.field(default=default, metadata=dict(kind="text", doc=doc))
+
+
+def _validate(value: Any, meta: dict, path: str) -> Any:
+    kind = meta["kind"]
+    if kind == "qty":
+        x = si(value, meta["unit"], path, lo=meta["lo"], hi=meta["hi"], lo_open=meta["lo_open"],
+               hi_open=meta["hi_open"])
+        return quantity(x, meta["unit"])
+    if kind == "num":
+        x = fraction(value, path, lo=meta["lo"], hi=meta["hi"], lo_open=meta["lo_open"], hi_open=meta["hi_open"])
+        return float(x) if x.ndim == 0 else x
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer, np.ndarray, list, tuple)):
+            raise TypeError(f"{path} = {value!r}: expected a whole number")
+        x = np.asarray(value)
+        if x.dtype.kind not in "iu" and not (x.dtype.kind == "f" and np.all(np.isfinite(x)) and np.all(x == np.round(x))):
+            raise TypeError(f"{path} = {value!r}: expected a whole number")
+        x = x.astype(np.int64)
+        if meta["lo"] is not None and np.any(x < meta["lo"]):
+            raise ValueError(f"{path} = {value!r}: must be >= {meta['lo']}")
+        if meta["hi"] is not None and np.any(x > meta["hi"]):
+            raise ValueError(f"{path} = {value!r}: must be <= {meta['hi']}")
+        return int(x) if x.ndim == 0 else x
+    if kind == "choice":
+        if value not in meta["options"]:
+            raise ValueError(f"{path} = {value!r}: expected one of {', '.join(map(repr, meta['options']))}")
+        return value
+    if kind == "text":
+        if not isinstance(value, str):
+            raise TypeError(f"{path} = {value!r}: expected a string")
+        return value
+    raise AssertionError(kind)  # pragma: no cover
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Section:
+    """Base of the design sections: validates and converts every declared field."""
+
+    section: ClassVar[str] = ""
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            if "kind" in f.metadata:
+                object.__setattr__(self, f.name, _validate(getattr(self, f.name), f.metadata,
+                                                           f"{self.section}.{f.name}"))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Section:
+        """Build from a TOML table, rejecting unknown keys and reporting missing ones by field path."""
+        unknown_keys(data, [f.name for f in dataclasses.fields(cls)], cls.section)
+        missing = [f.name for f in dataclasses.fields(cls)
+                   if f.default is _REQUIRED and f.default_factory is _REQUIRED and f.name not in data]
+        if missing:
+            hints = [f"{cls.section}.{m}{_expected(cls, m)}" for m in missing]
+            raise DesignError(f"missing key{'s' if len(missing) > 1 else ''}: {'; '.join(hints)}")
+        return cls(**data)
+
+
+def _expected(cls: type, name: str) -> str:
+    meta = next(f.metadata for f in dataclasses.fields(cls) if f.name == name)
+    if meta.get("kind") == "qty":
+        return f" (a quantity in {meta['unit']})"
+    if meta.get("kind") == "choice":
+        return f" (one of {', '.join(meta['options'])})"
+    return ""
+
+
+def unknown_keys(data: dict[str, Any], known: list[str], where: str) -> None:
+    """Raise :class:`DesignError` for a key not in ``known``, suggesting the closest known key."""
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            path = f"{where}.{key}" if where else key
+            raise DesignError(f"unknown key '{path}'{hint} (known keys{' in [' + where + ']' if where else ''}: "
+                              f"{', '.join(known)})")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Payload(Section):
+    """The compute payload: chips, their power and their junction limit."""
+
+    section: ClassVar[str] = "payload"
+    chip_count: int = integer(lo=1, doc="number of active chips (accelerators)")
+    chip_power: Any = qty("W", lo=0, lo_open=True, doc="power per chip at the board, including its memory")
+    junction_limit: Any = qty("K", lo=0, lo_open=True, doc="maximum chip junction temperature")
+    mass_per_chip: Any = qty("kg", lo=0, doc="payload mass per chip: board, host share, rack share")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PowerChoices(Section):
+    """Electrical power choices: cells, array, battery and conversion."""
+
+    section: ClassVar[str] = "power"
+    cell: str = text(doc="solar cell name from power.CELLS")
+    lifetime: Any = qty("year", lo=0, lo_open=True, hi=50, doc="mission life, for degradation and battery cycles")
+    housekeeping_load: Any = qty("W", "0 W", lo=0, doc="bus load besides the payload (avionics, ADCS, comms)")
+    conversion_efficiency: float = num(0.95, lo_open=True,
+                                       doc="bus-to-chip conversion (point-of-load DC-DC) efficiency")
+    incidence_angle: Any = qty("deg", "0 deg", lo=0, hi=90, hi_open=True, doc="worst-case Sun angle off array normal")
+    inherent_degradation: float = num(0.77, lo_open=True, doc="SMAD I_d: design and assembly losses")
+    daylight_path_efficiency: float = num(0.85, lo_open=True, doc="SMAD X_d, array to loads")
+    eclipse_path_efficiency: float = num(0.65, lo_open=True, doc="SMAD X_e, array to battery to loads")
+    array_specific_power: Any = qty("W/kg", lo=0, lo_open=True, doc="array BOL power per mass, at the wing level")
+    battery_specific_energy: Any = qty("W*h/kg", lo=0, lo_open=True, doc="battery energy per mass, at pack level")
+    battery_discharge_efficiency: float = num(0.9, lo_open=True, doc="battery-to-load transmission efficiency n")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ThermalChoices(Section):
+    """Thermal choices for the radiator (first version: an isothermal two-sided panel)."""
+
+    section: ClassVar[str] = "thermal"
+    radiator_temperature: Any = qty("K", lo=0, lo_open=True, doc="radiating temperature of the panels")
+    heat_path_temperature_drop: Any = qty("K", lo=0, doc="junction-to-radiator temperature drop of the heat path")
+    emissivity: float = num(lo_open=True, doc="IR emissivity of the radiator coating")
+    absorptivity: float = num(doc="end-of-life solar absorptance of the radiator coating")
+    sides: int = integer(2, lo=1, hi=2, doc="radiating faces per panel")
+    fin_efficiency: float = num(0.9, lo_open=True, doc="fin efficiency between heat pipes")
+    areal_density: Any = qty("kg/m^2", lo=0, lo_open=True, doc="radiator mass per planform area, as built")
+    panel_area: Any = qty("m^2", lo=0, lo_open=True, doc="planform area of one radiator panel")
+    orientation: str = choice(("edge-on",), "edge-on",
+                              doc="edge-on: panel plane holds the Sun vector and nadir (dawn-dusk SSO)")
+    environment: str = choice(("hot", "nominal", "cold"), "hot", doc="Earth albedo and IR case")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class MassChoices(Section):
+    """Mass-budget choices of the first version: structure as a fraction of dry mass, and a system margin."""
+
+    section: ClassVar[str] = "mass"
+    structure_fraction: float = num(0.2, hi_open=True, doc="structure and mechanisms as a fraction of dry mass")
+    margin: float = num(0.2, hi=1.0, doc="system margin on dry mass")

@@ -1,0 +1,66 @@
+"""Result objects shared by every package: frozen dataclasses of Quantities that flatten to SI numbers.
+
+A result field that holds a Quantity is flattened by :meth:`Result.to_dict` to ``<name>_<unit>`` in the
+unit given by the field's metadata (``field(metadata={"unit": "W*h"})``) or, by default, the Quantity's SI
+base unit. Feasibility is part of the result, never an exception: ``feasible`` broadcasts like the other
+fields and ``reasons`` holds one human sentence per infeasible point (an empty string where feasible).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+import pint
+
+from spacedc.units import finite_or_none, unit_suffix
+
+__all__ = ["Result", "reasons_where", "combine_reasons"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """Base class of every spacedc result. Subclasses are frozen dataclasses."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flatten to plain SI numbers (lists for arrays); nested results become nested dicts."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            if f.metadata.get("skip"):
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, pint.Quantity):
+                unit = f.metadata.get("unit") or _si_unit(value)
+                out[f"{f.name}_{unit_suffix(unit)}"] = finite_or_none(np.asarray(value.m_as(unit)))
+            elif isinstance(value, Result):
+                out[f.name] = value.to_dict()
+            elif isinstance(value, np.ndarray):
+                out[f.name] = finite_or_none(value) if value.dtype.kind != "U" else value.tolist()
+            else:
+                out[f.name] = finite_or_none(value)
+        return out
+
+
+def _si_unit(q: pint.Quantity) -> str:
+    base = (1 * q.units).to_base_units().units
+    return f"{base:~}"
+
+
+def reasons_where(mask: Any, message: str | np.ndarray) -> np.ndarray:
+    """A string array holding ``message`` where ``mask`` is true and ``""`` elsewhere."""
+    mask = np.asarray(mask, dtype=bool)
+    return np.where(mask, message, "").astype(object)
+
+
+def combine_reasons(*parts: Any) -> np.ndarray:
+    """Join per-point reason arrays with ``"; "``, skipping empty strings. Broadcasts."""
+    arrays = np.broadcast_arrays(*[np.asarray(p, dtype=object) for p in parts])
+    if not arrays:
+        return np.asarray("", dtype=object)
+    out = np.empty(arrays[0].shape, dtype=object)
+    flat = [a.ravel() for a in arrays]
+    result = out.ravel()
+    for i in range(result.size):  # string joins only; numeric work stays vectorized
+        result[i] = "; ".join(str(a[i]) for a in flat if a[i])
+    return result.reshape(arrays[0].shape)

@@ -1,0 +1,210 @@
+"""Units at the boundary: one registry, validation of inputs, SI floats inside.
+
+Every public function of spacedc takes Quantities (or strings such as ``"650 km"``) and converts them once,
+here, to float numpy arrays in SI units. Kernels then work on plain arrays; results get their units back
+with :func:`quantity`. This is the pattern of hapsira's ``core`` and of pint's own performance advice: never
+iterate or root-find on Quantities.
+
+Errors name the parameter, the value and what was expected:
+
+>>> si("650 kg", "m", "altitude")
+Traceback (most recent call last):
+...
+pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'meter' ([length]) for altitude = 650 kilogram (expected a length in m)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pint
+
+__all__ = [
+    "u",
+    "Q_",
+    "DimensionalityError",
+    "parse_quantity",
+    "si",
+    "fraction",
+    "quantity",
+    "unit_suffix",
+]
+
+#: The application registry. spacedc never creates a private ``UnitRegistry``, so Quantities made by a user
+#: script with ``pint.get_application_registry()`` mix with ours and pickle across processes.
+u = pint.get_application_registry()
+Q_ = u.Quantity
+DimensionalityError = pint.DimensionalityError
+
+_NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+
+
+def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
+    """Parse ``"650 km"``, ``"85 degC"`` or ``"5 W/m^2/K"`` into a Quantity.
+
+    Offset units (degC, degF) cannot be multiplied, so a leading number is split from its unit before
+    parsing rather than handing the whole string to pint's expression parser.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{name} = {text!r}: expected a string such as '650 km'")
+    m = _NUMBER_UNIT.match(text)
+    try:
+        if m:
+            magnitude = float(m.group(1))
+            unit = m.group(2) or "dimensionless"
+            return Q_(magnitude, unit)
+        return Q_(text)
+    except (pint.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError,
+            AssertionError, SyntaxError) as exc:
+        raise ValueError(f"{name} = {text!r}: not a quantity pint understands ({exc})") from None
+
+
+def _to_quantity(value: Any, unit: str, name: str) -> pint.Quantity:
+    if isinstance(value, pint.Quantity):
+        return value
+    if isinstance(value, str):
+        return parse_quantity(value, name)
+    if isinstance(value, (Sequence, np.ndarray)) and not isinstance(value, (bytes, bytearray)):
+        items = list(np.asarray(value, dtype=object).ravel()) if isinstance(value, np.ndarray) else list(value)
+        if items and all(isinstance(v, (pint.Quantity, str)) for v in items):
+            qs = [_to_quantity(v, unit, name) for v in items]
+            try:
+                mags = [q.m_as(unit) for q in qs]
+            except pint.DimensionalityError as exc:
+                raise DimensionalityError(exc.units1, exc.units2, exc.dim1, exc.dim2,
+                                          extra_msg=f" for {name} (expected {unit})") from None
+            shape = np.shape(value) if isinstance(value, np.ndarray) else (len(items),)
+            return Q_(np.reshape(np.asarray(mags, dtype=float), shape), unit)
+    dim = "dimensionless" if unit in ("", "dimensionless") else f"'{unit}'"
+    raise TypeError(
+        f"{name} = {value!r}: a bare number has no unit; pass a Quantity or a string in {dim}, "
+        f"e.g. Q_({value!r}, {unit!r})"
+    )
+
+
+def _check_values(x: np.ndarray, name: str, shown: Any, unit: str, *, lo: float | None, hi: float | None,
+                  lo_open: bool, hi_open: bool) -> None:
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{name} = {shown}: must be finite (got NaN or infinity)")
+    if lo is not None:
+        bad = x <= lo if lo_open else x < lo
+        if np.any(bad):
+            op = ">" if lo_open else ">="
+            raise ValueError(f"{name} = {_show_bad(x, bad, shown, unit)}: must be {op} {lo:g} {unit}".rstrip())
+    if hi is not None:
+        bad = x >= hi if hi_open else x > hi
+        if np.any(bad):
+            op = "<" if hi_open else "<="
+            raise ValueError(f"{name} = {_show_bad(x, bad, shown, unit)}: must be {op} {hi:g} {unit}".rstrip())
+
+
+def _show_bad(x: np.ndarray, bad: np.ndarray, shown: Any, unit: str) -> str:
+    if x.ndim == 0:
+        return str(shown)
+    first = np.flatnonzero(bad.ravel())[0]
+    return f"{x.ravel()[first]:g} {unit} (element {first})".rstrip()
+
+
+def si(value: Any, unit: str, name: str, *, lo: float | None = None, hi: float | None = None,
+       lo_open: bool = False, hi_open: bool = False) -> np.ndarray:
+    """Convert a Quantity (or unit string, or list of either) to a float array in ``unit``.
+
+    Parameters
+    ----------
+    value : Quantity, str, or sequence of them
+        The user's input. A bare number raises :class:`TypeError`; a wrong dimension raises
+        :class:`pint.DimensionalityError`; NaN, infinity or a value outside ``[lo, hi]`` raises
+        :class:`ValueError`. Each error names ``name``, the value and what was expected.
+    unit : str
+        The unit to convert to, normally SI (``"m"``, ``"K"``, ``"W"``).
+    name : str
+        The parameter name used in error messages, e.g. ``"altitude"`` or ``"payload.chip_power"``.
+    lo, hi : float, optional
+        Bounds in ``unit``; ``lo_open``/``hi_open`` make them strict.
+
+    Returns
+    -------
+    numpy.ndarray
+        Float array in ``unit`` (0-d for a scalar input).
+    """
+    q = _to_quantity(value, unit, name)
+    try:
+        x = np.asarray(q.m_as(unit), dtype=float)
+    except pint.DimensionalityError as exc:
+        raise DimensionalityError(exc.units1, exc.units2, exc.dim1, exc.dim2,
+                                  extra_msg=f" for {name} = {q} (expected a {_dimension_word(unit)} in {unit})"
+                                  ) from None
+    _check_values(x, name, q, unit, lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open)
+    return x
+
+
+def fraction(value: Any, name: str, *, lo: float = 0.0, hi: float = 1.0, lo_open: bool = False,
+             hi_open: bool = False) -> np.ndarray:
+    """Validate a dimensionless number (emissivity, efficiency, fraction) given as float, array or Quantity.
+
+    Plain floats are accepted here (DESIGN.md: dimensionless values may be plain numbers); a Quantity must be
+    dimensionless (``"80 percent"`` works).
+    """
+    if isinstance(value, (pint.Quantity, str)) or (
+            isinstance(value, (list, tuple)) and value and isinstance(value[0], (pint.Quantity, str))):
+        return si(value, "dimensionless", name, lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open)
+    if isinstance(value, bool):
+        raise TypeError(f"{name} = {value!r}: expected a number, not a bool")
+    try:
+        x = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} = {value!r}: expected a dimensionless number") from None
+    _check_values(x, name, value, "", lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open)
+    return x
+
+
+def quantity(x: Any, unit: str) -> pint.Quantity:
+    """Wrap a float result back into a Quantity; a 0-d array becomes a scalar Quantity."""
+    x = np.asarray(x, dtype=float)
+    return Q_(float(x) if x.ndim == 0 else x, unit)
+
+
+def scalar_or_array(x: Any) -> float | np.ndarray:
+    """A 0-d array as a Python float, anything else as a float array (for dimensionless results)."""
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
+
+
+def _dimension_word(unit: str) -> str:
+    try:
+        dim = u.Unit(unit).dimensionality
+    except Exception:  # pragma: no cover - unit strings are ours
+        return "quantity"
+    words = {
+        "[length]": "length", "[time]": "time", "[mass]": "mass", "[temperature]": "temperature",
+        "[length] ** 2": "area", "[mass] * [length] ** 2 / [time] ** 3": "power",
+        "[mass] / [time] ** 3": "power per area", "[1 / time]": "frequency",
+    }
+    return words.get(str(dim), f"quantity of dimension {dim}")
+
+
+def unit_suffix(unit: str) -> str:
+    """A unit as a key suffix for flat SI tables: ``"m^2" -> "m2"``, ``"W*h" -> "Wh"``, ``"W/m^2" -> "W_per_m2"``."""
+    text = unit.replace(" ", "").replace("**", "").replace("^", "")
+    num, _, den = text.partition("/")
+    num = num.replace("*", "")
+    return f"{num}_per_{den.replace('/', '').replace('*', '')}" if den else num
+
+
+def finite_or_none(x: Any) -> Any:
+    """JSON-safe number: finite floats stay, infinity and NaN become ``None`` (JSON has no infinity)."""
+    if isinstance(x, np.ndarray):
+        return [finite_or_none(v) for v in x.tolist()] if x.ndim else finite_or_none(float(x))
+    if isinstance(x, (list, tuple)):
+        return [finite_or_none(v) for v in x]
+    if isinstance(x, (float, np.floating)):
+        return float(x) if math.isfinite(x) else None
+    if isinstance(x, np.integer):
+        return int(x)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    return x

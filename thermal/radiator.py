@@ -1,0 +1,176 @@
+"""Radiator sizing from the radiative balance of a flat panel in orbit.
+
+A radiator of planform area A (one face) at uniform temperature T rejects, per unit planform area,
+
+    q_net = n_s * eta_fin * eps * sigma * (T^4 - T_space^4) - q_abs,
+    q_abs = alpha * (G_sun + a * S * F_E) + eps * F_E * q_IR,
+
+where n_s is the number of radiating faces, eta_fin the fin efficiency of the panel between its heat pipes,
+G_sun the direct sunlight falling on the panel (summed over faces, W/m^2 of planform), a the Earth albedo,
+S the solar constant at the date, F_E the view factor from the panel to Earth summed over its faces, and q_IR
+the Earth's outgoing long-wave flux. This is the steady energy balance of a surface in orbit (absorbed
+solar + albedo + planetary IR + dissipated = emitted) as set out in Gilmore, *Spacecraft Thermal Control
+Handbook* Vol. 1 (2nd ed., 2002), ch. 2, in SMAD (Wertz & Larson, 3rd ed., 1999) section 11.5, and in
+Fortescue et al., *Spacecraft Systems Engineering* (4th ed., 2011) section 11.2, written per unit area. The area that rejects a heat load Q is A = Q / q_net.
+
+The effective sink temperature is the temperature at which the panel would reject nothing:
+
+    T_sink = (q_abs / (n_s * eta_fin * eps * sigma) + T_space^4)^(1/4).
+
+A radiator held at or below its sink cannot reject heat: that point is infeasible, with its reason, and its
+area and mass are reported as infinite (never NaN).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pint
+
+from spacedc.results import Result, reasons_where
+from spacedc.units import fraction, quantity, si
+
+__all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]
+
+#: Stefan-Boltzmann constant [W m^-2 K^-4], CODATA 2018 (exact since the 2019 SI redefinition).
+STEFAN_BOLTZMANN = 5.670374419e-8
+#: Temperature of deep space [K]: the cosmic microwave background, 2.725 K (Fixsen 2009, ApJ 707, 916),
+#: rounded to 3 K as in Gilmore Vol. 1, ch. 2.
+DEEP_SPACE_TEMPERATURE = 3.0
+
+
+@dataclasses.dataclass(frozen=True)
+class RadiatorResult(Result):
+    """A sized radiator. Every field broadcasts over the inputs.
+
+    Attributes
+    ----------
+    area : Quantity [m^2]
+        Planform area, one face. ``inf`` where infeasible.
+    mass : Quantity [kg]
+        ``area * areal_density``. ``inf`` where infeasible.
+    heat_rejected : Quantity [W]
+        The heat load the radiator was sized for.
+    temperature : Quantity [K]
+        Radiating temperature.
+    emitted_flux, absorbed_flux, net_flux : Quantity [W/m^2]
+        Per unit planform area: emitted by all faces (fin efficiency applied), absorbed from the environment,
+        and their difference.
+    sink_temperature : Quantity [K]
+        Effective sink temperature of the environment.
+    feasible : bool or ndarray of bool
+    reason : str or ndarray of str
+        Why a point is infeasible; empty where feasible.
+    """
+
+    area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    emitted_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    absorbed_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    net_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    feasible: bool | np.ndarray
+    reason: str | np.ndarray
+
+
+def _radiator_kernel(Q, T, eps, alpha, sides, eta, G_sun, S, albedo, F_E, q_ir, rho_a, T_space):
+    """Float kernel in SI: returns area, mass, emitted, absorbed, net flux, sink temperature, feasible."""
+    emitted = sides * eta * eps * STEFAN_BOLTZMANN * (T**4 - T_space**4)
+    absorbed = alpha * (G_sun + albedo * S * F_E) + eps * F_E * q_ir
+    net = emitted - absorbed
+    sink = (absorbed / (sides * eta * eps * STEFAN_BOLTZMANN) + T_space**4) ** 0.25
+    feasible = net > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        area = np.where(feasible, Q / np.where(feasible, net, 1.0), np.inf)
+    mass = np.where(feasible, area * rho_a, np.inf)
+    return area, mass, emitted, absorbed, net, sink, feasible
+
+
+def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorptivity=0.0, sides=2,
+                  fin_efficiency=1.0, incident_solar="0 W/m^2", solar_constant="1361 W/m^2", albedo=0.0,
+                  earth_view_factor=0.0, earth_ir="0 W/m^2",
+                  space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorResult:
+    """Size a flat radiator that rejects ``heat_load`` at ``temperature``.
+
+    Parameters
+    ----------
+    heat_load : Quantity [W]
+        Heat to reject, >= 0.
+    temperature : Quantity [K]
+        Radiating temperature of the panel (uniform; issue-3 work adds the gradient along the loop).
+    emissivity : float
+        Hemispherical infrared emissivity, in (0, 1].
+    areal_density : Quantity [kg/m^2]
+        Mass per unit planform area of the radiator as built.
+    absorptivity : float
+        Solar absorptance, in [0, 1]. Use the end-of-life value.
+    sides : int
+        Faces that radiate: 1 or 2.
+    fin_efficiency : float
+        Fin efficiency of the panel between heat pipes, in (0, 1].
+    incident_solar : Quantity [W/m^2]
+        Direct sunlight falling on the panel per unit planform area, summed over its faces (0 for a panel
+        edge-on to the Sun).
+    solar_constant : Quantity [W/m^2]
+        Solar flux at the date, used for the albedo term.
+    albedo : float
+        Earth albedo, in [0, 1].
+    earth_view_factor : float
+        View factor from the panel to Earth, summed over the radiating faces, in [0, sides].
+    earth_ir : Quantity [W/m^2]
+        Earth's outgoing long-wave flux.
+    space_temperature : Quantity [K]
+        Deep-space background, 3 K by default.
+
+    Returns
+    -------
+    RadiatorResult
+
+    Notes
+    -----
+    The balance is the steady one of the module docstring (Gilmore Vol. 1 ch. 2; SMAD 3rd ed. section 11.5)
+    per unit planform area. The albedo term treats the
+    albedo flux as a * S * F_E, i.e. the sub-solar worst case; orientation-resolved loads come with the thermal
+    environment model of issue 3.
+
+    Examples
+    --------
+    ISS-like check: 1 m^2 two-sided, eps = 0.85, 290 K, no environment, emits
+    2 * 0.85 * 5.670374419e-8 * (290^4 - 3^4) = 681.8 W:
+
+    >>> r = size_radiator(heat_load="681.8 W", temperature="290 K", emissivity=0.85, areal_density="5 kg/m^2")
+    >>> round(r.area.m_as("m^2"), 3)
+    1.0
+    """
+    Q = si(heat_load, "W", "heat_load", lo=0)
+    T = si(temperature, "K", "temperature", lo=0, lo_open=True)
+    eps = fraction(emissivity, "emissivity", lo_open=True)
+    alpha = fraction(absorptivity, "absorptivity")
+    n_s = np.asarray(sides)
+    if not np.all(np.isin(n_s, (1, 2))):
+        raise ValueError(f"sides = {sides!r}: a panel radiates from 1 or 2 faces")
+    eta = fraction(fin_efficiency, "fin_efficiency", lo_open=True)
+    G = si(incident_solar, "W/m^2", "incident_solar", lo=0)
+    S = si(solar_constant, "W/m^2", "solar_constant", lo=0)
+    a = fraction(albedo, "albedo")
+    F = fraction(earth_view_factor, "earth_view_factor", hi=2.0)
+    if np.any(F > n_s):
+        raise ValueError(f"earth_view_factor = {earth_view_factor!r}: cannot exceed the number of faces ({sides})")
+    q_ir = si(earth_ir, "W/m^2", "earth_ir", lo=0)
+    rho_a = si(areal_density, "kg/m^2", "areal_density", lo=0, lo_open=True)
+    T_space = si(space_temperature, "K", "space_temperature", lo=0)
+
+    area, mass, emitted, absorbed, net, sink, ok = _radiator_kernel(
+        Q, T, eps, alpha, n_s, eta, G, S, a, F, q_ir, rho_a, T_space)
+    reason = reasons_where(~ok, "radiator temperature is at or below the environment sink temperature; "
+                                "it cannot reject heat (raise the radiator temperature or lower absorbed loads)")
+    return RadiatorResult(
+        area=quantity(area, "m^2"), mass=quantity(mass, "kg"), heat_rejected=quantity(np.broadcast_to(Q, area.shape), "W"),
+        temperature=quantity(np.broadcast_to(T, area.shape), "K"), emitted_flux=quantity(emitted, "W/m^2"),
+        absorbed_flux=quantity(np.broadcast_to(absorbed, area.shape), "W/m^2"), net_flux=quantity(net, "W/m^2"),
+        sink_temperature=quantity(np.broadcast_to(sink, area.shape), "K"),
+        feasible=bool(ok) if ok.ndim == 0 else ok, reason=str(reason) if reason.ndim == 0 else reason,
+    )
