@@ -114,14 +114,14 @@ def size(design: Design) -> DesignResult:
                  + load * t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
     heat = (load + path_loss).to("W")
 
-    albedo, earth_ir = orbit.earth_albedo_ir(th.environment)
+    earth = orbit.earth_albedo_ir(th.environment)
     # Edge-on: each face's normal is horizontal (90 deg from nadir) and sees no direct Sun.
     face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
     radiator = thermal.size_radiator(
         heat_load=heat, temperature=th.radiator_temperature, emissivity=th.emissivity,
         absorptivity=th.absorptivity, sides=th.sides, fin_efficiency=th.fin_efficiency,
-        incident_solar="0 W/m^2", solar_constant=env.solar_flux_max, albedo=albedo,
-        earth_view_factor=th.sides * face_view, earth_ir=earth_ir, areal_density=th.areal_density,
+        incident_solar="0 W/m^2", solar_constant=env.solar_flux_max, albedo=earth.albedo,
+        earth_view_factor=th.sides * face_view, earth_ir=earth.outgoing_ir, areal_density=th.areal_density,
     )
     area = radiator.area.m_as("m^2")
     finite = np.isfinite(area)

@@ -1,13 +1,15 @@
 """The ``spacedc`` command line.
 
 Exit status (DESIGN.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
-reasons printed; 2 bad input, with a message that names the field and why.
+reasons printed; 2 bad input, with a message that names the field and why. Set ``SPACEDC_DEBUG=1`` to see the traceback
+behind an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -66,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list()
         return _cmd_size(args)
     except (ValueError, TypeError, pint.DimensionalityError) as exc:
+        if os.environ.get("SPACEDC_DEBUG"):
+            raise
         print(f"spacedc: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:

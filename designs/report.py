@@ -59,7 +59,7 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "bol_power_W": _si(arr.bol_power, "W"),
             "eol_power_W": _si(arr.eol_power, "W"),
             "cell_temperature_K": _si(arr.cell_temperature, "K"),
-            "battery_capacity_Wh": _si(bat.capacity, "W*h"),
+            "battery_capacity_Wh": _si(bat.total_capacity, "W*h"),
             "battery_mass_kg": _si(bat.mass, "kg"),
             "battery_depth_of_discharge": finite_or_none(np.asarray(bat.depth_of_discharge)),
         },

@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+import power
+
 from spacedc.units import fraction, quantity, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "MassChoices",
@@ -95,7 +97,7 @@ class Section:
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
-            if "kind" in f.metadata:
+            if "kind" in f.metadata and not (f.default is None and getattr(self, f.name) is None):
                 object.__setattr__(self, f.name, _validate(getattr(self, f.name), f.metadata,
                                                            f"{self.section}.{f.name}"))
 
@@ -156,9 +158,17 @@ class PowerChoices(Section):
     inherent_degradation: float = num(0.77, lo_open=True, doc="SMAD I_d: design and assembly losses")
     daylight_path_efficiency: float = num(0.85, lo_open=True, doc="SMAD X_d, array to loads")
     eclipse_path_efficiency: float = num(0.65, lo_open=True, doc="SMAD X_e, array to battery to loads")
-    array_specific_power: Any = qty("W/kg", lo=0, lo_open=True, doc="array BOL power per mass, at the wing level")
+    array_specific_power: Any = qty("W/kg", None, lo=0, lo_open=True,
+                                    doc="array BOL power per mass at wing level; default: the cell table's")
     battery_specific_energy: Any = qty("W*h/kg", lo=0, lo_open=True, doc="battery energy per mass, at pack level")
     battery_discharge_efficiency: float = num(0.9, lo_open=True, doc="battery-to-load transmission efficiency n")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            power.cell(self.cell)
+        except ValueError as exc:
+            raise ValueError(f"power.cell = {self.cell!r}: {exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

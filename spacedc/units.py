@@ -198,7 +198,7 @@ def unit_suffix(unit: str) -> str:
 def finite_or_none(x: Any) -> Any:
     """JSON-safe number: finite floats stay, infinity and NaN become ``None`` (JSON has no infinity)."""
     if isinstance(x, np.ndarray):
-        return [finite_or_none(v) for v in x.tolist()] if x.ndim else finite_or_none(float(x))
+        return [finite_or_none(v) for v in x.tolist()] if x.ndim else finite_or_none(x.item())
     if isinstance(x, (list, tuple)):
         return [finite_or_none(v) for v in x]
     if isinstance(x, (float, np.floating)):

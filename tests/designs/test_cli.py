@@ -1,0 +1,119 @@
+"""The `spacedc` command line: reference designs, exit statuses 0/1/2, and no tracebacks."""
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import designs
+
+REFERENCES = sorted(designs.reference_designs())
+SUMMARY_KEYS = {
+    "orbit": ["altitude_m", "period_s", "eclipse_fraction"],
+    "power": ["load_W", "array_area_m2", "array_mass_kg", "bol_power_W", "eol_power_W", "battery_capacity_Wh",
+              "battery_mass_kg"],
+    "thermal": ["heat_rejected_W", "radiator_temperature_K", "radiator_area_m2", "radiator_mass_kg", "panel_count"],
+    "mass": ["total_kg", "payload_kg", "power_kg", "thermal_kg", "structure_kg"],
+}
+
+
+def spacedc(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "designs.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+def _numbers(tree):
+    if isinstance(tree, dict):
+        for v in tree.values():
+            yield from _numbers(v)
+    elif isinstance(tree, list):
+        for v in tree:
+            yield from _numbers(v)
+    elif isinstance(tree, (int, float)) and not isinstance(tree, bool):
+        yield tree
+
+
+def test_at_least_three_reference_designs_ship():
+    assert {"demo-1gpu", "sso-100kw", "starcloud-40mw"} <= set(REFERENCES)
+    out = spacedc("list")
+    assert out.returncode == 0
+    for name in REFERENCES:
+        assert name in out.stdout
+
+
+@pytest.mark.parametrize("name", REFERENCES)
+def test_reference_design_json_has_the_summary_keys_all_finite(name):
+    out = spacedc("size", name, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["name"] == name and data["feasible"] is True and data["reasons"] == []
+    for section, keys in SUMMARY_KEYS.items():
+        for key in keys:
+            value = data[section][key]
+            assert isinstance(value, (int, float)) and math.isfinite(value), (section, key, value)
+    assert all(math.isfinite(x) for x in _numbers(data))
+    assert data["thermal"]["panel_count"] >= 1
+
+
+def test_size_prints_a_table_and_writes_summary(tmp_path):
+    out = spacedc("size", "sso-100kw", "--out", tmp_path / "run")
+    assert out.returncode == 0, out.stderr
+    assert "radiator area" in out.stdout and "FEASIBLE" in out.stdout
+    data = json.loads((tmp_path / "run" / "summary.json").read_text())
+    assert data["name"] == "sso-100kw"
+    assert not [p for p in (tmp_path / "run").iterdir() if p.name.endswith(".tmp")]
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = designs.reference_designs()["sso-100kw"].read_text()
+    assert old in text
+    path = tmp_path / "broken.toml"
+    path.write_text(text.replace(old, new))
+    return path
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('chip_power = "1000 W"', 'chip_power = "1000 W"\nchip_pwr = "3 W"', "payload.chip_pwr"),
+    ('altitude = "650 km"', 'altitude = "650 kg"', "altitude"),
+    ('chip_power = "1000 W"', 'chip_power = "-1000 W"', "payload.chip_power"),
+    ('chip_power = "1000 W"', 'chip_power = "nan W"', "payload.chip_power"),
+    ('emissivity = 0.92', 'emissivity = nan', "thermal.emissivity"),
+    ('junction_limit = "85 degC"', 'junction_limit = "85 m"', "payload.junction_limit"),
+    ('chip_count = 100\n', '', "payload.chip_count"),
+    ('cell = "xtj-blanket"', 'cell = "unobtainium"', "unobtainium"),
+    ('[thermal]', '[thermal\n', "TOML"),
+])
+def test_broken_design_exits_2_and_names_the_field(tmp_path, old, new, words):
+    out = spacedc("size", _broken(tmp_path, old, new))
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    assert words in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_unknown_design_name_lists_the_references():
+    out = spacedc("size", "no-such-design")
+    assert out.returncode == 2
+    assert "sso-100kw" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_radiator_colder_than_its_sink_exits_1_with_the_reason(tmp_path):
+    # A 150 K radiator: the hot-case Earth IR and albedo on an edge-on panel at 650 km hold its sink near
+    # 200 K, so it cannot reject heat.
+    path = _broken(tmp_path, 'radiator_temperature = "30 degC"', 'radiator_temperature = "150 K"')
+    out = spacedc("size", path, "--json")
+    assert out.returncode == 1
+    data = json.loads(out.stdout)
+    assert data["feasible"] is False
+    assert any("sink" in r for r in data["reasons"])
+    assert data["thermal"]["radiator_area_m2"] is None  # unbounded, never NaN
+    assert "sink" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_junction_limit_below_radiator_plus_heat_path_exits_1(tmp_path):
+    path = _broken(tmp_path, 'junction_limit = "85 degC"', 'junction_limit = "60 degC"')
+    out = spacedc("size", path)
+    assert out.returncode == 1
+    assert "junction limit" in out.stderr and "Traceback" not in out.stderr
