@@ -134,9 +134,11 @@ def size(design: Design) -> DesignResult:
                  f"({p.junction_limit.to('degC'):~.1f}); lower the radiator temperature or the heat-path drop")
 
     mass = _mass_budget(design, array, battery, radiator)
-    reasons = combine_reasons(_reason(array), _reason(battery), radiator.reason, junction_reason)
-    shape = np.shape(reasons)
-    feasible = np.asarray(reasons == "", dtype=bool).reshape(shape)
+    shape = np.broadcast_shapes(np.shape(load.m), np.shape(area), np.shape(array.area.m),
+                                np.shape(battery.mass.m), np.shape(mass.total.m))
+    reasons = np.broadcast_to(
+        combine_reasons(_reason(array), _reason(battery), radiator.reason, junction_reason), shape)
+    feasible = reasons == ""
     return DesignResult(
         name=design.name,
         feasible=bool(feasible) if feasible.ndim == 0 else feasible,
@@ -164,7 +166,8 @@ def _mass_budget(design: Design, array, battery, radiator) -> MassBudget:
     thermal_kg = radiator.mass.to("kg")
     f = design.mass.structure_fraction
     subtotal = payload + power_kg + thermal_kg
-    dry = subtotal / (1 - f)
+    structure = subtotal * (f / (1 - f))  # so that structure = f * (subtotal + structure)
+    dry = subtotal + structure
     margin = dry * design.mass.margin
-    return MassBudget(payload=payload, power=power_kg, thermal=thermal_kg, structure=(dry - subtotal).to("kg"),
+    return MassBudget(payload=payload, power=power_kg, thermal=thermal_kg, structure=structure.to("kg"),
                       margin=margin.to("kg"), total=(dry + margin).to("kg"))

@@ -82,7 +82,8 @@ def _radiator_kernel(Q, T, eps, alpha, sides, eta, G_sun, S, albedo, F_E, q_ir, 
     absorbed = alpha * (G_sun + albedo * S * F_E) + eps * F_E * q_ir
     net = emitted - absorbed
     sink = (absorbed / (sides * eta * eps * STEFAN_BOLTZMANN) + T_space**4) ** 0.25
-    feasible = net > 0
+    shape = np.broadcast_shapes(np.shape(Q), np.shape(net), np.shape(rho_a))
+    feasible = np.broadcast_to(net > 0, shape)
     with np.errstate(divide="ignore", invalid="ignore"):
         area = np.where(feasible, Q / np.where(feasible, net, 1.0), np.inf)
     mass = np.where(feasible, area * rho_a, np.inf)
