@@ -94,6 +94,11 @@ def size(design: Design) -> DesignResult:
     load = chips / pw.conversion_efficiency + pw.housekeeping_load
     conversion_loss = load - chips - pw.housekeeping_load
 
+    earth = orbit.earth_albedo_ir(th.environment)
+    # Radiators and a Sun-pointing array in the chain are both edge-on to Earth: their faces' normals are
+    # horizontal, 90 deg from nadir (true of a dawn-dusk SSO; elsewhere, yaw steering keeps the Sun in that plane).
+    face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
+    radiative = pw.cell_temperature == "radiative"
     array = power.size_solar_array(
         daylight_load=load, eclipse_load=load,
         daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration,
@@ -101,6 +106,8 @@ def size(design: Design) -> DesignResult:
         inherent_degradation=pw.inherent_degradation,
         daylight_path_efficiency=pw.daylight_path_efficiency, eclipse_path_efficiency=pw.eclipse_path_efficiency,
         specific_power=pw.array_specific_power,
+        cell_temperature="radiative" if radiative else None,
+        **(dict(earth_ir=earth.outgoing_ir, albedo=earth.albedo, view_factor=face_view) if radiative else {}),
     )
     battery = power.size_battery(
         eclipse_load=load, eclipse_duration=env.eclipse_duration,
@@ -114,9 +121,6 @@ def size(design: Design) -> DesignResult:
                  + load * t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
     heat = (load + path_loss).to("W")
 
-    earth = orbit.earth_albedo_ir(th.environment)
-    # Edge-on: each face's normal is horizontal (90 deg from nadir) and sees no direct Sun.
-    face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
     radiator = thermal.size_radiator(
         heat_load=heat, temperature=th.radiator_temperature, emissivity=th.emissivity,
         absorptivity=th.absorptivity, sides=th.sides, fin_efficiency=th.fin_efficiency,

@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 __all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
 
 
-def _si(q: Any, unit: str) -> Any:
-    return finite_or_none(np.asarray(q.m_as(unit)))
+def _si(q: Any, unit: str, shape: tuple = ()) -> Any:
+    return _flat(q.m_as(unit), shape)
+
+
+def _flat(x: Any, shape: tuple) -> Any:
+    """JSON-ready values broadcast to the result's shape, so a sweep flattens to equal-length columns."""
+    return finite_or_none(np.broadcast_to(np.asarray(x), shape))
 
 
 def _reasons(result: DesignResult) -> list:
@@ -34,51 +39,52 @@ def summary(result: DesignResult) -> dict[str, Any]:
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
     """
     env, arr, bat, rad, m = result.environment, result.array, result.battery, result.radiator, result.mass
+    shape = np.shape(result.feasible)
     return {
         "name": result.name,
-        "feasible": finite_or_none(np.asarray(result.feasible)),
+        "feasible": _flat(result.feasible, shape),
         "reasons": _reasons(result),
         "orbit": {
-            "altitude_m": _si(env.altitude, "m"),
-            "inclination_deg": _si(env.inclination, "deg"),
-            "period_s": _si(env.period, "s"),
-            "eclipse_fraction": finite_or_none(np.asarray(env.eclipse_fraction)),
-            "eclipse_duration_s": _si(env.eclipse_duration, "s"),
-            "days_with_eclipse": finite_or_none(np.asarray(env.days_with_eclipse)),
-            "beta_min_deg": _si(env.beta_min, "deg"),
-            "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2"),
+            "altitude_m": _si(env.altitude, "m", shape),
+            "inclination_deg": _si(env.inclination, "deg", shape),
+            "period_s": _si(env.period, "s", shape),
+            "eclipse_fraction": _flat(env.eclipse_fraction, shape),
+            "eclipse_duration_s": _si(env.eclipse_duration, "s", shape),
+            "days_with_eclipse": _flat(env.days_with_eclipse, shape),
+            "beta_min_deg": _si(env.beta_min, "deg", shape),
+            "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2", shape),
         },
         "power": {
-            "load_W": _si(result.load, "W"),
-            "chip_power_W": _si(result.chip_power, "W"),
-            "conversion_loss_W": _si(result.conversion_loss, "W"),
-            "path_loss_W": _si(result.path_loss, "W"),
-            "required_power_W": _si(arr.required_power, "W"),
-            "array_area_m2": _si(arr.area, "m^2"),
-            "array_mass_kg": _si(arr.mass, "kg"),
-            "bol_power_W": _si(arr.bol_power, "W"),
-            "eol_power_W": _si(arr.eol_power, "W"),
-            "cell_temperature_K": _si(arr.cell_temperature, "K"),
-            "battery_capacity_Wh": _si(bat.total_capacity, "W*h"),
-            "battery_mass_kg": _si(bat.mass, "kg"),
-            "battery_depth_of_discharge": finite_or_none(np.asarray(bat.depth_of_discharge)),
+            "load_W": _si(result.load, "W", shape),
+            "chip_power_W": _si(result.chip_power, "W", shape),
+            "conversion_loss_W": _si(result.conversion_loss, "W", shape),
+            "path_loss_W": _si(result.path_loss, "W", shape),
+            "required_power_W": _si(arr.required_power, "W", shape),
+            "array_area_m2": _si(arr.area, "m^2", shape),
+            "array_mass_kg": _si(arr.mass, "kg", shape),
+            "bol_power_W": _si(arr.bol_power, "W", shape),
+            "eol_power_W": _si(arr.eol_power, "W", shape),
+            "cell_temperature_K": _si(arr.cell_temperature, "K", shape),
+            "battery_capacity_Wh": _si(bat.total_capacity, "W*h", shape),
+            "battery_mass_kg": _si(bat.mass, "kg", shape),
+            "battery_depth_of_discharge": _flat(bat.depth_of_discharge, shape),
         },
         "thermal": {
-            "heat_rejected_W": _si(rad.heat_rejected, "W"),
-            "radiator_temperature_K": _si(rad.temperature, "K"),
-            "sink_temperature_K": _si(rad.sink_temperature, "K"),
-            "junction_temperature_K": _si(result.junction_temperature, "K"),
-            "radiator_area_m2": _si(rad.area, "m^2"),
-            "radiator_mass_kg": _si(rad.mass, "kg"),
-            "panel_count": finite_or_none(np.asarray(result.panel_count)),
+            "heat_rejected_W": _si(rad.heat_rejected, "W", shape),
+            "radiator_temperature_K": _si(rad.temperature, "K", shape),
+            "sink_temperature_K": _si(rad.sink_temperature, "K", shape),
+            "junction_temperature_K": _si(result.junction_temperature, "K", shape),
+            "radiator_area_m2": _si(rad.area, "m^2", shape),
+            "radiator_mass_kg": _si(rad.mass, "kg", shape),
+            "panel_count": _flat(result.panel_count, shape),
         },
         "mass": {
-            "total_kg": _si(m.total, "kg"),
-            "payload_kg": _si(m.payload, "kg"),
-            "power_kg": _si(m.power, "kg"),
-            "thermal_kg": _si(m.thermal, "kg"),
-            "structure_kg": _si(m.structure, "kg"),
-            "margin_kg": _si(m.margin, "kg"),
+            "total_kg": _si(m.total, "kg", shape),
+            "payload_kg": _si(m.payload, "kg", shape),
+            "power_kg": _si(m.power, "kg", shape),
+            "thermal_kg": _si(m.thermal, "kg", shape),
+            "structure_kg": _si(m.structure, "kg", shape),
+            "margin_kg": _si(m.margin, "kg", shape),
         },
     }
 

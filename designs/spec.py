@@ -155,7 +155,12 @@ class PowerChoices(Section):
     conversion_efficiency: float = num(0.95, lo_open=True,
                                        doc="bus-to-chip conversion (point-of-load DC-DC) efficiency")
     incidence_angle: Any = qty("deg", "0 deg", lo=0, hi=90, hi_open=True, doc="worst-case Sun angle off array normal")
-    inherent_degradation: float = num(0.77, lo_open=True, doc="SMAD I_d: design and assembly losses")
+    cell_temperature: str = choice(("radiative", "datasheet"), "radiative",
+                                   doc="radiative: cells at the array's own radiative balance temperature; "
+                                       "datasheet: at 28 C, with temperature losses left inside I_d")
+    inherent_degradation: float = num(0.85, lo_open=True,
+                                      doc="SMAD I_d without its temperature share when cell_temperature is "
+                                          "radiative (SMAD's nominal 0.77 includes it; use that with datasheet)")
     daylight_path_efficiency: float = num(0.85, lo_open=True, doc="SMAD X_d, array to loads")
     eclipse_path_efficiency: float = num(0.65, lo_open=True, doc="SMAD X_e, array to battery to loads")
     array_specific_power: Any = qty("W/kg", None, lo=0, lo_open=True,
