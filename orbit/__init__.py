@@ -1,0 +1,50 @@
+"""orbit: where the satellite is, and what the Sun and the Earth do to it.
+
+The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits about an oblate Earth:
+
+* :mod:`orbit.constants` -- Earth, Sun and time constants with their sources.
+* :mod:`orbit.kepler` -- :func:`orbital_period`, :func:`nodal_precession_rate` (J2),
+  :func:`sun_synchronous_inclination`.
+* :mod:`orbit.sun` -- :func:`sun_position` (low-precision ephemeris, Vallado Alg. 29), :func:`solar_flux`.
+* :mod:`orbit.beta` -- :func:`beta_angle` with J2 node drift, :func:`raan_from_ltan`.
+* :mod:`orbit.eclipse` -- :func:`eclipse_fraction`, :func:`eclipse_duration`, :func:`critical_beta_angle`
+  (cylindrical shadow, Rickman NASA TFAWS), :func:`eclipse_statistics` over a year of days.
+* :mod:`orbit.view_factor` -- :func:`earth_view_factor` of a tilted flat plate, full and partial view.
+* :mod:`orbit.earth_radiation` -- :func:`earth_albedo_ir`: nominal, hot and cold albedo / outgoing IR.
+* :mod:`orbit.spec` -- :class:`Orbit`, the validated orbit of a design.
+* :mod:`orbit.environment` -- :func:`environment`: what a design is sized for (worst eclipse, daylight,
+  beta and solar flux range, Earth view factor).
+
+Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
+:class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
+
+>>> import orbit
+>>> env = orbit.environment(orbit.Orbit(altitude="650 km", ltan="06:00"))
+>>> round(env.inclination.m_as("deg"), 2), round(env.period.m_as("min"), 1)
+(97.99, 97.7)
+"""
+
+from orbit.beta import beta_angle, raan_from_ltan
+from orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
+                             SOLAR_CONSTANT, TROPICAL_YEAR)
+from orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
+from orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
+                           eclipse_statistics)
+from orbit.environment import OrbitEnvironment, environment
+from orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
+from orbit.spec import Orbit
+from orbit.sun import SunPosition, solar_flux, sun_position
+from orbit.view_factor import earth_view_factor
+
+__all__ = [
+    "ASTRONOMICAL_UNIT", "CONSTANTS", "EARTH_EQUATORIAL_RADIUS", "EARTH_J2", "EARTH_MU", "SOLAR_CONSTANT",
+    "TROPICAL_YEAR",
+    "orbital_period", "nodal_precession_rate", "sun_synchronous_inclination",
+    "SunPosition", "sun_position", "solar_flux",
+    "beta_angle", "raan_from_ltan",
+    "critical_beta_angle", "eclipse_fraction", "eclipse_duration", "EclipseStatistics", "eclipse_statistics",
+    "earth_view_factor",
+    "EARTH_RADIATION_CASES", "EarthRadiation", "earth_albedo_ir",
+    "Orbit",
+    "OrbitEnvironment", "environment",
+]
