@@ -54,13 +54,33 @@ def reasons_where(mask: Any, message: str | np.ndarray) -> np.ndarray:
 
 
 def combine_reasons(*parts: Any) -> np.ndarray:
-    """Join per-point reason arrays with ``"; "``, skipping empty strings. Broadcasts."""
+    """Join per-point reason arrays with ``"; "``, skipping empty strings. Broadcasts.
+
+    Vectorized: the Python work loops over the distinct messages and their distinct combinations (a
+    handful), never over points, so a million-point sweep costs a few array passes.
+    """
     arrays = np.broadcast_arrays(*[np.asarray(p, dtype=object) for p in parts])
     if not arrays:
         return np.asarray("", dtype=object)
-    out = np.empty(arrays[0].shape, dtype=object)
-    flat = [a.ravel() for a in arrays]
-    result = out.ravel()
-    for i in range(result.size):  # string joins only; numeric work stays vectorized
-        result[i] = "; ".join(str(a[i]) for a in flat if a[i])
-    return result.reshape(arrays[0].shape)
+    shape = arrays[0].shape
+    key = np.zeros(shape, dtype=np.int64)
+    radix = 1
+    vocab: list[list[str]] = []
+    for a in arrays:
+        messages = [""] + sorted({str(m) for m in np.unique(a[a != ""])})
+        code = np.zeros(shape, dtype=np.int64)
+        for j, m in enumerate(messages[1:], start=1):
+            code[a == m] = j
+        key += code * radix
+        radix *= len(messages)
+        vocab.append(messages)
+    unique, inverse = np.unique(key, return_inverse=True)
+    joined = []
+    for k in unique.tolist():
+        words = []
+        for messages in vocab:
+            k, j = divmod(k, len(messages))
+            if j:
+                words.append(messages[j])
+        joined.append("; ".join(words))
+    return np.asarray(joined, dtype=object)[np.ravel(inverse)].reshape(shape)

@@ -1,0 +1,83 @@
+"""Every public orbit, power and thermal function, and the design chain, runs as one vectorized evaluation.
+
+The check is not a timing: with ``sys.settrace`` we count the lines of spacedc's own source that execute for
+a 10-element call and for a 1,000,000-element call. A Python loop over elements anywhere in spacedc would
+make the second count grow with the array; vectorized code runs the same lines whatever the size. (Lines
+inside numpy and pint are not counted: their C loops are the point.)
+"""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import designs
+import orbit
+import power
+import thermal
+from spacedc.units import u
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS = tuple(str(ROOT / pkg) for pkg in ("spacedc", "orbit", "power", "thermal", "structure", "designs"))
+
+
+def _lines_executed(call) -> int:
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(OURS):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _grid(lo, hi, n, unit):
+    return np.linspace(lo, hi, n) * u(unit)
+
+
+DATES = lambda n: np.datetime64("2030-01-01") + np.arange(n) % 3650 * np.timedelta64(1, "D")  # noqa: E731
+
+CASES = {
+    "orbital_period": lambda n: orbit.orbital_period(_grid(300, 2000, n, "km")),
+    "sun_synchronous_inclination": lambda n: orbit.sun_synchronous_inclination(_grid(300, 2000, n, "km")),
+    "nodal_precession_rate": lambda n: orbit.nodal_precession_rate(_grid(300, 2000, n, "km"), 53 * u.deg),
+    "sun_position": lambda n: orbit.sun_position(DATES(n)),
+    "solar_flux": lambda n: orbit.solar_flux(DATES(n)),
+    "beta_angle": lambda n: orbit.beta_angle(DATES(n), altitude=650 * u.km, inclination=None, ltan="06:00",
+                                             epoch="2030-01-01"),
+    "eclipse_fraction": lambda n: orbit.eclipse_fraction(650 * u.km, _grid(0, 90, n, "deg")),
+    "eclipse_duration": lambda n: orbit.eclipse_duration(_grid(300, 2000, n, "km"), 20 * u.deg),
+    "earth_view_factor": lambda n: orbit.earth_view_factor(650 * u.km, _grid(0, 180, n, "deg")),
+    "environment": lambda n: orbit.environment(orbit.Orbit(altitude=_grid(400, 1200, n // 100 or 1, "km"),
+                                                           ltan="10:30")),
+    "size_solar_array": lambda n: power.size_solar_array(
+        daylight_load=_grid(1, 100, n, "kW"), eclipse_load=10 * u.kW, daylight_duration=60 * u.min,
+        eclipse_duration=35 * u.min, lifetime=5 * u.year, cell="xtj", cell_temperature="radiative"),
+    "array_operating_temperature": lambda n: power.array_operating_temperature(
+        solar_flux=_grid(1300, 1420, n, "W/m^2"), absorptance=0.9, efficiency=0.28, emissivity_front=0.85,
+        emissivity_back=0.8),
+    "size_battery": lambda n: power.size_battery(eclipse_load=_grid(1, 100, n, "kW"), eclipse_duration=35 * u.min,
+                                                 cycles=np.linspace(1e3, 3e4, n), specific_energy="150 W*h/kg"),
+    "conditioning_losses": lambda n: power.conditioning_losses(_grid(1, 100, n, "kW"), 0.95),
+    "size_radiator": lambda n: thermal.size_radiator(heat_load=_grid(1, 100, n, "kW"), temperature=300 * u.K,
+                                                     emissivity=0.9, areal_density="5 kg/m^2"),
+    "designs.size": lambda n: designs.size(designs.load("sso-100kw").replace(
+        payload__chip_power=_grid(300, 1500, n, "W"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_million_point_call_runs_the_same_python_lines_as_ten(name):
+    small = _lines_executed(lambda: CASES[name](10))
+    big = _lines_executed(lambda: CASES[name](1_000_000))
+    assert big == small, f"{name}: {small} lines for 10 points, {big} for 1,000,000: a Python loop over elements"
