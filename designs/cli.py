@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="list the reference designs shipped with spacedc")
     size = sub.add_parser("size", help="size a design and print its summary")
     size.add_argument("design", help="a design TOML file or a reference design's name (see `spacedc list`)")
-    size.add_argument("--out", metavar="DIR", help="write summary.json and report.txt into DIR")
+    size.add_argument("--out", metavar="DIR", help="write summary.json, report.txt and budgets.png into DIR")
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
     return parser
 

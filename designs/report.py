@@ -163,8 +163,11 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 
 def write_summary(result: DesignResult, out_dir: str | Path) -> Path:
-    """Write ``summary.json`` and ``report.txt`` into ``out_dir``; returns the summary's path."""
+    """Write ``summary.json``, ``report.txt`` and ``budgets.png`` into ``out_dir``; returns the summary's path."""
+    from designs.plots import plot_budgets
+
     data = summary(result)
     out = Path(out_dir)
     atomic_write_text(out / "report.txt", summary_table(data) + "\n")
+    plot_budgets(result, out / "budgets.png")
     return atomic_write_text(out / "summary.json", json.dumps(data, indent=2) + "\n")

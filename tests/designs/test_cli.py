@@ -64,6 +64,7 @@ def test_size_prints_a_table_and_writes_summary(tmp_path):
     assert "radiator area" in out.stdout and "FEASIBLE" in out.stdout
     data = json.loads((tmp_path / "run" / "summary.json").read_text())
     assert data["name"] == "sso-100kw"
+    assert (tmp_path / "run" / "budgets.png").stat().st_size > 10_000
     assert not [p for p in (tmp_path / "run").iterdir() if p.name.endswith(".tmp")]
 
 

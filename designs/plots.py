@@ -1,0 +1,65 @@
+"""Plots of a sized design for the report (matplotlib is imported here, lazily, never by sizing)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from designs.chain import DesignResult
+
+__all__ = ["plot_budgets"]
+
+
+def plot_budgets(result: DesignResult, path: str | Path) -> Path:
+    """Bar charts of where the power goes and where the mass goes, for a single (scalar) design.
+
+    Written atomically: a temporary file beside ``path``, then a rename.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if np.ndim(result.feasible):
+        raise ValueError("plot_budgets draws one design; for a sweep, plot the result's arrays directly")
+    chips = result.chip_power.m_as("kW")
+    load = result.load.m_as("kW")
+    conversion = result.conversion_loss.m_as("kW")
+    housekeeping = load - chips - conversion
+    heat = {"chips": chips, "housekeeping": housekeeping, "conversion loss": conversion,
+            "power-path loss": result.path_loss.m_as("kW")}
+    m = result.mass
+    mass = {"payload": m.payload, "power": m.power, "thermal": m.thermal, "structure": m.structure,
+            "margin": m.margin}
+    mass = {k: v.m_as("kg") for k, v in mass.items()}
+
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6))
+    ax1.barh(list(heat), list(heat.values()), color="tab:red")
+    ax1.set_xlabel("heat to reject [kW]")
+    ax1.set_title(f"heat: {sum(heat.values()):.1f} kW, radiator {result.radiator.area.m_as('m^2'):.0f} m$^2$")
+    ax2.barh(list(mass), list(mass.values()), color="tab:blue")
+    ax2.set_xlabel("mass [kg]")
+    ax2.set_title(f"mass: {m.total.m_as('kg'):.0f} kg total")
+    for ax in (ax1, ax2):
+        ax.invert_yaxis()
+    fig.suptitle(f"{result.name} ({'feasible' if result.feasible else 'INFEASIBLE'})")
+    fig.tight_layout()
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=110)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    finally:
+        plt.close(fig)
+    return path

@@ -1,0 +1,131 @@
+"""Mass properties and stowed envelope against textbook formulas and hand derivations."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+cq = pytest.importorskip("cadquery")
+
+from geometry import (  # noqa: E402
+    BusSpec,
+    RadiatorPanelSpec,
+    RadiatorWingSpec,
+    SatelliteSpec,
+    SolarArrayWingSpec,
+    make_satellite,
+    mass_properties,
+    min_enclosing_circle,
+    stowed_envelope,
+)
+
+RHO = {"face_sheet": "2700 kg/m^3", "core": "50 kg/m^3", "heat_pipe": "2700 kg/m^3", "manifold": "2700 kg/m^3",
+       "hinge": "4430 kg/m^3", "blanket": "1500 kg/m^3", "boom": "1600 kg/m^3", "array_panel": "600 kg/m^3",
+       "structure": "2700 kg/m^3", "rack": "800 kg/m^3"}  # illustrative densities
+
+
+def test_box_inertia_matches_the_textbook_formula():
+    """Solid cuboid about its centroid: I_xx = m (b^2 + c^2) / 12 etc. (e.g. Meriam & Kraige, Dynamics,
+    Appendix B, Table B/4). 0.1 x 0.2 x 0.3 m at 1000 kg/m^3: m = 6 kg, I = (0.065, 0.05, 0.025) kg m^2."""
+    box = cq.Solid.makeBox(100, 200, 300, cq.Vector(10, 20, 30))
+    mp = mass_properties({"al": box}, {"al": "1000 kg/m^3"})
+    assert mp.mass.m_as("kg") == pytest.approx(6.0, rel=1e-12)
+    np.testing.assert_allclose(mp.centre_of_mass.m_as("m"), [0.06, 0.12, 0.18], rtol=1e-12)
+    np.testing.assert_allclose(mp.inertia.m_as("kg*m^2"), np.diag([0.065, 0.05, 0.025]), rtol=1e-9, atol=1e-15)
+
+
+def test_two_materials_combine_by_parallel_axis_theorem():
+    """Two 0.1 m cubes, centres at (+/-0.5, 0.2, 0) m, densities 1000 and 3000 kg/m^3 (m = 1 and 3 kg).
+    Hand derivation: m = 4 kg; c = (1 x 0.5 - 3 x 0.5)/4 = -0.25 m in x, 0.2 m in y. About c, each cube adds
+    m a^2/6 (a = 0.1 m) on the diagonal, plus m (|d|^2 E - d d^T) with d its offset from c in x only:
+    d = +0.75 (1 kg), -0.25 (3 kg): sum m d^2 = 0.5625 + 0.1875 = 0.75 kg m^2 on I_yy and I_zz; products 0."""
+    a = cq.Solid.makeBox(100, 100, 100, cq.Vector(450, 150, -50))
+    b = cq.Solid.makeBox(100, 100, 100, cq.Vector(-550, 150, -50))
+    mp = mass_properties({"light": a, "heavy": [b]}, {"light": "1000 kg/m^3", "heavy": "3 g/cm^3"})
+    assert mp.mass.m_as("kg") == pytest.approx(4.0, rel=1e-12)
+    np.testing.assert_allclose(mp.centre_of_mass.m_as("m"), [-0.25, 0.2, 0.0], atol=1e-12)
+    own = 4.0 * 0.1**2 / 6
+    np.testing.assert_allclose(mp.inertia.m_as("kg*m^2"), np.diag([own, own + 0.75, own + 0.75]), atol=1e-12)
+    assert mp.mass_by_material["heavy"].m_as("kg") == pytest.approx(3.0)
+    assert mp.to_dict()["mass_heavy_kg"] == pytest.approx(3.0)
+
+
+def test_products_of_inertia_carry_their_sign():
+    """Two 10 mm cubes at (1, 1, 0) m and (-1, -1, 0) m, 1 g each: I_xy = -sum m x y = -0.002 kg m^2."""
+    a = cq.Solid.makeBox(10, 10, 10, cq.Vector(995, 995, -5))
+    b = cq.Solid.makeBox(10, 10, 10, cq.Vector(-1005, -1005, -5))
+    inertia = mass_properties({"x": [a, b]}, {"x": "1000 kg/m^3"}).inertia.m_as("kg*m^2")
+    assert inertia[0, 1] == pytest.approx(-0.002, rel=1e-3)
+    assert inertia[2, 2] == pytest.approx(0.004, rel=1e-3)
+
+
+@pytest.fixture(scope="module")
+def small_sat():
+    return SatelliteSpec(
+        bus=BusSpec("2 m", "2 m", "2 m", rack_count=2),
+        radiator=RadiatorWingSpec(RadiatorPanelSpec("1.5 m", "3 m", pipe_count=4), panel_count=3),
+        array=SolarArrayWingSpec("2 m", "8 m"), array_wing_count=0)
+
+
+def test_satellite_mass_is_sum_of_density_times_analytic_volume(small_sat):
+    mp = mass_properties(make_satellite(small_sat, "deployed"), RHO)
+    expected = sum(v.m_as("m^3") * float(RHO[k].split()[0]) for k, v in small_sat.volume_by_material().items())
+    assert mp.mass.m_as("kg") == pytest.approx(expected, rel=1e-6)
+    com = mp.centre_of_mass.m_as("m")
+    assert abs(com[0]) < 1e-9  # the two radiator wings mirror each other through the YZ plane
+    inertia = mp.inertia.m_as("kg*m^2")
+    np.testing.assert_allclose(inertia, inertia.T, atol=1e-9 * np.abs(inertia).max())
+    assert np.all(np.linalg.eigvalsh(inertia) > 0)
+    with pytest.raises(ValueError, match="rack"):
+        mass_properties(make_satellite(small_sat, "deployed"), {k: v for k, v in RHO.items() if k != "rack"})
+
+
+def test_stowed_envelope_of_a_box_and_a_cylinder():
+    """Box 1 x 2 x 0.5 m centred: exact radius about Z = sqrt(0.5^2 + 1^2) m; cylinder r = 0.3 m, h = 0.8 m
+    on an axis at x = 1 m: 1.3 m about the origin, 0.3 m about the fitted centre. The bound is between the
+    exact value and exact + tolerance (see stowed_envelope's Notes)."""
+    box = cq.Workplane().box(1000, 2000, 500)
+    env = stowed_envelope(box)
+    tol = env.tolerance.m_as("m")
+    assert math.hypot(0.5, 1.0) <= env.radius.m_as("m") <= math.hypot(0.5, 1.0) + tol + 1e-12
+    assert 0.5 <= env.height.m_as("m") <= 0.5 + 2 * tol + 1e-12
+    cyl = cq.Workplane().center(1000, 0).circle(300).extrude(800)
+    env = stowed_envelope(cyl, tolerance="1 mm")
+    assert 1.3 <= env.radius.m_as("m") <= 1.301 + 1e-12
+    fit = stowed_envelope(cyl, centre="fit", tolerance="1 mm")
+    assert 0.3 - 1e-3 <= fit.radius.m_as("m") <= 0.301 + 1e-12  # fitted to nodes within 1 mm of the arc
+    np.testing.assert_allclose(fit.centre.m_as("m"), [1.0, 0.0, 0.4], atol=1e-3)
+    assert stowed_envelope(cyl, axis="X", tolerance="1 mm").height.m_as("m") == pytest.approx(0.6, abs=2.1e-3)
+
+
+def test_min_enclosing_circle_known_cases():
+    # square corners: circumscribed circle; a triangle with an obtuse angle: circle on its longest side
+    c, r = min_enclosing_circle([[0, 0], [2, 0], [2, 2], [0, 2], [1, 1]])
+    np.testing.assert_allclose(c, [1, 1])
+    assert r == pytest.approx(math.sqrt(2))
+    c, r = min_enclosing_circle([[0, 0], [10, 0], [5, 1]])
+    np.testing.assert_allclose(c, [5, 0])
+    assert r == pytest.approx(5)
+    pts = np.random.default_rng(1).normal(size=(2000, 2))
+    c, r = min_enclosing_circle(pts)
+    assert np.all(np.linalg.norm(pts - c, axis=1) <= r * (1 + 1e-9))
+
+
+def test_stowed_satellite_envelope_by_hand():
+    """Stowed radiator stacks on the +/-X faces. Hand derivation (mm): the stack starts at
+    x0 = 1000 + 50 (bus half width + root offset); panel i centre at x0 + 25/2 + i s, s = 25 + 5
+    (manifold 25 mm > panel 16 mm). Farthest points: the last panel's lug corners at
+    (x0 + 12.5 + 2 s + 8, W/2 + e) = (1130.5, 780) and manifold (x0 + 2 s + 25, 750) = (1135, 750);
+    bus corner (1000, 500). Height: panel length + manifold, 3025 mm, above the 2 m bus."""
+    spec = SatelliteSpec(
+        bus=BusSpec("2 m", "1 m", "2 m"),
+        radiator=RadiatorWingSpec(RadiatorPanelSpec("1.5 m", "3 m", pipe_count=4), panel_count=3),
+        array=SolarArrayWingSpec("2 m", "8 m"), array_wing_count=0)
+    env = stowed_envelope(make_satellite(spec, "stowed"))
+    tol = env.tolerance.m_as("mm")
+    exact = max(math.hypot(1130.5, 780), math.hypot(1135, 750), math.hypot(1000, 500))
+    assert exact <= env.radius.m_as("mm") <= exact + tol + 1e-9
+    assert 3025 <= env.height.m_as("mm") <= 3025 + 2 * tol + 1e-9
+    assert stowed_envelope(make_satellite(spec, "stowed"), centre="fit").radius <= env.radius
