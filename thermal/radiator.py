@@ -29,12 +29,11 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
+from thermal._constants import STEFAN_BOLTZMANN
 from spacedc.units import fraction, quantity, si
 
 __all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]
 
-#: Stefan-Boltzmann constant [W m^-2 K^-4], CODATA 2018 (exact since the 2019 SI redefinition).
-STEFAN_BOLTZMANN = 5.670374419e-8
 #: Temperature of deep space [K]: the cosmic microwave background, 2.725 K (Fixsen 2009, ApJ 707, 916),
 #: rounded to 3 K as in Gilmore Vol. 1, ch. 2.
 DEEP_SPACE_TEMPERATURE = 3.0

@@ -88,7 +88,7 @@ def test_radiative_link_and_boundary_steady_state_hand_solution():
     assert s.heat_to_boundaries.m_as("W") == pytest.approx(5 * (t_b - 250), rel=1e-10)
 
 
-def orbiting_radiator(sparse=True):
+def orbiting_radiator():
     """Radiator panel and electronics box over ten orbits: 600 W absorbed in sunlight only, 500 W dissipated."""
     net = ThermalNetwork()
     net.add_node("radiator", "2e4 J/K", temperature="280 K")
