@@ -91,8 +91,9 @@ def size(design: Design) -> DesignResult:
     env = orbit.environment(design.orbit)
 
     chips = p.chip_count * p.chip_power
-    load = chips / pw.conversion_efficiency + pw.housekeeping_load
-    conversion_loss = load - chips - pw.housekeeping_load
+    conversion = power.conditioning_losses(chips, pw.conversion_efficiency)
+    load = conversion.input_power + pw.housekeeping_load
+    conversion_loss = conversion.heat
 
     earth = orbit.earth_albedo_ir(th.environment)
     # Radiators and a Sun-pointing array in the chain are both edge-on to Earth: their faces' normals are
