@@ -127,3 +127,12 @@ def test_killed_export_leaves_no_target(tmp_path, wing):
     # the next export to the same target removes the dead process's leftover
     export(wing, target)
     assert target.exists() and not list(tmp_path.glob(".panel.stl.*.part"))
+
+
+def test_mesh_tolerance_follows_part_size():
+    """1e-3 of the bounding-box diagonal, clipped to [0.01, 10] mm."""
+    from geometry._shapes import mesh_tolerance
+
+    assert mesh_tolerance(cq.Solid.makeBox(300, 400, 1200)) == pytest.approx(1.3)  # diagonal 1300 mm
+    assert mesh_tolerance(cq.Solid.makeBox(1, 1, 1)) == pytest.approx(0.01)
+    assert mesh_tolerance(cq.Solid.makeBox(60000, 1000, 1000)) == pytest.approx(10.0)

@@ -64,7 +64,7 @@ def test_products_of_inertia_carry_their_sign():
 @pytest.fixture(scope="module")
 def small_sat():
     return SatelliteSpec(
-        bus=BusSpec("2 m", "2 m", "2 m", rack_count=2),
+        bus=BusSpec("2 m", "2 m", "2 m"),
         radiator=RadiatorWingSpec(RadiatorPanelSpec("1.5 m", "3 m", pipe_count=4), panel_count=3),
         array=SolarArrayWingSpec("2 m", "8 m"), array_wing_count=0)
 
@@ -78,8 +78,8 @@ def test_satellite_mass_is_sum_of_density_times_analytic_volume(small_sat):
     inertia = mp.inertia.m_as("kg*m^2")
     np.testing.assert_allclose(inertia, inertia.T, atol=1e-9 * np.abs(inertia).max())
     assert np.all(np.linalg.eigvalsh(inertia) > 0)
-    with pytest.raises(ValueError, match="rack"):
-        mass_properties(make_satellite(small_sat, "deployed"), {k: v for k, v in RHO.items() if k != "rack"})
+    with pytest.raises(ValueError, match="hinge"):
+        mass_properties(make_satellite(small_sat, "deployed"), {k: v for k, v in RHO.items() if k != "hinge"})
 
 
 def test_stowed_envelope_of_a_box_and_a_cylinder():
@@ -129,3 +129,17 @@ def test_stowed_satellite_envelope_by_hand():
     assert exact <= env.radius.m_as("mm") <= exact + tol + 1e-9
     assert 3025 <= env.height.m_as("mm") <= 3025 + 2 * tol + 1e-9
     assert stowed_envelope(make_satellite(spec, "stowed"), centre="fit").radius <= env.radius
+
+
+def test_bad_inputs_are_named():
+    box = cq.Workplane().box(10, 10, 10)
+    with pytest.raises(ValueError, match="axis"):
+        stowed_envelope(box, axis="W")
+    with pytest.raises(ValueError, match="centre"):
+        stowed_envelope(box, centre="middle")
+    with pytest.raises(TypeError, match="densities"):
+        mass_properties({"al": box}, 2700)
+    with pytest.raises(TypeError, match=r"densities\['al'\]"):
+        mass_properties({"al": box}, {"al": 2700.0})
+    with pytest.raises(ValueError, match="no material"):
+        mass_properties(cq.Assembly(box, name="anonymous"), {"al": "2700 kg/m^3"})

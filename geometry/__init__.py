@@ -1,0 +1,43 @@
+"""geometry: CadQuery parts and assemblies of radiator panels and wings, array wings, bus and satellite.
+
+Specs (:mod:`geometry.specs`) are frozen dataclasses of Quantities with analytic volumes and areas; the
+builders (:mod:`geometry.parts`) turn them into CadQuery assemblies in millimetres; :mod:`geometry.exporters`
+writes STEP (mm), STL (mm) and binary glTF (m) atomically; :mod:`geometry.massprops` measures mass
+properties, areas and the stowed envelope on the solids; :mod:`geometry.preview` draws a PNG.
+
+Importing this package does not import cadquery (about a second or more): every function that needs it
+imports it when called. geometry depends on no other spacedc package than ``spacedc`` itself.
+"""
+
+from geometry.exporters import FORMATS, atomic_write, export
+from geometry.massprops import (
+    CadAreas,
+    MassProperties,
+    StowedEnvelope,
+    cad_areas,
+    cad_volumes,
+    mass_properties,
+    min_enclosing_circle,
+    stowed_envelope,
+)
+from geometry.parts import (
+    MATERIAL_COLOURS,
+    STATES,
+    make_array_wing,
+    make_bus,
+    make_radiator_panel,
+    make_radiator_wing,
+    make_satellite,
+)
+from geometry.preview import render_preview
+from geometry.specs import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
+
+__all__ = [
+    "RadiatorPanelSpec", "RadiatorWingSpec", "SolarArrayWingSpec", "BusSpec", "SatelliteSpec",
+    "make_radiator_panel", "make_radiator_wing", "make_array_wing", "make_bus", "make_satellite",
+    "MATERIAL_COLOURS", "STATES",
+    "export", "atomic_write", "FORMATS",
+    "mass_properties", "cad_volumes", "cad_areas", "stowed_envelope", "min_enclosing_circle",
+    "MassProperties", "CadAreas", "StowedEnvelope",
+    "render_preview",
+]

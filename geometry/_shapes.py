@@ -1,0 +1,132 @@
+"""Shared helpers on CadQuery objects: the leaves of an assembly in world coordinates, mesh extraction, and
+the mesh tolerance chosen from part size. cadquery/OCP are imported inside the functions."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+#: Relative mesh deflection (of the bounding-box diagonal) and its bounds in mm (see :func:`mesh_tolerance`).
+MESH_RELATIVE_TOLERANCE = 1e-3
+MESH_TOLERANCE_BOUNDS_MM = (0.01, 10.0)
+ANGULAR_TOLERANCE = 0.1  # rad
+
+
+@dataclasses.dataclass(frozen=True)
+class Leaf:
+    """One shape of an assembly, located in the root frame, with its material and metadata."""
+
+    name: str
+    shape: Any  # cq.Shape in world coordinates
+    material: str | None
+    metadata: dict[str, Any]
+    color: Any
+    location: Any  # cq.Location from the shape's own frame to the world
+
+
+def _as_shape(cq: Any, obj: Any) -> Any:
+    if isinstance(obj, cq.Workplane):
+        vals = [v for v in obj.vals() if isinstance(v, cq.Shape)]
+        return vals[0] if len(vals) == 1 else cq.Compound.makeCompound(vals)
+    if isinstance(obj, cq.Shape):
+        return obj
+    raise TypeError(f"expected a cadquery Assembly, Workplane or Shape, got {type(obj).__name__}")
+
+
+def leaves(obj: Any) -> list[Leaf]:
+    """Every shape-bearing node of ``obj`` located in the root frame.
+
+    ``obj`` is a ``cq.Assembly`` (material from each node's ``metadata["material"]``), a Workplane or Shape
+    (one leaf, no material), or a mapping ``material -> shape or list of shapes`` (one leaf per shape).
+    """
+    import cadquery as cq
+
+    if isinstance(obj, Mapping):
+        out = []
+        for material, shapes in obj.items():
+            items = shapes if isinstance(shapes, (list, tuple)) else [shapes]
+            out += [Leaf(f"{material}_{i}", _as_shape(cq, s), str(material), {"material": material}, None,
+                         cq.Location()) for i, s in enumerate(items)]
+        return out
+    if not isinstance(obj, cq.Assembly):
+        return [Leaf("part", _as_shape(cq, obj), None, {}, None, cq.Location())]
+
+    out = []
+
+    def walk(node: Any, parent: Any, path: str, color: Any) -> None:
+        loc = parent * node.loc
+        name = f"{path}/{node.name}" if path else node.name
+        color = node.color or color
+        if node.obj is not None:
+            shape = _as_shape(cq, node.obj)
+            out.append(Leaf(name, shape.moved(loc), node.metadata.get("material"), dict(node.metadata), color,
+                            loc))
+        for child in node.children:
+            walk(child, loc, name, color)
+
+    walk(obj, cq.Location(), "", None)
+    return out
+
+
+def compound(obj: Any) -> Any:
+    """All shapes of ``obj`` in world coordinates as one ``cq.Compound`` (no fuse)."""
+    import cadquery as cq
+
+    return cq.Compound.makeCompound([leaf.shape for leaf in leaves(obj)])
+
+
+def diagonal_mm(shape: Any) -> float:
+    """Bounding-box diagonal of a shape [mm]."""
+    return float(shape.BoundingBox().DiagonalLength)
+
+
+def mesh_tolerance(shape: Any) -> float:
+    """Linear mesh deflection [mm] for a shape: 1e-3 x its bounding-box diagonal, clipped to [0.01, 10] mm.
+
+    Fine enough that a mesh's volume and extent are within about 0.1 % of the solid's, coarse enough that a
+    60 m satellite meshes in seconds (CadQuery issue #269: too fine a tolerance makes export look hung).
+    """
+    lo, hi = MESH_TOLERANCE_BOUNDS_MM
+    return float(np.clip(MESH_RELATIVE_TOLERANCE * diagonal_mm(shape), lo, hi))
+
+
+def mesh_absolute(shape: Any, tolerance: float, angular_tolerance: float = ANGULAR_TOLERANCE) -> None:
+    """Triangulate ``shape`` in place with an absolute linear deflection ``tolerance`` [mm].
+
+    ``BRepMesh_IncrementalMesh`` with ``isRelative = False``: every point of the exact surface lies within
+    ``tolerance`` of the mesh (OCCT's linear deflection), and the mesh nodes lie on the surface. (CadQuery's
+    ``Shape.mesh`` uses a relative deflection, scaled by edge size.)
+    """
+    from OCP.BRepMesh import BRepMesh_IncrementalMesh
+
+    BRepMesh_IncrementalMesh(shape.wrapped, tolerance, False, angular_tolerance, True)
+
+
+def triangles(shape: Any, tolerance: float, angular_tolerance: float = ANGULAR_TOLERANCE
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes (n, 3) [mm] and triangles (m, 3) of ``shape`` meshed by :func:`mesh_absolute`."""
+    from OCP.BRep import BRep_Tool
+    from OCP.TopAbs import TopAbs_REVERSED
+    from OCP.TopLoc import TopLoc_Location
+
+    mesh_absolute(shape, tolerance, angular_tolerance)
+    nodes, tris, offset = [], [], 0
+    for face in shape.Faces():
+        loc = TopLoc_Location()
+        poly = BRep_Tool.Triangulation_s(face.wrapped, loc)
+        if poly is None:
+            continue
+        trsf = loc.Transformation()
+        pts = [poly.Node(i).Transformed(trsf) for i in range(1, poly.NbNodes() + 1)]
+        nodes.append(np.array([(p.X(), p.Y(), p.Z()) for p in pts], dtype=float).reshape(-1, 3))
+        idx = np.array([poly.Triangle(i).Get() for i in range(1, poly.NbTriangles() + 1)], dtype=int).reshape(-1, 3)
+        if face.wrapped.Orientation() == TopAbs_REVERSED:
+            idx = idx[:, ::-1]
+        tris.append(idx - 1 + offset)
+        offset += len(pts)
+    if not nodes:
+        return np.zeros((0, 3)), np.zeros((0, 3), dtype=int)
+    return np.concatenate(nodes), np.concatenate(tris)

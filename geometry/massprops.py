@@ -1,0 +1,271 @@
+"""Mass properties, areas and the stowed envelope, measured on the CAD solids.
+
+Volumes and moments come from OCCT's ``BRepGProp.VolumeProperties`` (Gauss integration over the exact
+B-rep), one call per assembly leaf in its world location. Leaves are then combined by material with their
+densities (a mass-weighted sum, below). CAD lengths are mm; results are SI Quantities.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from geometry._shapes import compound, leaves, mesh_tolerance, triangles
+from spacedc.results import Result
+from spacedc.units import quantity, si
+
+__all__ = ["MassProperties", "CadAreas", "StowedEnvelope", "mass_properties", "cad_volumes", "cad_areas",
+           "stowed_envelope", "min_enclosing_circle"]
+
+_AXES = {"X": 0, "Y": 1, "Z": 2}
+
+
+@dataclasses.dataclass(frozen=True)
+class MassProperties(Result):
+    """Mass properties of a set of solids, in the root frame of the assembly.
+
+    ``inertia`` is the inertia tensor about the centre of mass, I = sum rho int (|r|^2 E - r r^T) dV
+    (positive moments on the diagonal, products of inertia with their minus sign off it), axes parallel to
+    the root frame.
+    """
+
+    mass: Any
+    centre_of_mass: Any
+    inertia: Any
+    volume_by_material: dict[str, Any] = dataclasses.field(metadata={"skip": True})
+    mass_by_material: dict[str, Any] = dataclasses.field(metadata={"skip": True})
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out.update({f"volume_{k}_m3": float(v.m_as("m^3")) for k, v in self.volume_by_material.items()})
+        out.update({f"mass_{k}_kg": float(v.m_as("kg")) for k, v in self.mass_by_material.items()})
+        return out
+
+
+@dataclasses.dataclass(frozen=True)
+class CadAreas(Result):
+    """Areas measured on the CAD: outer faces of the leaves tagged ``face="radiating"`` or ``"active"``."""
+
+    radiating_area: Any
+    array_area: Any
+
+
+@dataclasses.dataclass(frozen=True)
+class StowedEnvelope(Result):
+    """A cylinder about the launch axis that encloses the shape (an upper bound, see :func:`stowed_envelope`)."""
+
+    height: Any
+    radius: Any
+    centre: Any  # a point of the cylinder axis, mid-height [m], root frame
+    tolerance: Any  # mesh deflection the bound allows for
+    axis: str = "Z"
+
+
+def _gprops(shape: Any) -> tuple[float, np.ndarray, np.ndarray]:
+    """Volume [mm^3], centroid [mm] and inertia about the centroid for unit density [mm^5] of a shape."""
+    from OCP.BRepGProp import BRepGProp
+    from OCP.GProp import GProp_GProps
+
+    props = GProp_GProps()
+    BRepGProp.VolumeProperties_s(shape.wrapped, props)
+    c = props.CentreOfMass()
+    m = props.MatrixOfInertia()
+    return (props.Mass(), np.array([c.X(), c.Y(), c.Z()]),
+            np.array([[m.Value(i, j) for j in (1, 2, 3)] for i in (1, 2, 3)]))
+
+
+def _by_material(obj: Any) -> dict[str, tuple[float, np.ndarray, np.ndarray]]:
+    """Per material: volume [mm^3], first moment [mm^4] and unit-density inertia about the origin [mm^5]."""
+    out: dict[str, tuple[float, np.ndarray, np.ndarray]] = {}
+    for leaf in leaves(obj):
+        if leaf.material is None:
+            raise ValueError(f"part {leaf.name!r} has no material: give each assembly leaf "
+                             f"metadata={{'material': ...}} or pass a mapping material -> shapes")
+        v, c, j = _gprops(leaf.shape)
+        j_origin = j + v * (c @ c * np.eye(3) - np.outer(c, c))  # parallel-axis theorem
+        v0, s0, j0 = out.get(leaf.material, (0.0, np.zeros(3), np.zeros((3, 3))))
+        out[leaf.material] = (v0 + v, s0 + v * c, j0 + j_origin)
+    return out
+
+
+def cad_volumes(obj: Any) -> dict[str, Any]:
+    """Solid volume of each material of an assembly (or mapping material -> shapes) [m^3]."""
+    return {k: quantity(v * 1e-9, "m^3") for k, (v, _, _) in _by_material(obj).items()}
+
+
+def mass_properties(obj: Any, densities: Mapping[str, Any]) -> MassProperties:
+    """Mass, centre of mass and inertia tensor of an assembly from its solids and material densities.
+
+    Parameters
+    ----------
+    obj : cq.Assembly or mapping
+        An assembly whose leaves carry ``metadata["material"]`` (every part of :mod:`geometry.parts`
+        does), or a mapping ``material -> shape or list of shapes`` (Workplane or Shape, mm).
+    densities : mapping
+        ``material -> density`` [mass/volume], for every material present.
+
+    Returns
+    -------
+    MassProperties
+        mass [kg], centre_of_mass [m] (root frame), inertia [kg m^2] about the centre of mass, and volume
+        and mass per material.
+
+    Notes
+    -----
+    For each leaf, OCCT gives its volume V, centroid c and unit-density inertia J_c about c (Gauss
+    integration on the exact B-rep); the parallel-axis theorem moves it to the origin,
+    J_o = J_c + V (|c|^2 E - c c^T). Per material k these sum to V_k, S_k = sum V c and J_k. With
+    m_k = rho_k V_k: m = sum m_k, c_m = sum rho_k S_k / m, I_o = sum rho_k J_k, and back to the centre of
+    mass, I = I_o - m (|c_m|^2 E - c_m c_m^T). Density is uniform within a material; overlapping solids
+    would be counted twice (the parts never overlap).
+    """
+    if not isinstance(densities, Mapping):
+        raise TypeError(f"densities = {densities!r}: expected a mapping material -> density")
+    groups = _by_material(obj)
+    missing = sorted(set(groups) - set(densities))
+    if missing:
+        raise ValueError(f"densities: no density for material(s) {', '.join(missing)}")
+    rho = {k: float(si(densities[k], "kg/mm^3", f"densities[{k!r}]", lo=0)) for k in groups}
+    masses = {k: rho[k] * v for k, (v, _, _) in groups.items()}
+    mass = sum(masses.values())
+    if mass <= 0:
+        raise ValueError("mass_properties: total mass is zero (no solids, or every density is zero)")
+    com = sum(rho[k] * s for k, (_, s, _) in groups.items()) / mass
+    inertia_origin = sum(rho[k] * j for k, (_, _, j) in groups.items())
+    inertia = inertia_origin - mass * (com @ com * np.eye(3) - np.outer(com, com))
+    return MassProperties(
+        mass=quantity(mass, "kg"),
+        centre_of_mass=quantity(com * 1e-3, "m"),
+        inertia=quantity(inertia * 1e-6, "kg*m^2"),
+        volume_by_material={k: quantity(v * 1e-9, "m^3") for k, (v, _, _) in groups.items()},
+        mass_by_material={k: quantity(m, "kg") for k, m in masses.items()},
+    )
+
+
+def cad_areas(obj: Any) -> CadAreas:
+    """Radiating and active array areas measured on the CAD [m^2].
+
+    For each leaf tagged ``metadata["face"]`` (``"radiating"``: the front face sheet of a radiator panel;
+    ``"active"``: an array blanket or rigid panel), the area of its planar faces whose outward normal is the
+    leaf's own +z carried to the world (its outer front face). On a deployed wing this is the planform area
+    of one face; compare with ``spec.radiating_area`` and ``spec.array_area``.
+    """
+    from OCP.gp import gp_Dir
+
+    totals = {"radiating": 0.0, "active": 0.0}
+    for leaf in leaves(obj):
+        kind = leaf.metadata.get("face")
+        if kind not in totals:
+            continue
+        d = gp_Dir(0, 0, 1).Transformed(leaf.location.wrapped.Transformation())
+        front = np.array([d.X(), d.Y(), d.Z()])
+        for face in leaf.shape.Faces():
+            if face.geomType() == "PLANE" and np.dot(face.normalAt().toTuple(), front) > 1 - 1e-9:
+                totals[kind] += face.Area()
+    return CadAreas(radiating_area=quantity(totals["radiating"] * 1e-6, "m^2"),
+                    array_area=quantity(totals["active"] * 1e-6, "m^2"))
+
+
+def _circle(points: np.ndarray) -> tuple[np.ndarray, float]:
+    """Smallest circle through 1-3 points that encloses them."""
+    if len(points) == 1:
+        return points[0], 0.0
+    if len(points) == 2:
+        return points.mean(axis=0), float(np.linalg.norm(points[0] - points[1]) / 2)
+    a, b, c = points
+    d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]))
+    if abs(d) < 1e-12 * max(1.0, float(np.abs(points).max())) ** 2:  # collinear: the farthest pair
+        pairs = [(a, b), (a, c), (b, c)]
+        p, q = max(pairs, key=lambda pq: float(np.linalg.norm(pq[0] - pq[1])))
+        return _circle(np.array([p, q]))
+    sa, sb, sc = a @ a, b @ b, c @ c
+    centre = np.array([sa * (b[1] - c[1]) + sb * (c[1] - a[1]) + sc * (a[1] - b[1]),
+                       sa * (c[0] - b[0]) + sb * (a[0] - c[0]) + sc * (b[0] - a[0])]) / d
+    return centre, float(np.linalg.norm(a - centre))
+
+
+def min_enclosing_circle(points: Any) -> tuple[np.ndarray, float]:
+    """Smallest circle enclosing 2D ``points`` (n, 2): Welzl's randomised incremental algorithm (expected
+    linear time) on the convex-hull vertices. Returns (centre, radius) in the points' unit."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    p = np.unique(np.asarray(points, dtype=float).reshape(-1, 2), axis=0)
+    if len(p) > 3:
+        try:
+            p = p[ConvexHull(p).vertices]
+        except QhullError:  # all collinear: keep the two extremes
+            p = p[[np.argmin(p[:, 0] + p[:, 1]), np.argmax(p[:, 0] + p[:, 1])]]
+    p = p[np.random.default_rng(0).permutation(len(p))]
+
+    def outside(q: np.ndarray, c: np.ndarray, r: float) -> bool:
+        return float(np.linalg.norm(q - c)) > r * (1 + 1e-12) + 1e-12
+
+    c, r = p[0], 0.0
+    for i in range(1, len(p)):
+        if outside(p[i], c, r):
+            c, r = p[i], 0.0
+            for j in range(i):
+                if outside(p[j], c, r):
+                    c, r = _circle(p[[i, j]])
+                    for k in range(j):
+                        if outside(p[k], c, r):
+                            c, r = _circle(p[[i, j, k]])
+    return c, r
+
+
+def stowed_envelope(obj: Any, axis: str = "Z", *, centre: str = "origin", tolerance: Any = None
+                    ) -> StowedEnvelope:
+    """Height and radius of a cylinder about the launch axis that encloses a (stowed) shape.
+
+    Parameters
+    ----------
+    obj : cq.Assembly, Workplane or Shape
+        In mm, e.g. ``make_satellite(spec, "stowed")``.
+    axis : {"X", "Y", "Z"}
+        The launch axis direction in the shape's frame (Z for :func:`geometry.make_satellite`).
+    centre : {"origin", "fit"}
+        ``origin``: the cylinder axis is the launch axis through the origin (the bus centre line, where the
+        launch adapter sits). ``fit``: the axis passes through the centre of the smallest circle that
+        encloses the shape projected along the axis (Welzl's algorithm), the best a fairing could do.
+    tolerance : Quantity [length], optional
+        Mesh deflection; default :func:`geometry._shapes.mesh_tolerance` (1e-3 of the diagonal, bounded).
+
+    Returns
+    -------
+    StowedEnvelope
+        height (extent along the axis), radius, centre (mid-height point of the axis) [m].
+
+    Notes
+    -----
+    Computed from the nodes of a mesh whose every point is within ``tolerance`` of the exact surface
+    (absolute linear deflection), and the nodes lie on the surface. The distance from an axis is convex,
+    so over each triangle it peaks at a node; hence the exact radius about the chosen axis lies between the
+    largest node radius and that plus ``tolerance``, and the reported radius (the latter) is an upper bound
+    at most ``tolerance`` too large. The same holds for the height (each end padded by ``tolerance``).
+    With ``fit``, the centre is optimal for the nodes, so the radius is within ``tolerance`` of the
+    smallest enclosing cylinder of that axis direction.
+    """
+    if axis not in _AXES:
+        raise ValueError(f"axis = {axis!r}: must be 'X', 'Y' or 'Z'")
+    if centre not in ("origin", "fit"):
+        raise ValueError(f"centre = {centre!r}: must be 'origin' or 'fit'")
+    shape = compound(obj)
+    tol = mesh_tolerance(shape) if tolerance is None else float(si(tolerance, "mm", "tolerance", lo=0,
+                                                                     lo_open=True))
+    nodes, _ = triangles(shape, tol)
+    if not len(nodes):
+        raise ValueError("stowed_envelope: the shape has no faces")
+    a = _AXES[axis]
+    plane = [(a + 1) % 3, (a + 2) % 3]
+    along, across = nodes[:, a], nodes[:, plane]
+    c2 = min_enclosing_circle(across)[0] if centre == "fit" else np.zeros(2)
+    radius = float(np.max(np.linalg.norm(across - c2, axis=1))) + tol
+    point = np.zeros(3)
+    point[plane] = c2
+    point[a] = (along.max() + along.min()) / 2
+    return StowedEnvelope(height=quantity(along.max() - along.min() + 2 * tol, "mm").to("m"),
+                          radius=quantity(radius, "mm").to("m"), centre=quantity(point * 1e-3, "m"),
+                          tolerance=quantity(tol, "mm").to("m"), axis=axis)
