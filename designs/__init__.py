@@ -9,10 +9,10 @@
 from designs.chain import DesignResult, MassBudget, size
 from designs.design import Design, from_dict, load, reference_designs
 from designs.report import summary, summary_table, write_summary
-from designs.spec import DesignError, MassChoices, Payload, PowerChoices, ThermalChoices
+from designs.spec import DesignError, GeometryChoices, MassChoices, Payload, PowerChoices, ThermalChoices
 
 __all__ = [
-    "Design", "DesignError", "DesignResult", "MassBudget", "MassChoices", "Payload", "PowerChoices",
+    "Design", "DesignError", "DesignResult", "GeometryChoices", "MassBudget", "MassChoices", "Payload", "PowerChoices",
     "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
     "write_summary",
 ]

@@ -130,7 +130,9 @@ def size(design: Design) -> DesignResult:
     )
     area = radiator.area.m_as("m^2")
     finite = np.isfinite(area)
-    panels = np.where(finite, np.ceil(np.where(finite, area, 0.0) / th.panel_area.m_as("m^2")), 0).astype(np.int64)
+    wings = np.asarray(th.wings)
+    per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * th.panel_area.m_as("m^2")))
+    panels = np.where(finite, wings * per_wing, 0).astype(np.int64)
 
     junction = th.radiator_temperature + th.heat_path_temperature_drop
     too_hot = junction.m_as("K") > p.junction_limit.m_as("K")

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pint
 
@@ -28,7 +29,26 @@ def _parser() -> argparse.ArgumentParser:
     size.add_argument("design", help="a design TOML file or a reference design's name (see `spacedc list`)")
     size.add_argument("--out", metavar="DIR", help="write summary.json, report.txt and budgets.png into DIR")
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
+    size.add_argument("--cad", action="store_true", help="also build the CAD and write it into --out (STEP)")
+    cad = sub.add_parser("cad", help="build the sized satellite in CAD and export it")
+    cad.add_argument("design", help="a design TOML file or a reference design's name")
+    cad.add_argument("--out", metavar="DIR", required=True, help="folder for the CAD files, preview and cad.json")
+    cad.add_argument("--format", default="step", type=_formats,
+                     help="comma-separated export formats among step, stl, gltf (default: step)")
+    state = cad.add_mutually_exclusive_group()
+    state.add_argument("--stowed", dest="states", action="store_const", const=("stowed",),
+                       help="only the stowed configuration")
+    state.add_argument("--deployed", dest="states", action="store_const", const=("deployed",),
+                       help="only the deployed configuration")
     return parser
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("step", "stl", "gltf")]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"--format {text!r}: choose among step, stl, gltf")
+    return formats
 
 
 def _cmd_list() -> int:
@@ -44,19 +64,57 @@ def _cmd_size(args: argparse.Namespace) -> int:
     from designs.design import load
     from designs.report import summary, summary_table, write_summary
 
-    result = size(load(args.design))
+    if args.cad and not args.out:
+        raise ValueError("--cad writes CAD files: give --out DIR as well")
+    design = load(args.design)
+    result = size(design)
     data = summary(result)
+    if args.cad and data["feasible"]:
+        data["cad"] = _write_cad(design, result, args.out, ("step",), ("deployed", "stowed"))
     if args.json:
         print(json.dumps(data, indent=2))
     else:
         print(summary_table(data))
     if args.out:
-        path = write_summary(result, args.out)
+        path = write_summary(result, args.out, extra={"cad": data["cad"]} if "cad" in data else None)
         print(f"wrote {path}", file=sys.stderr)
     if not data["feasible"]:
         for reason in data["reasons"]:
             print(f"infeasible: {reason}", file=sys.stderr)
         return EXIT_INFEASIBLE
+    return EXIT_OK
+
+
+def _write_cad(design, result, out, formats, states) -> dict:
+    from designs.cad import cad_summary, write_cad
+
+    print(f"building CAD of {design.name} ({', '.join(states)}; {', '.join(formats)}) ...", file=sys.stderr)
+    report = cad_summary(write_cad(design, result, out, formats=formats, states=states))
+    for path in report["files"]:
+        print(f"wrote {path}", file=sys.stderr)
+    for part, check in report["mass_check"].items():
+        if check["over_5_percent"]:
+            print(f"warning: CAD mass of {part} differs from the analytic mass by "
+                  f"{100 * check['relative_difference']:+.1f}% ({check['cad_kg']:.1f} kg vs "
+                  f"{check['analytic_kg']:.1f} kg)", file=sys.stderr)
+    return report
+
+
+def _cmd_cad(args: argparse.Namespace) -> int:
+    from designs.chain import size
+    from designs.design import load
+    from spacedc.files import atomic_write_text
+
+    design = load(args.design)
+    result = size(design)
+    if not result.feasible:
+        print(f"infeasible: {result.reasons}", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    report = _write_cad(design, result, args.out, args.format, args.states or ("deployed", "stowed"))
+    path = atomic_write_text(Path(args.out) / "cad.json", json.dumps(report, indent=2) + "\n")
+    print(f"wrote {path}", file=sys.stderr)
+    print(f"stowed envelope: height {report['stowed_height_m']:.2f} m, radius {report['stowed_radius_m']:.2f} m")
+    print(f"deployed radiating area {report['radiating_area_m2']:.1f} m^2, array area {report['array_area_m2']:.1f} m^2")
     return EXIT_OK
 
 
@@ -66,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return _cmd_list()
+        if args.command == "cad":
+            return _cmd_cad(args)
         return _cmd_size(args)
     except (ValueError, TypeError, pint.DimensionalityError) as exc:
         if os.environ.get("SPACEDC_DEBUG"):

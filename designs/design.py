@@ -11,7 +11,8 @@ from typing import Any
 import pint
 
 import orbit
-from designs.spec import DesignError, MassChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
+from designs.spec import (DesignError, GeometryChoices, MassChoices, Payload, PowerChoices, ThermalChoices,
+                          unknown_keys)
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
 
@@ -21,6 +22,7 @@ _SECTIONS: dict[str, type] = {
     "power": PowerChoices,
     "thermal": ThermalChoices,
     "mass": MassChoices,
+    "geometry": GeometryChoices,
 }
 
 
@@ -41,6 +43,7 @@ class Design:
     power: PowerChoices
     thermal: ThermalChoices
     mass: MassChoices = dataclasses.field(default_factory=MassChoices)
+    geometry: GeometryChoices = dataclasses.field(default_factory=GeometryChoices)
 
     def replace(self, **changes: Any) -> Design:
         """A copy with fields changed; ``payload__chip_power=...`` reaches into a section."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from spacedc.files import atomic_write_text
 from spacedc.units import finite_or_none
 
 if TYPE_CHECKING:
@@ -145,28 +144,14 @@ def summary_table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def atomic_write_text(path: str | Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, fsync, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+def write_summary(result: DesignResult, out_dir: str | Path, extra: dict[str, Any] | None = None) -> Path:
+    """Write ``summary.json``, ``report.txt`` and ``budgets.png`` into ``out_dir``; returns the summary's path.
 
-
-def write_summary(result: DesignResult, out_dir: str | Path) -> Path:
-    """Write ``summary.json``, ``report.txt`` and ``budgets.png`` into ``out_dir``; returns the summary's path."""
+    ``extra`` sections (the ``cad`` section of ``--cad``) are added to ``summary.json``.
+    """
     from designs.plots import plot_budgets
 
-    data = summary(result)
+    data = summary(result) | (extra or {})
     out = Path(out_dir)
     atomic_write_text(out / "report.txt", summary_table(data) + "\n")
     plot_budgets(result, out / "budgets.png")

@@ -18,7 +18,7 @@ import power
 
 from spacedc.units import fraction, quantity, si
 
-__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "MassChoices",
+__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "MassChoices", "GeometryChoices",
            "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
@@ -189,6 +189,9 @@ class ThermalChoices(Section):
     fin_efficiency: float = num(0.9, lo_open=True, doc="fin efficiency between heat pipes")
     areal_density: Any = qty("kg/m^2", lo=0, lo_open=True, doc="radiator mass per planform area, as built")
     panel_area: Any = qty("m^2", lo=0, lo_open=True, doc="planform area of one radiator panel")
+    wings: int = integer(2, lo=1, doc="deployable radiator wings; the panel count is a multiple of it")
+    panel_width: Any = qty("m", None, lo=0, lo_open=True,
+                           doc="panel width across the hinge line; default sqrt(panel_area / 2), a 1:2 panel")
     orientation: str = choice(("edge-on",), "edge-on",
                               doc="edge-on: panel plane holds the Sun vector and nadir (dawn-dusk SSO)")
     environment: str = choice(("hot", "nominal", "cold"), "hot", doc="Earth albedo and IR case")
@@ -201,3 +204,15 @@ class MassChoices(Section):
     section: ClassVar[str] = "mass"
     structure_fraction: float = num(0.2, hi_open=True, doc="structure and mechanisms as a fraction of dry mass")
     margin: float = num(0.2, hi=1.0, doc="system margin on dry mass")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GeometryChoices(Section):
+    """How the sized areas become CAD: pipe pitch, array wings, bus and racks. Sizing does not use these."""
+
+    section: ClassVar[str] = "geometry"
+    heat_pipe_pitch: Any = qty("m", "0.25 m", lo=0, lo_open=True, doc="spacing of heat pipes across a panel")
+    array_wings: int = integer(2, lo=1, doc="solar array wings")
+    array_wing_width: Any = qty("m", "4 m", lo=0, lo_open=True, doc="blanket or panel width of an array wing")
+    bus_width: Any = qty("m", "2 m", lo=0, lo_open=True, doc="bus outer width and depth (square footprint)")
+    chips_per_rack: int = integer(8, lo=1, doc="chips carried by one 0.6 m x 0.6 m x 0.5 m rack")

@@ -22,70 +22,18 @@ temporary file can remain, and the next export to the same target removes leftov
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from geometry._shapes import ANGULAR_TOLERANCE, compound, leaves, mesh_absolute, mesh_tolerance
+from spacedc.files import atomic_write
 from spacedc.units import si
 
 __all__ = ["FORMATS", "export", "atomic_write"]
 
 #: Export formats and the file suffixes each accepts.
 FORMATS = {"step": (".step", ".stp"), "stl": (".stl",), "gltf": (".glb",)}
-
-
-def _stale_parts(target: Path) -> list[Path]:
-    """Temporary files of earlier exports to ``target`` whose process is no longer alive."""
-    stale = []
-    for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
-        try:
-            pid = int(part.name.rsplit(".", 2)[-2])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            stale.append(part)
-        except (ValueError, PermissionError, OSError):
-            continue  # not ours to judge: a live process of another user, or an unparsable name
-    return stale
-
-
-def atomic_write(path: str | os.PathLike[str], write: Callable[[str], Any]) -> Path:
-    """Call ``write(tmp_path)`` to write a file, then move it atomically to ``path``.
-
-    The temporary file is in the same directory (so the rename cannot cross file systems), fsynced before
-    the rename; on any exception (including KeyboardInterrupt) it is removed and the exception re-raised.
-    An empty or missing temporary file after ``write`` is an error (a writer that failed silently).
-    """
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"path = {str(path)!r}: directory {str(target.parent)!r} does not exist")
-    for part in _stale_parts(target):
-        with contextlib.suppress(OSError):
-            part.unlink()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=f".{os.getpid()}.part")
-    os.close(fd)
-    try:
-        write(tmp)
-        if os.path.getsize(tmp) == 0:
-            raise OSError(f"export to {str(target)!r} wrote nothing")
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # persist the rename (not possible on every platform)
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    return target
 
 
 def _as_assembly(obj: Any) -> Any:

@@ -1,0 +1,165 @@
+"""From a sized design to CAD: geometry specs, solids, export, and the CAD-versus-analytic mass check.
+
+The sized radiator area is split over ``thermal.wings`` wings of ``panel_count / wings`` panels each, every
+panel ``thermal.panel_width`` wide and as long as makes the wing's share of the area exactly (so the CAD's
+deployed radiating area equals the sized one). The array area is split over ``geometry.array_wings`` wings of
+``geometry.array_wing_width``; the bus is a square box of ``geometry.bus_width`` tall enough for the chip
+racks. CadQuery is imported by :mod:`geometry` only when a solid is built.
+
+Masses: metallic parts take the densities of :data:`DENSITIES` (sourced); parts whose make-up the CAD does
+not resolve (the array blanket and its booms, the racks) carry a smeared density equal to their analytic mass
+over their CAD volume, so their CAD mass equals the analytic one by construction and is reported as such.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pint
+
+import geometry
+import power
+from designs.chain import DesignResult
+from designs.design import Design
+from spacedc.results import Result
+from spacedc.units import Q_
+
+__all__ = ["DENSITIES", "satellite_spec", "CadReport", "build_cad", "write_cad"]
+
+#: Densities of the resolved CAD materials [kg/m^3], each with its source.
+DENSITIES: dict[str, tuple[float, str]] = {
+    "face_sheet": (2700.0, "aluminium 6061-T6, 0.0975 lb/in^3 = 2699 kg/m^3 (MMPDS / ASM Aerospace "
+                           "Specification Metals data sheet)"),
+    "core": (49.7, "aluminium 5052 honeycomb, 1/8 in cell, 3.1 lb/ft^3 (Hexcel HexWeb CR III product data)"),
+    "heat_pipe": (2700.0, "aluminium 6063 extrusion, 2.70 g/cm^3 (ASM data sheet); working fluid neglected"),
+    "manifold": (2700.0, "aluminium 6061-T6 (as face_sheet)"),
+    "hinge": (4430.0, "Ti-6Al-4V, 4.43 g/cm^3 (ASM Aerospace Specification Metals data sheet)"),
+    "structure": (2700.0, "aluminium 6061-T6 bus shell (as face_sheet)"),
+}
+_SMEARED = ("blanket", "boom", "array_panel", "rack")
+_RADIATOR = ("face_sheet", "core", "heat_pipe", "manifold", "hinge")
+_ARRAY = ("blanket", "boom", "array_panel")
+
+
+def _scalar(result: DesignResult) -> None:
+    if np.ndim(result.feasible):
+        raise ValueError("CAD is built for one design point; size a design without array-valued fields")
+    if not result.feasible:
+        raise ValueError(f"{result.name} is infeasible, so it has no geometry: {result.reasons}")
+
+
+def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSpec:
+    """The :class:`geometry.SatelliteSpec` of a sized, feasible, single-point design."""
+    _scalar(result)
+    th, g = design.thermal, design.geometry
+    wings = int(th.wings)
+    per_wing = int(result.panel_count) // wings
+    panel_area = th.panel_area.m_as("m^2")
+    width = th.panel_width.m_as("m") if th.panel_width is not None else math.sqrt(panel_area / 2)
+    pipes = max(1, round(width / g.heat_pipe_pitch.m_as("m")))
+    radiator = geometry.RadiatorWingSpec.from_area(result.radiator.area / wings, per_wing, Q_(width, "m"),
+                                                   pipe_count=pipes)
+    cell = power.cell(design.power.cell)
+    kind = "flexible" if "blanket" in cell.construction else "rigid"
+    array = geometry.SolarArrayWingSpec.from_area(result.array.area / g.array_wings, g.array_wing_width, kind=kind)
+    racks = math.ceil(design.payload.chip_count / g.chips_per_rack)
+    bus = _bus(g.bus_width.m_as("m"), racks)
+    return geometry.SatelliteSpec(bus=bus, radiator=radiator, array=array, radiator_wing_count=wings,
+                                  array_wing_count=int(g.array_wings), name=design.name)
+
+
+def _bus(width: float, racks: int) -> geometry.BusSpec:
+    wall, rack_w, rack_h = 0.003, 0.6, 0.5
+    per_level = max(1, int((width - 2 * wall) // rack_w) ** 2)
+    levels = max(1, math.ceil(racks / per_level))
+    height = levels * rack_h + 2 * wall + 0.2  # 0.2 m for the bus's own avionics, below the racks
+    return geometry.BusSpec(width=Q_(width, "m"), depth=Q_(width, "m"), height=Q_(height, "m"),
+                            wall_thickness=Q_(wall, "m"), rack_count=racks)
+
+
+def _densities(spec: geometry.SatelliteSpec, result: DesignResult) -> dict[str, pint.Quantity]:
+    volumes = {k: v.m_as("m^3") for k, v in spec.volume_by_material().items()}
+    dens = {k: v[0] for k, v in DENSITIES.items()}
+    array_volume = sum(volumes.get(k, 0.0) for k in _ARRAY)
+    for k in _ARRAY:
+        if volumes.get(k):
+            dens[k] = result.array.mass.m_as("kg") / array_volume
+    if volumes.get("rack"):
+        dens["rack"] = result.mass.payload.m_as("kg") / volumes["rack"]
+    return {k: Q_(v, "kg/m^3") for k, v in dens.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class CadReport(Result):
+    """CAD measurements of a sized design beside its analytic values.
+
+    ``mass_check`` maps each part (radiator, array, payload racks) to its CAD mass, analytic mass, relative
+    difference and whether it exceeds 5 %; smeared parts say so.
+    """
+
+    radiating_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    array_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    stowed_radius: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    cad_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    centre_of_mass: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    inertia: pint.Quantity = dataclasses.field(metadata={"unit": "kg*m^2"})
+    mass_check: dict
+    files: tuple
+
+
+def build_cad(design: Design, result: DesignResult, state: str = "deployed") -> Any:
+    """The satellite as a named, coloured ``cq.Assembly`` (``state`` "deployed" or "stowed")."""
+    return geometry.make_satellite(satellite_spec(design, result), state)
+
+
+def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, formats=("step",),
+              states=("deployed", "stowed"), preview: bool = True) -> CadReport:
+    """Build, measure and export the satellite. Files are written atomically into ``out_dir``."""
+    spec = satellite_spec(design, result)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    assemblies = {state: geometry.make_satellite(spec, state) for state in ("deployed", "stowed")}
+    files = []
+    for state in states:
+        for fmt in formats:
+            suffix = {"step": "step", "stl": "stl", "gltf": "glb"}[fmt]
+            files.append(geometry.export(assemblies[state], out / f"{design.name}_{state}.{suffix}", fmt))
+    if preview:
+        files.append(geometry.render_preview(spec, out / f"{design.name}_preview.png"))
+
+    densities = _densities(spec, result)
+    props = geometry.mass_properties(assemblies["deployed"], densities)
+    areas = geometry.cad_areas(assemblies["deployed"])
+    envelope = geometry.stowed_envelope(assemblies["stowed"])
+    by_material = {k: v.m_as("kg") for k, v in props.mass_by_material.items()}
+    radiator_cad = sum(by_material.get(k, 0.0) for k in _RADIATOR)
+    checks = {
+        "radiator": _check(radiator_cad, result.radiator.mass.m_as("kg"), smeared=False),
+        "array": _check(sum(by_material.get(k, 0.0) for k in _ARRAY), result.array.mass.m_as("kg"), smeared=True),
+        "payload_racks": _check(by_material.get("rack", 0.0), result.mass.payload.m_as("kg"), smeared=True),
+    }
+    return CadReport(
+        radiating_area=areas.radiating_area, array_area=areas.array_area,
+        stowed_height=envelope.height.to("m"), stowed_radius=envelope.radius.to("m"),
+        cad_mass=props.mass.to("kg"), centre_of_mass=props.centre_of_mass.to("m"),
+        inertia=props.inertia.to("kg*m^2"), mass_check=checks, files=tuple(str(f) for f in files),
+    )
+
+
+def _check(cad: float, analytic: float, *, smeared: bool) -> dict[str, Any]:
+    diff = (cad - analytic) / analytic if analytic else 0.0
+    return {"cad_kg": cad, "analytic_kg": analytic, "relative_difference": diff,
+            "over_5_percent": bool(abs(diff) > 0.05), "smeared_density": smeared}
+
+
+def cad_summary(report: CadReport) -> dict[str, Any]:
+    """The ``cad`` section added to ``summary.json`` by ``spacedc size --cad`` and ``spacedc cad``."""
+    data = report.to_dict()
+    data["files"] = list(report.files)
+    return data
+

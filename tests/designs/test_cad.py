@@ -1,0 +1,69 @@
+"""From sized designs to CAD: the CAD's deployed areas equal the sized areas, a STEP written by
+`spacedc cad` reads back with the same volume, and the envelope and mass check are reported."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import designs
+from designs.cad import satellite_spec
+
+
+@pytest.mark.parametrize("name", sorted(designs.reference_designs()))
+def test_spec_areas_equal_the_sized_areas(name):
+    """The geometry spec's analytic deployed areas equal the sizing's (issue acceptance: to 1 %)."""
+    sat = designs.load(name)
+    result = designs.size(sat)
+    spec = satellite_spec(sat, result)
+    assert spec.radiating_area.m_as("m^2") == pytest.approx(result.radiator.area.m_as("m^2"), rel=1e-9)
+    assert spec.array_area.m_as("m^2") == pytest.approx(result.array.area.m_as("m^2"), rel=1e-9)
+    panels = spec.radiator_wing_count * spec.radiator.panel_count
+    assert panels == result.panel_count
+
+
+@pytest.mark.parametrize("name", ["demo-1gpu", "sso-100kw"])
+def test_cad_face_areas_equal_summary_areas(name, tmp_path):
+    """Areas measured on the solids (cad_areas) against summary.json, to 1 %."""
+    out = subprocess.run([sys.executable, "-m", "designs.cli", "size", name, "--json", "--cad", "--out",
+                          str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    cad = data["cad"]
+    assert cad["radiating_area_m2"] == pytest.approx(data["thermal"]["radiator_area_m2"], rel=0.01)
+    assert cad["array_area_m2"] == pytest.approx(data["power"]["array_area_m2"], rel=0.01)
+    assert cad["stowed_height_m"] > 0 and cad["stowed_radius_m"] > 0
+    assert set(cad["mass_check"]) == {"radiator", "array", "payload_racks"}
+    saved = json.loads((tmp_path / "summary.json").read_text())
+    assert saved["cad"]["radiating_area_m2"] == cad["radiating_area_m2"]
+
+
+def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
+    import cadquery as cq
+
+    from designs.cad import build_cad
+
+    out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", "demo-1gpu", "--out", str(tmp_path),
+                          "--deployed"], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    step = tmp_path / "demo-1gpu_deployed.step"
+    assert step.is_file() and not (tmp_path / "demo-1gpu_stowed.step").exists()
+    assert "stowed envelope" in out.stdout
+    sat = designs.load("demo-1gpu")
+    built = build_cad(sat, designs.size(sat), "deployed").toCompound().Volume()
+    read = cq.importers.importStep(str(step)).val().Volume()
+    assert read == pytest.approx(built, rel=1e-6)
+    report = json.loads((tmp_path / "cad.json").read_text())
+    assert report["files"] and all(p.startswith(str(tmp_path)) for p in report["files"])
+
+
+def test_cad_of_an_infeasible_design_exits_1(tmp_path):
+    text = designs.reference_designs()["demo-1gpu"].read_text().replace(
+        'radiator_temperature = "40 degC"', 'radiator_temperature = "150 K"')
+    path = tmp_path / "cold.toml"
+    path.write_text(text)
+    out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", str(path), "--out", str(tmp_path / "cad")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1 and "sink" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "cad").exists()
