@@ -23,6 +23,7 @@ temporary file can remain, and the next export to the same target removes leftov
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 

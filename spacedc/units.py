@@ -40,6 +40,13 @@ u = pint.get_application_registry()
 Q_ = u.Quantity
 DimensionalityError = pint.DimensionalityError
 
+# pint ships no currency. Launch prices are Quantities in USD so that a price per kilogram or per kilowatt
+# keeps its unit; nothing converts between currencies (a price in another currency is stated in a note).
+try:
+    u.Unit("USD")
+except pint.UndefinedUnitError:
+    u.define("USD = [currency]")
+
 _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
 
 

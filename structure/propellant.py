@@ -1,0 +1,235 @@
+"""Propellant from a delta-v budget: drag make-up over life, disposal to a low perigee, the rocket equation.
+
+* :data:`EXPONENTIAL_ATMOSPHERE` and :func:`atmosphere_density` -- piecewise exponential density by altitude
+  (Vallado Table 8-4, from the US Standard Atmosphere 1976 and CIRA-72).
+* :func:`drag_makeup_delta_v` -- delta-v to hold a circular orbit against drag over a life (SMAD sec. 6.2.3).
+* :func:`disposal_delta_v` -- one tangential burn from the circular orbit to a disposal perigee (half a Hohmann
+  transfer).
+* :func:`propellant_mass` -- Tsiolkovsky's rocket equation for the propellant a dry mass needs.
+* :func:`delta_v_budget` -- the three together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+import pint
+
+from orbit.constants import _MU, _R_E
+from spacedc.results import Result
+from spacedc.units import fraction, quantity, si
+from structure._common import G0, broadcast
+
+__all__ = ["EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "drag_makeup_delta_v", "disposal_delta_v",
+           "propellant_mass", "DeltaVBudget", "delta_v_budget"]
+
+#: Exponential atmosphere: rows of (base altitude h0 [km], density rho0 at h0 [kg/m^3], scale height H [km]);
+#: rho(h) = rho0 exp(-(h - h0) / H) for h0 <= h < next h0. Vallado, *Fundamentals of Astrodynamics and
+#: Applications* (4th ed., 2013), Table 8-4 (US Standard Atmosphere 1976 below 25 km, CIRA-72 above; a mean
+#: solar activity). Above 1000 km the last row is continued.
+EXPONENTIAL_ATMOSPHERE: tuple[tuple[float, float, float], ...] = (
+    (0.0, 1.225, 7.249), (25.0, 3.899e-2, 6.349), (30.0, 1.774e-2, 6.682), (40.0, 3.972e-3, 7.554),
+    (50.0, 1.057e-3, 8.382), (60.0, 3.206e-4, 7.714), (70.0, 8.770e-5, 6.549), (80.0, 1.905e-5, 5.799),
+    (90.0, 3.396e-6, 5.382), (100.0, 5.297e-7, 5.877), (110.0, 9.661e-8, 7.263), (120.0, 2.438e-8, 9.473),
+    (130.0, 8.484e-9, 12.636), (140.0, 3.845e-9, 16.149), (150.0, 2.070e-9, 22.523), (180.0, 5.464e-10, 29.740),
+    (200.0, 2.789e-10, 37.105), (250.0, 7.248e-11, 45.546), (300.0, 2.418e-11, 53.628),
+    (350.0, 9.518e-12, 53.298), (400.0, 3.725e-12, 58.515), (450.0, 1.585e-12, 60.828),
+    (500.0, 6.967e-13, 63.822), (600.0, 1.454e-13, 71.835), (700.0, 3.614e-14, 88.667),
+    (800.0, 1.170e-14, 124.64), (900.0, 5.245e-15, 181.05), (1000.0, 3.019e-15, 268.00),
+)
+_ATM = np.asarray(EXPONENTIAL_ATMOSPHERE, dtype=float)
+
+
+def _density(h_km: np.ndarray) -> np.ndarray:
+    k = np.clip(np.searchsorted(_ATM[:, 0], h_km, side="right") - 1, 0, len(_ATM) - 1)
+    return _ATM[k, 1] * np.exp(-(h_km - _ATM[k, 0]) / _ATM[k, 2])
+
+
+def atmosphere_density(altitude: Any) -> pint.Quantity:
+    """Atmospheric density of the piecewise exponential model.
+
+    .. math:: \\rho(h) = \\rho_0 \\exp\\left(-\\frac{h - h_0}{H}\\right), \\qquad h_0 \\le h < h_{0,next}
+
+    Parameters
+    ----------
+    altitude : Quantity [length]
+        Geometric altitude (>= 0). Broadcasts.
+
+    Returns
+    -------
+    Quantity [kg/m^3]
+
+    Notes
+    -----
+    Vallado (4th ed., 2013), Table 8-4 (:data:`EXPONENTIAL_ATMOSPHERE`): a mean, static model. Real density in
+    LEO swings by an order of magnitude over the solar cycle; use it for sizing, not for lifetime prediction.
+
+    Examples
+    --------
+    At a base altitude the tabulated density comes back: 3.725e-12 kg/m^3 at 400 km.
+
+    >>> f"{atmosphere_density('400 km').m_as('kg/m^3'):.3e}"
+    '3.725e-12'
+    """
+    return quantity(_density(si(altitude, "km", "altitude", lo=0)), "kg/m^3")
+
+
+def _circular_speed(h_m: np.ndarray) -> np.ndarray:
+    return np.sqrt(_MU / (_R_E + h_m))
+
+
+def _drag_dv(h_m: np.ndarray, beta_inv: np.ndarray, t_s: np.ndarray) -> np.ndarray:
+    """Drag make-up delta-v [m/s]: a_drag t with a_drag = rho v^2 / (2 B), beta_inv = C_D A / m."""
+    v = _circular_speed(h_m)
+    return 0.5 * _density(h_m / 1e3) * v * v * beta_inv * t_s
+
+
+def drag_makeup_delta_v(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any,
+                        drag_coefficient: Any = 2.2) -> pint.Quantity:
+    """Delta-v to hold a circular orbit against atmospheric drag over a life.
+
+    .. math:: \\Delta v = \\frac{1}{2} \\rho v^2 \\frac{C_D A}{m} t, \\qquad v = \\sqrt{\\mu / (R_E + h)}
+
+    Per revolution this is SMAD's :math:`\\Delta v_{rev} = \\pi (C_D A / m) \\rho a v` (Wertz & Larson, SMAD 3rd
+    ed., ch. 6, orbit maintenance against drag): the drag deceleration times the time in orbit, at constant
+    altitude.
+
+    Parameters
+    ----------
+    altitude : Quantity [length]
+        Circular orbit altitude (> 0).
+    lifetime : Quantity [time]
+        Time held at that altitude (>= 0).
+    mass : Quantity [mass]
+        Spacecraft mass (> 0); the wet mass is conservative.
+    drag_area : Quantity [area]
+        Area normal to the velocity (> 0). For a sun-tracking array and radiators, an orbit average.
+    drag_coefficient : float
+        C_D, 2.2 by default (the value commonly used for LEO spacecraft in free-molecular flow; Vallado 4th ed.,
+        ch. 8).
+
+    Returns
+    -------
+    Quantity [m/s]
+
+    Notes
+    -----
+    Density from :func:`atmosphere_density` (Vallado Table 8-4, mean solar activity).
+    """
+    h = si(altitude, "m", "altitude", lo=0, lo_open=True)
+    t = si(lifetime, "s", "lifetime", lo=0)
+    m = si(mass, "kg", "mass", lo=0, lo_open=True)
+    a = si(drag_area, "m^2", "drag_area", lo=0, lo_open=True)
+    cd = fraction(drag_coefficient, "drag_coefficient", lo=0, hi=None, lo_open=True)
+    return quantity(_drag_dv(h, cd * a / m, t), "m/s")
+
+
+def _disposal_dv(h_m: np.ndarray, hp_m: np.ndarray) -> np.ndarray:
+    r1, r2 = _R_E + h_m, _R_E + hp_m
+    return _circular_speed(h_m) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
+
+
+def disposal_delta_v(altitude: Any, perigee_altitude: Any) -> pint.Quantity:
+    """Delta-v of one tangential burn that lowers the perigee of a circular orbit to a disposal altitude.
+
+    .. math:: \\Delta v = v_c \\left(1 - \\sqrt{\\frac{2 r_p}{r_a + r_p}}\\right), \\qquad r_a = R_E + h,
+              \\; r_p = R_E + h_p
+
+    The first half of a Hohmann transfer (Vallado 4th ed., Algorithm 36; Curtis, *Orbital Mechanics for
+    Engineering Students*, sec. 6.2): the atmosphere does the rest from a low perigee.
+
+    Parameters
+    ----------
+    altitude : Quantity [length]
+        Circular operating altitude (> 0).
+    perigee_altitude : Quantity [length]
+        Disposal perigee (>= 0, at most ``altitude``); e.g. 50 km for a prompt re-entry.
+
+    Returns
+    -------
+    Quantity [m/s]
+    """
+    h = si(altitude, "m", "altitude", lo=0, lo_open=True)
+    hp = si(perigee_altitude, "m", "perigee_altitude", lo=0)
+    if np.any(np.broadcast_to(hp > h, np.broadcast_shapes(hp.shape, h.shape))):
+        raise ValueError("perigee_altitude: must not exceed altitude (a disposal burn lowers the perigee)")
+    return quantity(_disposal_dv(h, hp), "m/s")
+
+
+def _propellant(dry_kg: np.ndarray, dv: np.ndarray, isp_s: np.ndarray) -> np.ndarray:
+    return dry_kg * np.expm1(dv / (G0 * isp_s))
+
+
+def propellant_mass(dry_mass: Any, delta_v: Any, specific_impulse: Any) -> pint.Quantity:
+    """Propellant for a delta-v by the rocket equation, sized on the final (dry) mass.
+
+    .. math:: m_p = m_{dry} \\left(e^{\\Delta v / (g_0 I_{sp})} - 1\\right)
+
+    (Tsiolkovsky's equation, e.g. Sutton & Biblarz, *Rocket Propulsion Elements*, ch. 4; g0 = 9.80665 m/s^2.)
+
+    Parameters
+    ----------
+    dry_mass : Quantity [mass]
+        Mass left after the burns (>= 0).
+    delta_v : Quantity [speed]
+        Total delta-v (>= 0).
+    specific_impulse : Quantity [time]
+        Effective Isp (> 0), e.g. 220 s hydrazine, 1500-3000 s Hall thrusters.
+
+    Returns
+    -------
+    Quantity [kg]
+    """
+    m = si(dry_mass, "kg", "dry_mass", lo=0)
+    dv = si(delta_v, "m/s", "delta_v", lo=0)
+    isp = si(specific_impulse, "s", "specific_impulse", lo=0, lo_open=True)
+    return quantity(_propellant(m, dv, isp), "kg")
+
+
+@dataclasses.dataclass(frozen=True)
+class DeltaVBudget(Result):
+    """Result of :func:`delta_v_budget`.
+
+    Attributes
+    ----------
+    drag_makeup, disposal : Quantity [m/s]
+        The two terms.
+    margin : Quantity [m/s]
+        ``margin_fraction`` x (drag_makeup + disposal).
+    total : Quantity [m/s]
+        Sum of the above.
+    """
+
+    drag_makeup: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
+    disposal: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
+    margin: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
+    total: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
+
+
+def delta_v_budget(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any, drag_coefficient: Any = 2.2,
+                   disposal_perigee: Any = "50 km", margin_fraction: Any = 0.0) -> DeltaVBudget:
+    """Delta-v budget of a circular LEO satellite: drag make-up over life plus disposal, with a margin.
+
+    Parameters
+    ----------
+    altitude, lifetime, mass, drag_area, drag_coefficient
+        As in :func:`drag_makeup_delta_v`.
+    disposal_perigee : Quantity [length]
+        Perigee of the disposal orbit (default 50 km: a prompt, controlled-enough re-entry).
+    margin_fraction : float
+        Fraction added to the sum (>= 0).
+
+    Returns
+    -------
+    DeltaVBudget
+    """
+    drag = drag_makeup_delta_v(altitude, lifetime, mass=mass, drag_area=drag_area,
+                               drag_coefficient=drag_coefficient).m_as("m/s")
+    dispose = disposal_delta_v(altitude, disposal_perigee).m_as("m/s")
+    f = fraction(margin_fraction, "margin_fraction", lo=0, hi=None)
+    drag, dispose, f = broadcast(drag, dispose, f)
+    margin = f * (drag + dispose)
+    return DeltaVBudget(drag_makeup=quantity(drag, "m/s"), disposal=quantity(dispose, "m/s"),
+                        margin=quantity(margin, "m/s"), total=quantity(drag + dispose + margin, "m/s"))
