@@ -50,7 +50,10 @@ def _si_unit(q: pint.Quantity) -> str:
 def reasons_where(mask: Any, message: str | np.ndarray) -> np.ndarray:
     """A string array holding ``message`` where ``mask`` is true and ``""`` elsewhere."""
     mask = np.asarray(mask, dtype=bool)
-    return np.where(mask, message, "").astype(object)
+    out = np.full(mask.shape, "", dtype=object)
+    out[mask] = message if np.ndim(message) == 0 else np.broadcast_to(np.asarray(message, dtype=object),
+                                                                       mask.shape)[mask]
+    return out
 
 
 def combine_reasons(*parts: Any) -> np.ndarray:

@@ -6,6 +6,14 @@
   (and :func:`fin_efficiency_linearized` for comparison).
 * :mod:`thermal.coatings` -- :data:`COATINGS`: solar absorptance and emittance of radiator coatings, with
   :func:`coating_alpha` at end of life.
+* :mod:`thermal.environment` -- :func:`environment_loads`: solar, albedo and Earth IR absorbed by each face
+  of a panel in a named or explicit orientation, and the effective sink temperature.
+* :mod:`thermal.panel` -- :class:`PanelSpec` and :func:`size_panels`: radiator panels as built (face sheets,
+  core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density.
+* :mod:`thermal.coolants` and :mod:`thermal.loop` -- the heat path from chip junction through a pumped
+  single-phase loop to the radiator: flow, pressure drop, pump power, the radiator along the flow, and the
+  hottest radiator the junction limit allows (:func:`max_radiator_temperature`).
+* :mod:`thermal.heat_pump` -- lifting the radiator above the loop with a fraction-of-Carnot heat pump.
 * :mod:`thermal.network` -- :class:`ThermalNetwork`: nodes, conductive and radiative links and orbit-varying
   loads, solved implicitly with a sparse Jacobian; energy-balance bookkeeping; :func:`plot_temperatures`.
 
@@ -16,6 +24,13 @@ from thermal._constants import STEFAN_BOLTZMANN
 from thermal.coatings import COATINGS, Coating, coating, coating_alpha
 from thermal.fin import fin_efficiency, fin_efficiency_linearized, fin_parameter
 from thermal.network import SteadyStateResult, ThermalNetwork, TransientResult, plot_temperatures
+from thermal.coolants import COOLANTS, Coolant, CoolantProperties, coolant, coolant_properties
+from thermal.environment import ORIENTATIONS, EnvironmentLoads, environment_loads
+from thermal.heat_pump import HeatPumpResult, HeatPumpTrade, heat_pump, heat_pump_trade
+from thermal.loop import (FlowRadiatorResult, HeatPathResult, LoopResult, PipeFlow, convection_coefficient,
+                          junction_temperature, max_radiator_temperature, pipe_flow, pump_power,
+                          radiator_along_flow, size_loop)
+from thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
 from thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
 
 __all__ = [
@@ -24,4 +39,10 @@ __all__ = [
     "fin_efficiency", "fin_efficiency_linearized", "fin_parameter",
     "COATINGS", "Coating", "coating", "coating_alpha",
     "ThermalNetwork", "SteadyStateResult", "TransientResult", "plot_temperatures",
+    "ORIENTATIONS", "EnvironmentLoads", "environment_loads",
+    "Material", "MATERIALS", "material", "PanelSpec", "PanelResult", "size_panels",
+    "Coolant", "COOLANTS", "coolant", "CoolantProperties", "coolant_properties",
+    "PipeFlow", "pipe_flow", "pump_power", "convection_coefficient", "FlowRadiatorResult", "radiator_along_flow",
+    "LoopResult", "size_loop", "HeatPathResult", "max_radiator_temperature", "junction_temperature",
+    "HeatPumpResult", "heat_pump", "HeatPumpTrade", "heat_pump_trade",
 ]
