@@ -36,7 +36,7 @@ def main() -> None:
     t0 = time.perf_counter()
     trade = designs.size(sat.replace(payload__chip_power=powers))
     vectorized = time.perf_counter() - t0
-    assert trade.radiator.area.m.shape == (args.points,)
+    assert trade.radiator_area.m.shape == (args.points,)
 
     singles = np.linspace(300, 1500, args.baseline_points)
     t0 = time.perf_counter()

@@ -1,14 +1,19 @@
 """From a sized design to CAD: geometry specs, solids, export, and the CAD-versus-analytic mass check.
 
 The sized radiator area is split over ``thermal.wings`` wings of ``panel_count / wings`` panels each, every
-panel ``thermal.panel_width`` wide and as long as makes the wing's share of the area exactly (so the CAD's
-deployed radiating area equals the sized one). The array area is split over ``geometry.array_wings`` wings of
+panel ``thermal.panel_width`` wide, with the sized heat pipes, face sheets and core, and as long as makes
+the wing's share of the area exactly (so the CAD's deployed radiating area equals the sized one; the panels
+come out no longer than ``thermal.panel_length``). The array area is split over ``geometry.array_wings`` wings of
 ``geometry.array_wing_width``; the bus is a square box of ``geometry.bus_width`` tall enough for the chip
 racks. CadQuery is imported by :mod:`geometry` only when a solid is built.
 
-Masses: metallic parts take the densities of :data:`DENSITIES` (sourced); parts whose make-up the CAD does
-not resolve (the array blanket and its booms, the racks) carry a smeared density equal to their analytic mass
-over their CAD volume, so their CAD mass equals the analytic one by construction and is reported as such.
+Masses: face sheets and core take the design's material and core density (thermal.MATERIALS), hinges and
+the bus the densities of :data:`DENSITIES` (sourced); heat pipes and manifolds carry their fluid, so their
+sized mass per length is smeared over the CAD tube walls. The radiator's CAD mass is then an independent
+check of the analytic areal density (lugs, pipe bores and the manifold geometry differ). Parts whose make-up
+the CAD does not resolve (the array blanket and its booms, the racks) carry a smeared density equal to their
+analytic mass over their CAD volume, so their CAD mass equals the analytic one by construction and is
+reported as such.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import pint
 
 import geometry
 import power
+import thermal
 from designs.chain import DesignResult
 from designs.design import Design
 from spacedc.results import Result
@@ -58,11 +64,10 @@ def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSp
     th, g = design.thermal, design.geometry
     wings = int(th.wings)
     per_wing = int(result.panel_count) // wings
-    panel_area = th.panel_area.m_as("m^2")
-    width = th.panel_width.m_as("m") if th.panel_width is not None else math.sqrt(panel_area / 2)
-    pipes = max(1, round(width / g.heat_pipe_pitch.m_as("m")))
-    radiator = geometry.RadiatorWingSpec.from_area(result.radiator.area / wings, per_wing, Q_(width, "m"),
-                                                   pipe_count=pipes)
+    radiator = geometry.RadiatorWingSpec.from_area(
+        result.radiator_area / wings, per_wing, th.panel_width, pipe_count=int(result.panels.pipes_per_panel),
+        pipe_diameter=th.pipe_diameter, pipe_wall_thickness=th.pipe_wall_thickness,
+        face_sheet_thickness=th.face_sheet_thickness, core_thickness=th.core_thickness)
     cell = power.cell(design.power.cell)
     kind = "flexible" if "blanket" in cell.construction else "rigid"
     array = geometry.SolarArrayWingSpec.from_area(result.array.area / g.array_wings, g.array_wing_width, kind=kind)
@@ -81,9 +86,19 @@ def _bus(width: float, racks: int) -> geometry.BusSpec:
                             wall_thickness=Q_(wall, "m"), rack_count=racks)
 
 
-def _densities(spec: geometry.SatelliteSpec, result: DesignResult) -> dict[str, pint.Quantity]:
+def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Design) -> dict[str, pint.Quantity]:
+    th = design.thermal
     volumes = {k: v.m_as("m^3") for k, v in spec.volume_by_material().items()}
     dens = {k: v[0] for k, v in DENSITIES.items()}
+    dens["face_sheet"] = thermal.material(th.face_sheet_material).density.m_as("kg/m^3")
+    dens["core"] = th.core_density.m_as("kg/m^3")
+    # Heat pipes and manifolds carry their fluid: smear the sized mass per length over the CAD tube walls.
+    panels = spec.radiator_wing_count * spec.radiator.panel_count
+    panel = spec.radiator.panel
+    pipe_length = panels * panel.pipe_count * panel.length.m_as("m")
+    dens["heat_pipe"] = th.pipe_linear_mass.m_as("kg/m") * pipe_length / volumes["heat_pipe"]
+    if volumes.get("manifold") and th.manifold_linear_mass.m_as("kg/m") > 0:
+        dens["manifold"] = th.manifold_linear_mass.m_as("kg/m") * panels * panel.width.m_as("m") / volumes["manifold"]
     array_volume = sum(volumes.get(k, 0.0) for k in _ARRAY)
     for k in _ARRAY:
         if volumes.get(k):
@@ -132,14 +147,14 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
     if preview:
         files.append(geometry.render_preview(spec, out / f"{design.name}_preview.png"))
 
-    densities = _densities(spec, result)
+    densities = _densities(spec, result, design)
     props = geometry.mass_properties(assemblies["deployed"], densities)
     areas = geometry.cad_areas(assemblies["deployed"])
     envelope = geometry.stowed_envelope(assemblies["stowed"])
     by_material = {k: v.m_as("kg") for k, v in props.mass_by_material.items()}
     radiator_cad = sum(by_material.get(k, 0.0) for k in _RADIATOR)
     checks = {
-        "radiator": _check(radiator_cad, result.radiator.mass.m_as("kg"), smeared=False),
+        "radiator": _check(radiator_cad, result.radiator_mass.m_as("kg"), smeared=False),
         "array": _check(sum(by_material.get(k, 0.0) for k in _ARRAY), result.array.mass.m_as("kg"), smeared=True),
         "payload_racks": _check(by_material.get("rack", 0.0), result.mass.payload.m_as("kg"), smeared=True),
     }

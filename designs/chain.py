@@ -1,34 +1,48 @@
-"""The sizing chain: payload -> power with eclipse -> heat load -> radiator -> mass.
+"""The sizing chain: payload -> power with eclipse -> heat load -> heat path -> radiator -> mass.
 
 Each step calls the discipline packages with Quantities; every step broadcasts, so a design whose fields
 hold arrays is a sweep sized in one call.
 
 Power demand. The chips draw ``N * P_chip`` through point-of-load converters of efficiency ``eta_c``; the
-bus adds its housekeeping load. The load on the power bus, day and night alike (the chips keep computing
-through eclipse), is
+bus adds its housekeeping load, the loop pump its shaft power, and a heat pump (if any) its compressor work.
+The load on the power bus, day and night alike (the chips keep computing through eclipse), is
 
-    P_load = N * P_chip / eta_c + P_hk.
+    P_load = N * P_chip / eta_c + P_hk + P_pump + W_hp.
 
 Array and battery are sized for that load by the SMAD chain (power.size_solar_array, power.size_battery)
-over the worst eclipse of the year, at the year's smallest solar flux (aphelion).
+over the worst eclipse of the year, at the year's smallest solar flux (aphelion), with the cells at their own
+radiative-balance temperature.
 
 Heat load. Every watt delivered to a load ends as heat inside the satellite, and so does what the power
 path loses between array and loads (regulators, battery charge and discharge). With SMAD's path
 efficiencies X_d (array to loads) and X_e (array through battery to loads), the orbit-average path loss is
 
-    P_path = [P_load T_e (1/X_e - 1) + P_load T_d (1/X_d - 1)] / (T_d + T_e),
+    P_path = P_load [T_e (1/X_e - 1) + T_d (1/X_d - 1)] / (T_d + T_e),
 
-so the radiator rejects ``Q = P_load + P_path`` (orbit average; the transient network of issue 3 resolves
-the swing). Radiator temperature plus the junction-to-radiator drop of the heat path must not exceed the
-chips' junction limit.
+so the coolant loop collects ``Q = P_load + P_path`` (orbit average; the transient network resolves the
+swing) and the radiator rejects Q, plus the compressor work where a heat pump lifts it. The compressor's
+work is closed in closed form (W = L0 (1 + path) / (COP - 1 - path)); the pump's, which depends on the flow
+through the friction factor, by a few fixed-point passes on whole arrays (it takes a small share of Q, so
+they converge fast; convergence is checked).
 
-Mass. Payload, power (array + battery) and thermal (radiator) are summed; structure is a fraction f of the
-dry mass, dry = sum / (1 - f); the total carries the system margin: total = dry * (1 + margin).
+Heat path. The hottest chip sits where the coolant is hottest, at ``thermal.coolant_temperature``; its
+junction is T_cool + P_chip (R_jc + R_cp) (thermal.junction_temperature), which must not exceed the chips'
+junction limit (thermal.max_radiator_temperature gives the hottest coolant allowed). The radiator is fed by
+the loop from that temperature down by the loop rise (thermal.size_loop integrates the radiation along the
+flow), or, with a heat pump, it condenses at T_cool + lift.
+
+Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the heat-pipe transport check and
+the areal density; the environment loads come from thermal.environment_loads for the design's orientation
+and Earth case, at the smallest solar zenith angle of the orbit (which is |beta| at orbit noon).
+
+Mass. Payload, power (array + battery), thermal (radiator panels + loop lines and coolant) are summed;
+structure is a fraction f of the dry mass; the total carries the system margin.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import numpy as np
 import pint
@@ -41,6 +55,12 @@ from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import quantity, u
 
 __all__ = ["DesignResult", "MassBudget", "size"]
+
+#: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
+_COUPLING_PASSES, _COUPLING_TOLERANCE = 6, 1e-9
+#: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
+#: 1 mm wall.
+_LINE_DENSITY, _LINE_WALL = 2713.0, 1e-3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +80,8 @@ class DesignResult(Result):
     """The sized design. Fields broadcast over the design's arrays.
 
     ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
-    joined with ``"; "``).
+    joined with ``"; "``). ``transient`` holds the orbit extremes of the design's thermal network for a
+    single design point (None for a sweep).
     """
 
     name: str
@@ -71,12 +92,23 @@ class DesignResult(Result):
     load: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     conversion_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     path_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    pump_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    compressor_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     array: power.SolarArrayResult
     battery: power.BatteryResult
-    radiator: thermal.RadiatorResult
+    loads: thermal.EnvironmentLoads
+    heat_path: thermal.HeatPathResult
+    loop: thermal.LoopResult
+    panels: thermal.PanelResult
+    heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    radiator_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    loop_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
     panel_count: int | np.ndarray
     junction_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     mass: MassBudget
+    transient: Any = None
 
     def to_dict(self) -> dict:
         """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
@@ -85,75 +117,167 @@ class DesignResult(Result):
         return summary(self)
 
 
-def size(design: Design) -> DesignResult:
-    """Size ``design``: arrays, battery, radiator and mass. Broadcasts over array-valued fields."""
+def size(design: Design, *, transient: bool | None = None) -> DesignResult:
+    """Size ``design``: arrays, battery, heat path, radiator and mass. Broadcasts over array-valued fields.
+
+    ``transient`` runs the design's thermal node network over a few orbits and reports the chips' orbit
+    extremes; by default it runs for a single design point and not for a sweep.
+    """
     p, pw, th = design.payload, design.power, design.thermal
     env = orbit.environment(design.orbit)
+    earth = orbit.earth_albedo_ir(th.environment)
+    # Sun-pointing arrays and edge-on radiators both have their faces' normals horizontal, 90 deg from nadir.
+    face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
+
+    loads = thermal.environment_loads(altitude=design.orbit.altitude, absorptivity=th.absorptivity,
+                                      emissivity=th.emissivity, orientation=th.orientation,
+                                      solar_zenith_angle=env.beta_min, case=th.environment)
+    absorbed = loads.absorbed_flux if th.sides == 2 else loads.absorbed_front
+    sink = loads.sink_temperature if th.sides == 2 else loads.sink_temperature_front
+
+    heat_path = thermal.max_radiator_temperature(
+        junction_temperature_max=p.junction_limit, chip_power=p.chip_power, junction_to_case=th.junction_to_case,
+        cold_plate_resistance=th.cold_plate_resistance, sink_temperature=sink)
+    junction = thermal.junction_temperature(
+        radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
+        junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
+    too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
+    junction_reason = reasons_where(
+        too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
+                 f"({p.junction_limit.to('degC'):~.1f}); lower the coolant temperature or the path resistances")
+
+    spec = _panel_spec(th)
+    heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
+    t_radiator_in = th.coolant_temperature + th.heat_pump_lift
 
     chips = p.chip_count * p.chip_power
     conversion = power.conditioning_losses(chips, pw.conversion_efficiency)
-    load = conversion.input_power + pw.housekeeping_load
-    conversion_loss = conversion.heat
+    base = (conversion.input_power + pw.housekeeping_load).m_as("W")
+    t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
+    path_factor = (t_e * (1 / pw.eclipse_path_efficiency - 1) + t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
 
-    earth = orbit.earth_albedo_ir(th.environment)
-    # Radiators and a Sun-pointing array in the chain are both edge-on to Earth: their faces' normals are
-    # horizontal, 90 deg from nadir (true of a dawn-dusk SSO; elsewhere, yaw steering keeps the Sun in that plane).
-    face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
-    radiative = pw.cell_temperature == "radiative"
+    # A heat pump lifts to T_cool + lift; without one it is evaluated at a dummy 1 K lift and masked out.
+    t_hot = np.where(heat_pumped, t_radiator_in.m_as("K"), th.coolant_temperature.m_as("K") + 1.0) * u.K
+    cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=th.coolant_temperature, hot_temperature=t_hot,
+                                       carnot_fraction=th.carnot_fraction).cop, dtype=float)
+    # The compressor's work is itself a load, and its heat is collected again: with L0 the load without it,
+    # W = Q_loop / COP and Q_loop = (L0 + W)(1 + path) give W = L0 (1 + path) / (COP - (1 + path)), which
+    # exists only while COP > 1 + path.
+    gain = 1 + path_factor
+    runaway_hp = heat_pumped & (cop <= gain)
+    hp_factor = np.where(heat_pumped & ~runaway_hp, gain / np.where(runaway_hp | ~heat_pumped, 1.0, cop - gain), 0.0)
+    pump_w = np.zeros_like(np.asarray(base, dtype=float))
+    panels = thermal.size_panels(spec, heat_load=base * gain * u.W, radiator_temperature=t_radiator_in,
+                                 absorbed_flux=absorbed)
+    for _ in range(_COUPLING_PASSES):  # the pump takes a small share of the heat it moves: a few passes converge
+        w_hp = (base + pump_w) * hp_factor
+        q_loop = (base + pump_w + w_hp) * gain
+        loop = thermal.size_loop(
+            heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=th.coolant_temperature,
+            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
+            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=sink,
+            fin_efficiency=panels.panel_efficiency, sides=th.sides)
+        # A loop whose pump would need more than the payload itself has no fixed point: cap it and report it.
+        new_pump = th.loop_count * loop.pump_power.m_as("W")
+        runaway = runaway_hp | (new_pump > base)
+        new_pump = np.minimum(new_pump, base)
+        change = np.abs(new_pump - pump_w) / base
+        pump_w = new_pump
+    w_hp = (base + pump_w) * hp_factor
+    load = base + pump_w + w_hp
+    q_loop = load * gain
+    q_rad = q_loop + w_hp
+    coupling_reason = combine_reasons(
+        reasons_where(runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add "
+                               "parallel loops (thermal.loop_count) or lower the heat-pump lift"),
+        reasons_where(~runaway & (change > _COUPLING_TOLERANCE),
+                      "pump power did not converge with the heat it moves"))
+
+    # Panels at the radiator inlet: the hottest panel carries the most heat per pipe, and its fin efficiency is
+    # the lowest, so the transport check and the efficiency used are the conservative ones.
+    panels = thermal.size_panels(spec, heat_load=q_rad * u.W, radiator_temperature=t_radiator_in,
+                                 absorbed_flux=absorbed)
+    area = np.where(heat_pumped, panels.area.m_as("m^2"), th.loop_count * loop.radiator_area.m_as("m^2"))
+    t_radiating = np.where(heat_pumped, t_radiator_in.m_as("K"), loop.equivalent_temperature.m_as("K"))
+    finite = np.isfinite(area)
+    radiator_mass = np.where(finite, np.where(finite, area, 0.0) * panels.areal_density.m_as("kg/m^2"), np.inf)
+    wings = np.asarray(th.wings)
+    per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * (th.panel_width * th.panel_length).m_as("m^2")))
+    panel_count = np.where(finite, wings * per_wing, 0).astype(np.int64)
+    loop_mass = _loop_mass(th, loop)
+
+    load_q = quantity(load, "W")
     array = power.size_solar_array(
-        daylight_load=load, eclipse_load=load,
+        daylight_load=load_q, eclipse_load=load_q,
         daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration,
         cell=pw.cell, lifetime=pw.lifetime, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
         inherent_degradation=pw.inherent_degradation,
         daylight_path_efficiency=pw.daylight_path_efficiency, eclipse_path_efficiency=pw.eclipse_path_efficiency,
         specific_power=pw.array_specific_power,
-        cell_temperature="radiative" if radiative else None,
-        **(dict(earth_ir=earth.outgoing_ir, albedo=earth.albedo, view_factor=face_view) if radiative else {}),
+        **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo, view_factor=face_view)
+           if pw.cell_temperature == "radiative" else {}),
     )
     battery = power.size_battery(
-        eclipse_load=load, eclipse_duration=env.eclipse_duration,
-        cycles=_eclipse_cycles(env, pw.lifetime),
+        eclipse_load=load_q, eclipse_duration=env.eclipse_duration, cycles=_eclipse_cycles(env, pw.lifetime),
         discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
     )
+    radiator_q = quantity(radiator_mass, "kg")
+    mass = _mass_budget(design, array, battery, radiator_q + loop_mass)
 
-    t_e = env.eclipse_duration
-    t_d = env.daylight_duration
-    path_loss = (load * t_e * (1 / pw.eclipse_path_efficiency - 1)
-                 + load * t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
-    heat = (load + path_loss).to("W")
-
-    radiator = thermal.size_radiator(
-        heat_load=heat, temperature=th.radiator_temperature, emissivity=th.emissivity,
-        absorptivity=th.absorptivity, sides=th.sides, fin_efficiency=th.fin_efficiency,
-        incident_solar="0 W/m^2", solar_constant=env.solar_flux_max, albedo=earth.albedo,
-        earth_view_factor=th.sides * face_view, earth_ir=earth.outgoing_ir, areal_density=th.areal_density,
-    )
-    area = radiator.area.m_as("m^2")
-    finite = np.isfinite(area)
-    wings = np.asarray(th.wings)
-    per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * th.panel_area.m_as("m^2")))
-    panels = np.where(finite, wings * per_wing, 0).astype(np.int64)
-
-    junction = th.radiator_temperature + th.heat_path_temperature_drop
-    too_hot = junction.m_as("K") > p.junction_limit.m_as("K")
-    junction_reason = reasons_where(
-        too_hot, f"radiator temperature + heat-path drop exceeds the chip junction limit "
-                 f"({p.junction_limit.to('degC'):~.1f}); lower the radiator temperature or the heat-path drop")
-
-    mass = _mass_budget(design, array, battery, radiator)
-    shape = np.broadcast_shapes(np.shape(load.m), np.shape(area), np.shape(array.area.m),
-                                np.shape(battery.mass.m), np.shape(mass.total.m))
-    reasons = np.broadcast_to(
-        combine_reasons(_reason(array), _reason(battery), radiator.reason, junction_reason), shape)
+    radiator_reason = np.where(heat_pumped, "", _reason(loop))
+    shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
+                                np.shape(mass.total.m), np.shape(junction.m))
+    reasons = np.broadcast_to(combine_reasons(
+        _reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason, coupling_reason),
+        shape)
     feasible = reasons == ""
-    return DesignResult(
+    result = DesignResult(
         name=design.name,
         feasible=bool(feasible) if feasible.ndim == 0 else feasible,
         reasons=str(reasons) if np.ndim(reasons) == 0 else reasons,
-        environment=env, chip_power=chips.to("W"), load=load.to("W"), conversion_loss=conversion_loss.to("W"),
-        path_loss=path_loss.to("W"), array=array, battery=battery, radiator=radiator,
-        panel_count=int(panels) if panels.ndim == 0 else panels, junction_temperature=junction.to("K"), mass=mass,
+        environment=env, chip_power=chips.to("W"), load=load_q, conversion_loss=conversion.heat.to("W"),
+        path_loss=quantity(load * path_factor, "W"), pump_power=quantity(pump_w, "W"),
+        compressor_power=quantity(w_hp, "W"), array=array, battery=battery, loads=loads, heat_path=heat_path,
+        loop=loop, panels=panels, heat_rejected=quantity(q_rad, "W"),
+        radiator_temperature=quantity(t_radiating, "K"), radiator_area=quantity(area, "m^2"),
+        radiator_mass=radiator_q, loop_mass=loop_mass,
+        panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
+        junction_temperature=junction.to("K"), mass=mass,
     )
+    run_transient = (np.ndim(result.feasible) == 0 and result.feasible) if transient is None else transient
+    if run_transient:
+        from designs.transient import orbit_extremes
+
+        extremes = orbit_extremes(design, result)
+        peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
+        if peak > limit:
+            reason = (f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
+                      f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
+                      f"thermal.coolant_temperature")
+            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                                 reason])))
+        result = dataclasses.replace(result, transient=extremes)
+    return result
+
+
+def _panel_spec(th: Any) -> thermal.PanelSpec:
+    return thermal.PanelSpec(
+        width=th.panel_width, length=th.panel_length, face_sheet_material=th.face_sheet_material,
+        face_sheet_thickness=th.face_sheet_thickness, core_density=th.core_density, core_thickness=th.core_thickness,
+        pipe_pitch=th.pipe_pitch, pipe_diameter=th.pipe_diameter, pipe_wall_thickness=th.pipe_wall_thickness,
+        pipe_linear_mass=th.pipe_linear_mass, pipe_transport_limit=th.pipe_transport_limit,
+        manifold_linear_mass=th.manifold_linear_mass, absorptivity=th.absorptivity, emissivity=th.emissivity,
+        sides=th.sides)
+
+
+def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
+    """Transport lines of every loop: aluminium tube of 1 mm wall and the coolant held (pumps not modelled)."""
+    d = th.line_diameter.m_as("m")
+    length = th.line_length.m_as("m")
+    density = thermal.coolant_properties(th.coolant, loop.radiator_outlet_temperature).density.m_as("kg/m^3")
+    tube = np.pi * (d + _LINE_WALL) * _LINE_WALL * _LINE_DENSITY
+    fluid = np.pi * d**2 / 4 * density
+    return quantity(th.loop_count * length * (tube + fluid), "kg")
 
 
 def _eclipse_cycles(env, lifetime) -> np.ndarray:
@@ -167,10 +291,10 @@ def _reason(result: Result) -> np.ndarray:
     return np.asarray(getattr(result, "reason", ""), dtype=object)
 
 
-def _mass_budget(design: Design, array, battery, radiator) -> MassBudget:
+def _mass_budget(design: Design, array, battery, thermal_mass) -> MassBudget:
     payload = quantity(design.payload.chip_count * design.payload.mass_per_chip.m_as("kg"), "kg")
     power_kg = (array.mass + battery.mass).to("kg")
-    thermal_kg = radiator.mass.to("kg")
+    thermal_kg = thermal_mass.to("kg")
     f = design.mass.structure_fraction
     subtotal = payload + power_kg + thermal_kg
     structure = subtotal * (f / (1 - f))  # so that structure = f * (subtotal + structure)

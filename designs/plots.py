@@ -31,8 +31,10 @@ def plot_budgets(result: DesignResult, path: str | Path) -> Path:
     load = result.load.m_as("kW")
     conversion = result.conversion_loss.m_as("kW")
     housekeeping = load - chips - conversion
+    pumps = result.pump_power.m_as("kW") + result.compressor_power.m_as("kW")
+    housekeeping -= pumps
     heat = {"chips": chips, "housekeeping": housekeeping, "conversion loss": conversion,
-            "power-path loss": result.path_loss.m_as("kW")}
+            "power-path loss": result.path_loss.m_as("kW"), "pumps": pumps}
     m = result.mass
     mass = {"payload": m.payload, "power": m.power, "thermal": m.thermal, "structure": m.structure,
             "margin": m.margin}
@@ -41,7 +43,7 @@ def plot_budgets(result: DesignResult, path: str | Path) -> Path:
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6))
     ax1.barh(list(heat), list(heat.values()), color="tab:red")
     ax1.set_xlabel("heat to reject [kW]")
-    ax1.set_title(f"heat: {sum(heat.values()):.1f} kW, radiator {result.radiator.area.m_as('m^2'):.0f} m$^2$")
+    ax1.set_title(f"heat: {sum(heat.values()):.1f} kW, radiator {result.radiator_area.m_as('m^2'):.0f} m$^2$")
     ax2.barh(list(mass), list(mass.values()), color="tab:blue")
     ax2.set_xlabel("mass [kg]")
     ax2.set_title(f"mass: {m.total.m_as('kg'):.0f} kg total")

@@ -32,12 +32,21 @@ def _reasons(result: DesignResult) -> list:
     return split[0] if r.ndim == 0 else split
 
 
+def _transient(tr: Any) -> dict[str, Any]:
+    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
+    keys = ("chip_min", "chip_max", "radiator_min", "radiator_max", "battery_min", "battery_max")
+    if tr is None:
+        return {f"{k}_orbit_K": None for k in keys} | {"transient_energy_closure": None}
+    return {f"{k}_orbit_K": float(getattr(tr, k).m_as("K")) for k in keys} | {
+        "transient_energy_closure": float(tr.energy_closure)}
+
+
 def summary(result: DesignResult) -> dict[str, Any]:
     """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
 
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
     """
-    env, arr, bat, rad, m = result.environment, result.array, result.battery, result.radiator, result.mass
+    env, arr, bat, loop, m = result.environment, result.array, result.battery, result.loop, result.mass
     shape = np.shape(result.feasible)
     return {
         "name": result.name,
@@ -69,13 +78,27 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "battery_depth_of_discharge": _flat(bat.depth_of_discharge, shape),
         },
         "thermal": {
-            "heat_rejected_W": _si(rad.heat_rejected, "W", shape),
-            "radiator_temperature_K": _si(rad.temperature, "K", shape),
-            "sink_temperature_K": _si(rad.sink_temperature, "K", shape),
+            "heat_rejected_W": _si(result.heat_rejected, "W", shape),
+            "radiator_temperature_K": _si(result.radiator_temperature, "K", shape),
+            "coolant_temperature_K": _si(loop.radiator_inlet_temperature, "K", shape),
+            "coolant_return_temperature_K": _si(loop.radiator_outlet_temperature, "K", shape),
+            "max_coolant_temperature_K": _si(result.heat_path.radiator_inlet_temperature, "K", shape),
             "junction_temperature_K": _si(result.junction_temperature, "K", shape),
-            "radiator_area_m2": _si(rad.area, "m^2", shape),
-            "radiator_mass_kg": _si(rad.mass, "kg", shape),
+            "sink_temperature_K": _si(result.loads.sink_temperature, "K", shape),
+            "absorbed_flux_W_per_m2": _si(result.loads.absorbed_flux, "W/m^2", shape),
+            "radiator_area_m2": _si(result.radiator_area, "m^2", shape),
+            "radiator_mass_kg": _si(result.radiator_mass, "kg", shape),
+            "radiator_areal_density_kg_per_m2": _si(result.panels.areal_density, "kg/m^2", shape),
             "panel_count": _flat(result.panel_count, shape),
+            "fin_efficiency": _flat(result.panels.fin_efficiency, shape),
+            "heat_pipes_per_panel": _flat(result.panels.pipes_per_panel, shape),
+            "heat_pipe_transport_margin": _flat(result.panels.transport_margin, shape),
+            "pump_power_W": _si(result.pump_power, "W", shape),
+            "compressor_power_W": _si(result.compressor_power, "W", shape),
+            "coolant_mass_flow_kg_per_s": _si(loop.mass_flow, "kg/s", shape),
+            "loop_pressure_drop_Pa": _si(loop.pressure_drop, "Pa", shape),
+            "loop_mass_kg": _si(result.loop_mass, "kg", shape),
+            **_transient(result.transient),
         },
         "mass": {
             "total_kg": _si(m.total, "kg", shape),
@@ -106,11 +129,17 @@ _ROWS = [
     ("battery mass", ("power", "battery_mass_kg"), (1, "kg", ".1f")),
     ("Thermal", None, None),
     ("heat rejected", ("thermal", "heat_rejected_W"), (1e-3, "kW", ".2f")),
-    ("radiator temperature", ("thermal", "radiator_temperature_K"), (1, "K", ".1f")),
+    ("coolant out / back", None, None),
+    ("hottest junction", ("thermal", "junction_temperature_K"), (1, "K", ".1f")),
+    ("chips over the orbit", None, None),
+    ("radiating temperature", ("thermal", "radiator_temperature_K"), (1, "K", ".1f")),
     ("sink temperature", ("thermal", "sink_temperature_K"), (1, "K", ".1f")),
     ("radiator area (one face)", ("thermal", "radiator_area_m2"), (1, "m^2", ".1f")),
+    ("radiator areal density", ("thermal", "radiator_areal_density_kg_per_m2"), (1, "kg/m^2", ".2f")),
     ("radiator mass", ("thermal", "radiator_mass_kg"), (1, "kg", ".1f")),
     ("radiator panels", ("thermal", "panel_count"), (1, "", ".0f")),
+    ("heat-pipe transport margin", ("thermal", "heat_pipe_transport_margin"), (1, "", "+.2f")),
+    ("pump / compressor power", None, None),
     ("Mass", None, None),
     ("payload", ("mass", "payload_kg"), (1, "kg", ".1f")),
     ("power", ("mass", "power_kg"), (1, "kg", ".1f")),
@@ -135,6 +164,20 @@ def summary_table(data: dict[str, Any]) -> str:
             p = data["power"]
             lines.append(f"  {label:<26} {_fmt(p['bol_power_W'], 1e-3, 'kW', '.2f')} / "
                          f"{_fmt(p['eol_power_W'], 1e-3, 'kW', '.2f')}")
+        elif label == "coolant out / back":
+            t = data["thermal"]
+            lines.append(f"  {label:<26} {_fmt(t['coolant_temperature_K'], 1, 'K', '.1f')} / "
+                         f"{_fmt(t['coolant_return_temperature_K'], 1, 'K', '.1f')} "
+                         f"(at most {_fmt(t['max_coolant_temperature_K'], 1, 'K', '.1f')})")
+        elif label == "chips over the orbit":
+            t = data["thermal"]
+            if t["chip_max_orbit_K"] is not None:
+                lines.append(f"  {label:<26} {_fmt(t['chip_min_orbit_K'], 1, 'K', '.1f')} to "
+                             f"{_fmt(t['chip_max_orbit_K'], 1, 'K', '.1f')}")
+        elif label == "pump / compressor power":
+            t = data["thermal"]
+            lines.append(f"  {label:<26} {_fmt(t['pump_power_W'], 1e-3, 'kW', '.2f')} / "
+                         f"{_fmt(t['compressor_power_W'], 1e-3, 'kW', '.2f')}")
         elif key is None:
             lines.append(label)
         else:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 import power
+import thermal
 
 from spacedc.units import fraction, quantity, si
 
@@ -178,23 +179,57 @@ class PowerChoices(Section):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ThermalChoices(Section):
-    """Thermal choices for the radiator (first version: an isothermal two-sided panel)."""
+    """Thermal choices: the heat path from chip to coolant, the pumped loop, an optional heat pump, and the
+    radiator panels as built (thermal.PanelSpec), their coating, orientation and environment case."""
 
     section: ClassVar[str] = "thermal"
-    radiator_temperature: Any = qty("K", lo=0, lo_open=True, doc="radiating temperature of the panels")
-    heat_path_temperature_drop: Any = qty("K", lo=0, doc="junction-to-radiator temperature drop of the heat path")
+    # heat path and loop
+    coolant_temperature: Any = qty("K", lo=0, lo_open=True,
+                                   doc="hottest coolant, leaving the cold plates (the radiator inlet without a "
+                                       "heat pump)")
+    junction_to_case: Any = qty("K/W", lo=0, doc="chip junction-to-case resistance R_jc, per chip")
+    cold_plate_resistance: Any = qty("K/W", lo=0, doc="case to coolant resistance per chip (TIM, plate, film)")
+    coolant: str = choice(("ammonia", "water"), "ammonia", doc="loop coolant, a row of thermal.COOLANTS")
+    loop_temperature_rise: Any = qty("K", "10 K", lo=0, lo_open=True,
+                                     doc="coolant rise across the cold plates = drop across the radiator")
+    loop_count: int = integer(1, lo=1, doc="identical parallel loops; each carries an equal share of the heat")
+    line_length: Any = qty("m", "20 m", lo=0, doc="transport line length of one loop, supply plus return")
+    line_diameter: Any = qty("m", "25 mm", lo=0, lo_open=True, doc="transport line inner diameter")
+    pump_efficiency: float = num(0.5, lo_open=True, doc="pump and motor efficiency")
+    heat_pump_lift: Any = qty("K", "0 K", lo=0, doc="radiator above the coolant by a heat pump; 0: no heat pump")
+    carnot_fraction: float = num(0.4, lo_open=True, doc="heat-pump COP over Carnot COP (0.3-0.5 typical)")
+    # radiator panels as built
     emissivity: float = num(lo_open=True, doc="IR emissivity of the radiator coating")
     absorptivity: float = num(doc="end-of-life solar absorptance of the radiator coating")
     sides: int = integer(2, lo=1, hi=2, doc="radiating faces per panel")
-    fin_efficiency: float = num(0.9, lo_open=True, doc="fin efficiency between heat pipes")
-    areal_density: Any = qty("kg/m^2", lo=0, lo_open=True, doc="radiator mass per planform area, as built")
-    panel_area: Any = qty("m^2", lo=0, lo_open=True, doc="planform area of one radiator panel")
     wings: int = integer(2, lo=1, doc="deployable radiator wings; the panel count is a multiple of it")
-    panel_width: Any = qty("m", None, lo=0, lo_open=True,
-                           doc="panel width across the hinge line; default sqrt(panel_area / 2), a 1:2 panel")
-    orientation: str = choice(("edge-on",), "edge-on",
-                              doc="edge-on: panel plane holds the Sun vector and nadir (dawn-dusk SSO)")
+    panel_width: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the manifold, across the heat pipes")
+    panel_length: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the heat pipes")
+    face_sheet_material: str = text("al6061-t6", doc="a row of thermal.MATERIALS")
+    face_sheet_thickness: Any = qty("m", "0.5 mm", lo=0, lo_open=True, doc="each of the two face sheets")
+    core_density: Any = qty("kg/m^3", "50 kg/m^3", lo=0, lo_open=True,
+                            doc="honeycomb core (HexWeb CRIII 1/8-5052-.001, 3.1 lb/ft^3 = 50 kg/m^3)")
+    core_thickness: Any = qty("m", "15 mm", lo=0, lo_open=True, doc="honeycomb core thickness")
+    pipe_pitch: Any = qty("m", "0.1 m", lo=0, lo_open=True, doc="heat-pipe spacing")
+    pipe_diameter: Any = qty("m", "12.7 mm", lo=0, lo_open=True, doc="heat-pipe outer diameter")
+    pipe_wall_thickness: Any = qty("m", "1 mm", lo=0, lo_open=True, doc="heat-pipe wall")
+    pipe_linear_mass: Any = qty("kg/m", "0.15 kg/m", lo=0, lo_open=True,
+                                doc="heat-pipe mass per length with its working fluid")
+    pipe_transport_limit: Any = qty("W*m", "143 W*m", lo=0, lo_open=True,
+                                    doc="axial transport (QL)max per pipe: NASA covered-groove Al/NH3, 20 C "
+                                        "(Grumman 1976)")
+    manifold_linear_mass: Any = qty("kg/m", "0.5 kg/m", lo=0, doc="manifold with its coolant, per panel width")
+    orientation: str = choice(("edge-on", "zenith-nadir", "sun-facing"), "edge-on",
+                              doc="edge-on: panel plane holds the Sun vector and nadir (dawn-dusk SSO, or yaw "
+                                  "steering)")
     environment: str = choice(("hot", "nominal", "cold"), "hot", doc="Earth albedo and IR case")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            thermal.material(self.face_sheet_material)
+        except ValueError as exc:
+            raise ValueError(f"thermal.face_sheet_material = {self.face_sheet_material!r}: {exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

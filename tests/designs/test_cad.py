@@ -17,7 +17,7 @@ def test_spec_areas_equal_the_sized_areas(name):
     sat = designs.load(name)
     result = designs.size(sat)
     spec = satellite_spec(sat, result)
-    assert spec.radiating_area.m_as("m^2") == pytest.approx(result.radiator.area.m_as("m^2"), rel=1e-9)
+    assert spec.radiating_area.m_as("m^2") == pytest.approx(result.radiator_area.m_as("m^2"), rel=1e-9)
     assert spec.array_area.m_as("m^2") == pytest.approx(result.array.area.m_as("m^2"), rel=1e-9)
     panels = spec.radiator_wing_count * spec.radiator.panel_count
     assert panels == result.panel_count
@@ -60,10 +60,10 @@ def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
 
 def test_cad_of_an_infeasible_design_exits_1(tmp_path):
     text = designs.reference_designs()["demo-1gpu"].read_text().replace(
-        'radiator_temperature = "40 degC"', 'radiator_temperature = "150 K"')
+        'junction_limit = "85 degC"', 'junction_limit = "50 degC"')
     path = tmp_path / "cold.toml"
     path.write_text(text)
     out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", str(path), "--out", str(tmp_path / "cad")],
                          capture_output=True, text=True, timeout=300)
-    assert out.returncode == 1 and "sink" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "junction limit" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "cad").exists()

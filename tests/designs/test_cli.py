@@ -101,9 +101,9 @@ def test_unknown_design_name_lists_the_references():
 
 
 def test_radiator_colder_than_its_sink_exits_1_with_the_reason(tmp_path):
-    # A 150 K radiator: the hot-case Earth IR and albedo on an edge-on panel at 650 km hold its sink near
-    # 200 K, so it cannot reject heat.
-    path = _broken(tmp_path, 'radiator_temperature = "30 degC"', 'radiator_temperature = "150 K"')
+    # A black (alpha 0.95) radiator facing the Sun has a sink near 335 K, above its 311 K coolant, so it
+    # cannot reject heat.
+    path = _broken(tmp_path, 'absorptivity = 0.09', 'absorptivity = 0.95\norientation = "sun-facing"')
     out = spacedc("size", path, "--json")
     assert out.returncode == 1
     data = json.loads(out.stdout)
