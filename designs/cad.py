@@ -178,3 +178,35 @@ def cad_summary(report: CadReport) -> dict[str, Any]:
     data["files"] = list(report.files)
     return data
 
+
+
+def analytic_envelope(spec: geometry.SatelliteSpec) -> tuple[pint.Quantity, pint.Quantity]:
+    """Height and radius of a cylinder about the launch axis (+Z, through the bus centre) that encloses the
+    stowed satellite, from the spec alone (no CAD): each part's bounding box in the stowed layout of
+    :func:`geometry.make_satellite`, and the radius to its farthest corner. An upper bound of
+    :func:`geometry.stowed_envelope` measured on the solids (tested), used for launch checks when no CAD is
+    built.
+    """
+    bus, off = spec.bus._mm, spec.root_offset.m_as("mm")
+    half_w, half_d = bus["width"] / 2, bus["depth"] / 2
+    boxes = [(half_w, half_d, bus["height"] / 2)]
+    if spec.radiator_wing_count:
+        p = spec.radiator.panel._mm
+        depth = max(p["thickness"], p["manifold_diameter"]) + (spec.radiator.panel_count - 1) * \
+            spec.radiator.stack_pitch.m_as("mm")
+        boxes.append((half_w + off + depth, p["width"] / 2 + p["lug_length"],
+                      (p["length"] + p["manifold_diameter"]) / 2))
+    if spec.array_wing_count:
+        a = spec.array._mm
+        if spec.array.kind == "flexible":
+            r = max(spec.array.roll_radii())
+            strip = math.pi * (a["boom_diameter"] - a["boom_wall_thickness"])
+            boxes.append((a["width"] / 2 + strip, half_d + off + 2 * r, r))
+        else:
+            n = spec.array.panel_count
+            boxes.append((a["width"] / 2, half_d + off + n * (a["thickness"] + a["stow_gap"]) + a["panel_gap"],
+                          a["length"] / n / 2))
+    boxes = np.asarray(boxes)
+    radius = float(np.max(np.hypot(boxes[:, 0], boxes[:, 1])))
+    height = float(2 * np.max(boxes[:, 2]))
+    return Q_(height, "mm").to("m"), Q_(radius, "mm").to("m")

@@ -230,6 +230,13 @@ class ThermalChoices(Section):
             thermal.material(self.face_sheet_material)
         except ValueError as exc:
             raise ValueError(f"thermal.face_sheet_material = {self.face_sheet_material!r}: {exc}") from None
+        # the coolant must stay liquid from the cold-plate outlet down to the radiator return
+        for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
+                        ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):
+            try:
+                thermal.coolant_properties(self.coolant, t)
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

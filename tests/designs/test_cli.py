@@ -86,6 +86,10 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ('chip_count = 100\n', '', "payload.chip_count"),
     ('cell = "xtj-blanket"', 'cell = "unobtainium"', "unobtainium"),
     ('[thermal]', '[thermal\n', "TOML"),
+    ('emissivity = 0.92', 'emissivity = 1.2', "thermal.emissivity"),
+    ('coolant_temperature = "38 degC"', 'coolant_temperature = "150 degC"', "thermal.coolant_temperature"),
+    ('junction_to_case = "0.02 K/W"', 'junction_to_case = "-0.02 K/W"', "thermal.junction_to_case"),
+    ('coolant = "ammonia"', 'coolant = "mercury"', "thermal.coolant"),
 ])
 def test_broken_design_exits_2_and_names_the_field(tmp_path, old, new, words):
     out = spacedc("size", _broken(tmp_path, old, new))
