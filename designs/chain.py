@@ -57,7 +57,7 @@ from spacedc.units import quantity, u
 __all__ = ["DesignResult", "MassBudget", "size"]
 
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
-_COUPLING_PASSES, _COUPLING_TOLERANCE = 6, 1e-9
+_COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
 #: 1 mm wall.
 _LINE_DENSITY, _LINE_WALL = 2713.0, 1e-3

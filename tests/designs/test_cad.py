@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import designs
-from designs.cad import satellite_spec
+from designs.cad import analytic_envelope, build_cad, satellite_spec
 
 
 @pytest.mark.parametrize("name", sorted(designs.reference_designs()))
@@ -42,8 +42,6 @@ def test_cad_face_areas_equal_summary_areas(name, tmp_path):
 def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
     import cadquery as cq
 
-    from designs.cad import build_cad
-
     out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", "demo-1gpu", "--out", str(tmp_path),
                           "--deployed"], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
@@ -67,3 +65,19 @@ def test_cad_of_an_infeasible_design_exits_1(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 1 and "junction limit" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "cad").exists()
+
+
+@pytest.mark.parametrize("name", ["demo-1gpu", "sso-100kw"])
+def test_analytic_stowed_envelope_bounds_the_cad_one(name):
+    """The analytic envelope (used for launch checks without CAD) encloses the solids: it is at least the
+    envelope measured on the stowed CAD, which itself over-reads by at most its mesh tolerance."""
+    import geometry
+
+    sat = designs.load(name)
+    result = designs.size(sat, transient=False)
+    height, radius = analytic_envelope(satellite_spec(sat, result))
+    cad = geometry.stowed_envelope(build_cad(sat, result, "stowed"))
+    tol = cad.tolerance.m_as("m")
+    assert radius.m_as("m") >= cad.radius.m_as("m") - tol
+    assert height.m_as("m") >= cad.height.m_as("m") - 2 * tol
+    assert radius.m_as("m") <= 1.02 * cad.radius.m_as("m")  # and not loose

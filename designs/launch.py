@@ -1,0 +1,594 @@
+"""Launch checks of a sized design: the mass budget, packing in the fairing, and every structural margin.
+
+The sizing chain ends here. Given the masses and the geometry the chain has sized, :func:`size_launch`
+
+1. rolls up the mass (:func:`structure.mass_budget`): payload, solar array, battery and thermal hardware with
+   their AIAA S-120A growth allowances; structure, harness, attitude control and propulsion hardware as
+   fractions of the dry mass; the system margin; the propellant for drag make-up over life and disposal
+   (:func:`structure.delta_v_budget`, rocket equation);
+2. packs the wet satellite into the vehicle (:func:`structure.satellites_per_launch`): satellites per launch by
+   mass and by fairing volume, launch cost per satellite and per kW of compute;
+3. checks the quasi-static launch loads (:func:`structure.launch_margins`) of the stowed radiator stack on its
+   tie-downs and of the primary-structure cylinder, with NASA-STD-5001B factors of safety;
+4. checks the stowed first modes against the vehicle's minimum frequencies (:func:`structure.stowed_frequencies`)
+   and the deployed radiator wing's first mode against the attitude-control requirement
+   (:func:`structure.deployed_wing_frequency`);
+5. checks the radiator's micrometeoroid and debris fragility over life (:func:`structure.radiator_mmod`): the
+   heat it still rejects at end of life after the expected heat-pipe losses.
+
+Every check gives a margin, ``capability / demand - 1`` (or the margin of safety for loads), that passes at
+>= 0. A failed margin is a result (``feasible`` False and a reason naming it), never an exception; a check the
+vehicle's data cannot support (a guide that publishes no load factors or minimum frequencies) is skipped with
+a note. Everything broadcasts: arrays in, arrays out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import numpy as np
+import pint
+
+import structure
+from designs.spec import Section, choice, integer, num, qty, text
+from spacedc.results import Result, combine_reasons, reasons_where
+from spacedc.units import finite_or_none, fraction, quantity, si
+
+__all__ = ["GROWTH_CATEGORIES", "LaunchChoices", "LaunchResult", "size_launch"]
+
+#: AIAA S-120A mass category (a key of :data:`structure.GROWTH_ALLOWANCE`) of each subsystem of the budget.
+#: The payload is compute racks, electrical boxes far above 13.6 kg; the battery takes the batteries row; a
+#: deployable solar-array wing is mostly composite substrate, booms and hinges, and S-120A's own solar-array
+#: row is not transcribed in structure.GROWTH_ALLOWANCE, so the composites row (the highest structural
+#: allowance, 24 % at E) stands in for it; attitude control is wheels, sensors and their electronics (medium
+#: boxes); propulsion hardware takes the propulsion row. Harness and structure are fractions of the dry mass
+#: that carry their own growth (:func:`structure.mass_budget`).
+GROWTH_CATEGORIES: dict[str, str] = {
+    "payload": "electronics-large",
+    "solar_array": "composites",
+    "battery": "batteries",
+    "thermal": "thermal",
+    "adcs": "electronics-medium",
+    "propulsion": "propulsion",
+}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LaunchChoices(Section):
+    """Launch and structure choices: the vehicle, the mass-budget rules, the load path and the requirements.
+
+    Every field has a default with its source (or, where no public figure exists, a stated assumption to
+    replace with the program's own); a design TOML may omit the ``[launch]`` table altogether.
+    """
+
+    section: ClassVar[str] = "launch"
+    # vehicle and packing
+    vehicle: str = text("falcon-9", doc="launch vehicle, a key of structure.LAUNCH_VEHICLES (falcon-9, falcon-heavy, "
+                                        "starship, new-glenn, ariane-62, ariane-64)")
+    launch_price: Any = qty("USD", None, lo=0, lo_open=True,
+                            doc="price of one launch; default: the vehicle's (Falcon 9: USD 69.75 M, SpaceX 2024, "
+                                "2nd-hand); vehicles without a public price need one for the cost per satellite")
+    per_layer: int = integer(1, lo=1, doc="stowed satellites side by side in one layer of the fairing stack "
+                                          "(1: a single stack on the axis)")
+    dispenser_mass: Any = qty("kg", "0 kg", lo=0,
+                              doc="dispenser mass charged against the vehicle capability; 0: the vehicle figure is "
+                                  "taken as the mass above its standard adapter")
+    # mass budget
+    maturity: str = choice(tuple(structure.MATURITY), "E",
+                           doc="AIAA S-120A design-maturity code of every subsystem, for its mass growth allowance "
+                               "(structure.MATURITY); E: estimated, the state of a sizing study")
+    system_margin: float = num(0.2, hi=1.0,
+                               doc="system margin on the predicted dry mass, above the S-120A growth: 0.2, the 15-30 % "
+                                   "that early-phase NASA and AIAA practice holds (2nd-hand)")
+    structure_fraction: float = num(structure.STRUCTURE_FRACTION, hi_open=True,
+                                    doc="structure as a fraction of the dry mass: 0.20 (Campbell & McCandless, "
+                                        "Introduction to Space Sciences and Spacecraft Applications, 1996, p. 191)")
+    harness_fraction: float = num(structure.HARNESS_FRACTION, hi_open=True,
+                                  doc="harness as a fraction of the dry mass: 0.08, the 7-9 % flown spacecraft reach "
+                                      "by integration (structure.HARNESS_FRACTION, 2nd-hand)")
+    adcs_fraction: float = num(0.06, hi_open=True,
+                               doc="attitude determination and control as a fraction of the dry mass: 6 %, SMAD 3rd "
+                                   "ed. Table 10-26, 'LEO with propulsion' column (2nd-hand; transcription not "
+                                   "verified against the book)")
+    propulsion_fraction: float = num(0.03, hi_open=True,
+                                     doc="propulsion hardware (dry) as a fraction of the dry mass: 3 %, SMAD 3rd ed. "
+                                         "Table 10-26, 'LEO with propulsion' column (2nd-hand, as adcs_fraction)")
+    specific_impulse: Any = qty("s", "220 s", lo=0, lo_open=True,
+                                doc="effective Isp of the drag make-up and disposal burns: 220 s, a hydrazine "
+                                    "monopropellant thruster (Sutton & Biblarz, Rocket Propulsion Elements; "
+                                    "Hall thrusters give 1500-3000 s)")
+    drag_coefficient: float = num(2.2, lo=0, lo_open=True, hi=None,
+                                  doc="C_D for drag make-up: 2.2, the free-molecular value commonly used in LEO "
+                                      "(Vallado, Fundamentals of Astrodynamics, 4th ed., ch. 8)")
+    disposal_perigee: Any = qty("km", "50 km", lo=0,
+                                doc="perigee of the disposal orbit after one burn: 50 km, a prompt re-entry")
+    # quasi-static loads and the primary structure
+    approach: str = choice(("protoflight", "prototype"), "protoflight",
+                           doc="NASA-STD-5001B verification approach setting the factors of safety (metallic "
+                               "protoflight: 1.25 yield, 1.4 ultimate)")
+    yield_factor: float = num(None, lo=1.0, hi=None,
+                              doc="yield factor of safety; default: NASA-STD-5001B Table 1 for the approach")
+    ultimate_factor: float = num(None, lo=1.0, hi=None,
+                                 doc="ultimate factor of safety; default: NASA-STD-5001B Table 1 for the approach")
+    structure_material: str = text("al7075-t6", doc="primary-structure cylinder material, a row of "
+                                                    "structure.MATERIALS (al7075-t6: SMAD 3rd ed. sec. 11.6 example)")
+    cylinder_radius: Any = qty("m", "0.7875 m", lo=0, lo_open=True,
+                               doc="primary-structure cylinder radius: 0.7875 m, on the 1575 mm (62 in) payload "
+                                   "interface of the Falcon User's Guide (2nd-hand)")
+    cylinder_thickness: Any = qty("m", "4 mm", lo=0, lo_open=True,
+                                  doc="primary-structure cylinder wall (spacedc's assumption: size it; buckling is "
+                                      "not checked)")
+    tie_down_count: int = integer(8, lo=1, doc="tie-downs (hold-down and release points) of one stowed radiator wing: "
+                                               "8, as on each of Psyche's five-panel array wings (2nd-hand)")
+    tie_down_allowable_tension: Any = qty("N", "21.2 kN", lo=0, lo_open=True,
+                                          doc="allowable tension of one tie-down: 21.2 kN, the ISO 898-1 proof load "
+                                              "of an M8 class 8.8 bolt (580 MPa x 36.6 mm^2)")
+    tie_down_allowable_shear: Any = qty("N", "12.2 kN", lo=0, lo_open=True,
+                                        doc="allowable shear of one tie-down: 12.2 kN, that proof load / sqrt(3) "
+                                            "(von Mises shear yield)")
+    tie_down_stiffness: Any = qty("N/m", "1e7 N/m", lo=0, lo_open=True,
+                                  doc="stiffness of one tie-down with its bracket: 1e7 N/m (spacedc's assumption: "
+                                      "an M8 steel bolt of 50 mm grip alone is EA/L = 1.5e8 N/m, brackets are softer)")
+    # deployed wing
+    acs_bandwidth: Any = qty("Hz", "0.01 Hz", lo=0, lo_open=True,
+                             doc="attitude-control bandwidth; with the tenfold separation the deployed requirement "
+                                 "is 0.1 Hz, the deployed stiffness of state-of-the-art 30-50 kW flexible arrays "
+                                 "(Mikulas et al., NASA NTRS 20150006022)")
+    acs_separation_factor: float = num(structure.ACS_SEPARATION_FACTOR, lo=1.0, hi=None,
+                                       doc="lowest deployed mode over the ACS bandwidth: 10, the decade rule "
+                                           "(structure.ACS_SEPARATION_FACTOR); 1 makes acs_bandwidth the requirement")
+    hinge_stiffness: Any = qty("N*m/rad", "1e5 N*m/rad", lo=0, lo_open=True,
+                               doc="rotational stiffness of each latched hinge line of a radiator wing (spacedc's "
+                                   "assumption: supply the tested value)")
+    wing_tip_mass: Any = qty("kg", "0 kg", lo=0, doc="mass at the tip of each radiator wing (fittings, a manifold end)")
+    # MMOD
+    mmod_eol_heat_fraction: float = num(1.0, lo_open=True,
+                                        doc="share of the design heat rejection the radiator must still reject at end "
+                                            "of life after the expected MMOD heat-pipe losses (1: all of it; spare "
+                                            "pipes or radiator area cover the losses)")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            structure.launch_vehicle(self.vehicle)
+        except ValueError as exc:
+            raise ValueError(f"launch.vehicle = {self.vehicle!r}: {str(exc).split(': ', 1)[1]}") from None
+        try:
+            mat = structure.material(self.structure_material)
+        except ValueError as exc:
+            raise ValueError(f"launch.structure_material = {self.structure_material!r}: "
+                             f"{str(exc).split(': ', 1)[1]}") from None
+        if None in (mat.modulus, mat.yield_strength, mat.ultimate_strength):
+            usable = [k for k, m in structure.MATERIALS.items()
+                      if None not in (m.modulus, m.yield_strength, m.ultimate_strength)]
+            raise ValueError(f"launch.structure_material = {self.structure_material!r}: has no modulus or strength "
+                             f"for a primary structure; use one of {', '.join(usable)}")
+        total = self.structure_fraction + self.harness_fraction + self.adcs_fraction + self.propulsion_fraction
+        if np.any(np.asarray(total) >= 1.0):
+            raise ValueError(f"launch.structure_fraction + harness_fraction + adcs_fraction + propulsion_fraction = "
+                             f"{np.max(total):g}: must be below 1 (each is a share of the dry mass)")
+
+
+@dataclasses.dataclass(frozen=True)
+class LaunchResult(Result):
+    """Result of :func:`size_launch`. Every field broadcasts over the inputs.
+
+    Attributes
+    ----------
+    vehicle : str
+        The vehicle's display name ("Falcon 9").
+    mass : structure.MassBudget
+        Subsystems ``payload``, ``solar_array``, ``battery``, ``thermal``, ``adcs``, ``propulsion`` (basic,
+        growth, predicted), harness, structure, dry, system margin, propellant and wet mass.
+    delta_v : structure.DeltaVBudget
+        Drag make-up over life and disposal.
+    packing : structure.LaunchPacking
+        Satellites per launch (by mass, by volume), fits_fairing, launch cost per satellite and per kW.
+    quasi_static : structure.LaunchMargins or None
+        Tie-down and primary-structure margins of safety at the chosen factors; None where the vehicle publishes
+        no load factors.
+    stowed : structure.StowedFrequencies
+        Stowed lateral, axial and panel-stack modes and their margins against the vehicle's minimums.
+    deployed : structure.DeployedWing
+        Deployed radiator-wing first mode and its margin against the ACS-tied requirement.
+    mmod : structure.RadiatorMMOD
+        Radiator face-sheet no-penetration probability, heat pipes lost, heat rejection left at end of life.
+    margins : dict of str -> float, ndarray or None
+        Every margin by name (pass at >= 0): ``mass``, ``fairing``, ``tie_down_tension``, ``tie_down_shear``,
+        ``primary_structure_yield``, ``primary_structure_ultimate``, ``stowed_lateral``, ``stowed_axial``,
+        ``stowed_stack``, ``deployed_frequency``, ``mmod_heat_rejection``; None where not checked.
+    feasible : bool or ndarray of bool
+        Every checked margin >= 0.
+    reasons : str or ndarray of str
+        The failed margins, "; "-joined ("" where feasible). A single design's reasons carry its numbers; a
+        sweep's name the failed margin only (its numbers are in ``margins``), so that the reasons of a million
+        points stay a handful of distinct strings.
+    notes : tuple of str
+        Checks not made for want of vehicle data, and figures used beyond their reference.
+    """
+
+    vehicle: str
+    mass: structure.MassBudget
+    delta_v: structure.DeltaVBudget
+    packing: structure.LaunchPacking
+    quasi_static: structure.LaunchMargins | None
+    stowed: structure.StowedFrequencies
+    deployed: structure.DeployedWing
+    mmod: structure.RadiatorMMOD
+    margins: dict = dataclasses.field(metadata={"skip": True})
+    feasible: Any
+    reasons: Any
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat SI numbers of every sub-result, with the margins."""
+        shape = np.shape(self.feasible)
+        return super().to_dict() | {"margins": {k: _flat(v, shape) for k, v in self.margins.items()}}
+
+    def summary(self) -> dict[str, dict[str, Any]]:
+        """The ``mass`` and ``launch`` sections of ``summary.json``: SI numbers broadcast to the result's shape.
+
+        Mass adds up: the subsystems' basic masses (payload, power = array + battery, thermal, ADCS,
+        propulsion) plus structure, harness and growth make ``dry_kg``; dry plus the system margin and the
+        propellant make ``total_kg``. Launch values a vehicle does not support are ``None`` (see ``notes``).
+        """
+        shape = np.shape(self.feasible)
+        m = self.mass
+        basic = {k: v.m_as("kg") for k, v in m.basic.items()}
+
+        def kg(x: Any) -> Any:
+            return _flat(x.m_as("kg") if isinstance(x, pint.Quantity) else x, shape)
+
+        def si_or_none(q: pint.Quantity | None, unit: str) -> Any:
+            return None if q is None else _flat(q.m_as(unit), shape)
+
+        qs, pack = self.quasi_static, self.packing
+        return {
+            "mass": {
+                "total_kg": kg(m.wet), "payload_kg": kg(basic["payload"]),
+                "power_kg": kg(basic["solar_array"] + basic["battery"]), "thermal_kg": kg(basic["thermal"]),
+                "structure_kg": kg(m.structure), "adcs_kg": kg(basic["adcs"]),
+                "propulsion_kg": kg(basic["propulsion"]), "propellant_kg": kg(m.propellant),
+                "harness_kg": kg(m.harness), "growth_kg": kg(sum(g.m_as("kg") for g in m.growth.values())),
+                "margin_kg": kg(m.system_margin), "dry_kg": kg(m.dry),
+            },
+            "launch": {
+                "vehicle": self.vehicle,
+                "satellites_per_launch": _flat(pack.satellites_per_launch, shape),
+                "fits_fairing": _flat(pack.fits_fairing, shape),
+                "min_margin_of_safety": None if qs is None else _flat(qs.min_margin, shape),
+                "stowed_first_mode_Hz": si_or_none(self.stowed.first_mode, "Hz"),
+                "deployed_first_mode_Hz": si_or_none(self.deployed.frequency, "Hz"),
+                "deployed_frequency_requirement_Hz": si_or_none(self.deployed.required_frequency, "Hz"),
+                "mmod_no_penetration_probability": _flat(self.mmod.radiator_no_penetration, shape),
+                "expected_heat_pipes_lost": _flat(self.mmod.pipes_lost, shape),
+                "heat_rejection_eol_W": si_or_none(self.mmod.heat_rejection_eol, "W"),
+                "launch_cost_per_satellite_USD": si_or_none(pack.launch_cost_per_satellite, "USD"),
+                "launch_cost_per_kW_USD": si_or_none(pack.launch_cost_per_kw, "USD/kW"),
+                "margins": {k: _flat(v, shape) for k, v in self.margins.items()},
+                "notes": list(self.notes),
+            },
+        }
+
+
+def _flat(x: Any, shape: tuple[int, ...]) -> Any:
+    """JSON-ready values broadcast to the result's shape (None stays None; infinity and NaN become None)."""
+    return None if x is None else finite_or_none(np.broadcast_to(np.asarray(x), shape))
+
+
+def _refactor(margin: Any, factor_used: float, factor: Any) -> np.ndarray:
+    """MS at another factor of safety: MS = A / (F L) - 1 is linear in 1/F, so MS' = (MS + 1) F / F' - 1."""
+    return (np.asarray(margin, dtype=float) + 1.0) * factor_used / np.asarray(factor, dtype=float) - 1.0
+
+
+def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, lifetime: Any, payload_mass: Any,
+                power_mass: Any, thermal_mass: Any, compute_power: Any, radiator_wings: Any, panels_per_wing: Any,
+                panel_width: Any, panel_length: Any, face_sheet_thickness: Any, face_sheet_modulus: Any,
+                face_sheet_density: Any, core_thickness: Any, core_density: Any, panel_areal_density: Any,
+                heat_pipes_per_panel: Any, heat_pipe_diameter: Any, heat_pipe_wall_thickness: Any,
+                heat_rejected: Any, array_mass: Any, stowed_diameter: Any, stowed_height: Any, drag_area: Any,
+                radiator_area: Any = None) -> LaunchResult:
+    """Mass budget, launch packing and every structural margin of a sized satellite.
+
+    Mass. With the current best estimates m_i of payload, solar array, battery and thermal hardware, their
+    AIAA S-120A growth g_i (:data:`GROWTH_CATEGORIES` at ``choices.maturity``), and the structure, harness,
+    ADCS and propulsion-hardware fractions f_s, f_h, f_a, f_p of the dry mass,
+
+    .. math::
+
+        m_{dry} = \\frac{\\sum_i m_i (1 + g_i)}{1 - f_s - f_h - f_a - f_p}, \\qquad
+        m_{dry}^+ = m_{dry} (1 + M), \\qquad m_p = m_{dry}^+ \\left(e^{\\Delta v / g_0 I_{sp}} - 1\\right)
+
+    (ADCS and propulsion enter :func:`structure.mass_budget` as subsystems whose predicted mass is f_a m_dry and
+    f_p m_dry). Delta-v: drag make-up at ``drag_area`` over ``lifetime`` plus one disposal burn
+    (:func:`structure.delta_v_budget`), the drag figured on m_dry^+ -- the rocket equation on the dry mass with
+    that delta-v bounds the propellant of a constant drag impulse from above.
+
+    Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
+    (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
+    ``fairing`` = H(d) / h - 1, H(d) the usable envelope height at the stowed diameter.
+
+    Loads and modes. Each radiator wing stows as a stack of ``panels_per_wing`` panels of thickness
+    2 t_f + max(t_c, d_pipe) on ``choices.tie_down_count`` tie-downs at radius min(W, L) / 2, its centre of mass
+    half the stack high; the satellite's centre of mass is half the stowed height above the interface, carried
+    by the primary cylinder (:func:`structure.launch_margins` over the vehicle's load envelope,
+    :func:`structure.stowed_frequencies`). Deployed, a wing is ``panels_per_wing`` panels hinged in a line along
+    their width W (the geometry package's accordion wing), their length L across it, with the as-built areal
+    density (what exceeds the face sheets and core is spread as non-structural mass), against
+    ``acs_separation_factor x acs_bandwidth`` (:func:`structure.deployed_wing_frequency`).
+
+    MMOD. Both faces of every deployed panel see space; heat pipes run along L
+    (:func:`structure.radiator_mmod`). Of the installed pipes, the share ``radiator_area`` / installed area is
+    needed for ``heat_rejected`` and the rest are spares; margin ``mmod_heat_rejection`` = expected end-of-life
+    rejection (uncapped: surviving pipes x the heat each carries) / (``mmod_eol_heat_fraction`` x
+    ``heat_rejected``) - 1. The debris model holds 100-2000 km; outside
+    it the flux at the nearer edge is used (noted).
+
+    Parameters
+    ----------
+    choices : LaunchChoices
+    altitude : Quantity [length]
+        Circular orbit altitude (> 0).
+    inclination : Quantity [angle]
+        0 to 180 deg.
+    lifetime : Quantity [time]
+        Mission life (> 0).
+    payload_mass, power_mass, thermal_mass : Quantity [mass]
+        Current best estimates: payload (> 0), power (solar array + battery), thermal (radiator panels, loops).
+    compute_power : Quantity [power]
+        Chip power per satellite (> 0), for the launch cost per kW.
+    radiator_wings, panels_per_wing : int or float
+        Deployed radiator wings and panels in each (>= 1).
+    panel_width, panel_length : Quantity [length]
+        Panel edge along the wing (across the heat pipes) and across it (along the heat pipes).
+    face_sheet_thickness : Quantity [length]
+        Each of the two face sheets.
+    face_sheet_modulus : Quantity [pressure]
+    face_sheet_density, core_density : Quantity [kg/m^3]
+    core_thickness : Quantity [length]
+    panel_areal_density : Quantity [kg/m^2]
+        Panel mass per planform area as built (faces, core, heat pipes, manifold); at least the faces and core.
+    heat_pipes_per_panel : int or float
+        Heat pipes installed in one panel (>= 1).
+    heat_pipe_diameter, heat_pipe_wall_thickness : Quantity [length]
+    heat_rejected : Quantity [power]
+        Heat the radiator must reject (> 0).
+    array_mass : Quantity [mass]
+        The solar-array part of ``power_mass`` (its growth category differs from the battery's).
+    stowed_diameter, stowed_height : Quantity [length]
+        Stowed envelope of one satellite as a cylinder.
+    drag_area : Quantity [area]
+        Orbit-average area normal to the velocity.
+    radiator_area : Quantity [area], optional
+        Planform area the heat load needs; the installed panels' excess holds spare heat pipes. Default: the
+        installed area (no spares).
+
+    Returns
+    -------
+    LaunchResult
+
+    Raises
+    ------
+    ValueError, TypeError, pint.DimensionalityError
+        For a bad input, naming it. A failed margin does not raise.
+
+    Notes
+    -----
+    Buckling of the primary cylinder, the array wings' own stowed and deployed checks, and random-vibration and
+    shock environments are not checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
+    """
+    c = choices
+    lv = structure.launch_vehicle(c.vehicle)
+    h_km = si(altitude, "km", "altitude", lo=0, lo_open=True)
+    inc = si(inclination, "deg", "inclination", lo=0, hi=180)
+    life = si(lifetime, "year", "lifetime", lo=0, lo_open=True)
+    m_payload = si(payload_mass, "kg", "payload_mass", lo=0, lo_open=True)
+    m_power = si(power_mass, "kg", "power_mass", lo=0)
+    m_array = si(array_mass, "kg", "array_mass", lo=0)
+    m_thermal = si(thermal_mass, "kg", "thermal_mass", lo=0)
+    p_compute = si(compute_power, "W", "compute_power", lo=0, lo_open=True)
+    wings = fraction(radiator_wings, "radiator_wings", lo=1, hi=None)
+    per_wing = fraction(panels_per_wing, "panels_per_wing", lo=1, hi=None)
+    w = si(panel_width, "m", "panel_width", lo=0, lo_open=True)
+    ln = si(panel_length, "m", "panel_length", lo=0, lo_open=True)
+    tf = si(face_sheet_thickness, "m", "face_sheet_thickness", lo=0, lo_open=True)
+    ef = si(face_sheet_modulus, "Pa", "face_sheet_modulus", lo=0, lo_open=True)
+    rho_f = si(face_sheet_density, "kg/m^3", "face_sheet_density", lo=0, lo_open=True)
+    tc = si(core_thickness, "m", "core_thickness", lo=0)
+    rho_c = si(core_density, "kg/m^3", "core_density", lo=0)
+    areal = si(panel_areal_density, "kg/m^2", "panel_areal_density", lo=0, lo_open=True)
+    pipes = fraction(heat_pipes_per_panel, "heat_pipes_per_panel", lo=1, hi=None)
+    d_pipe = si(heat_pipe_diameter, "m", "heat_pipe_diameter", lo=0, lo_open=True)
+    t_pipe = si(heat_pipe_wall_thickness, "m", "heat_pipe_wall_thickness", lo=0, lo_open=True)
+    q = si(heat_rejected, "W", "heat_rejected", lo=0, lo_open=True)
+    d_stow = si(stowed_diameter, "m", "stowed_diameter", lo=0, lo_open=True)
+    h_stow = si(stowed_height, "m", "stowed_height", lo=0, lo_open=True)
+    a_drag = si(drag_area, "m^2", "drag_area", lo=0, lo_open=True)
+    a_needed = None if radiator_area is None else si(radiator_area, "m^2", "radiator_area", lo=0, lo_open=True)
+    if np.any(m_array > m_power * (1 + 1e-12)):
+        raise ValueError("array_mass: exceeds power_mass (the array is part of the power subsystem)")
+    skin = 2.0 * rho_f * tf + rho_c * tc
+    if np.any(areal < skin * (1 - 1e-9)):
+        raise ValueError("panel_areal_density: below its face sheets and core alone (2 rho_f t_f + rho_c t_c); "
+                         "pass the panel's areal density as built")
+    if np.any(c.disposal_perigee.m_as("km") > h_km):
+        raise ValueError(f"launch.disposal_perigee = {c.disposal_perigee}: must not exceed the orbit altitude")
+    notes: list[str] = []
+
+    # Mass budget: ADCS and propulsion hardware as shares of the dry mass, backed out to basic masses.
+    growth = {k: structure.growth_allowance(cat, c.maturity) for k, cat in GROWTH_CATEGORIES.items()}
+    basic = {"payload": m_payload, "solar_array": m_array, "battery": m_power - m_array, "thermal": m_thermal}
+    dry = sum(m * (1 + growth[k]) for k, m in basic.items()) / (
+        1 - c.structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
+    basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
+    basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
+    dv = structure.delta_v_budget(quantity(h_km, "km"), quantity(life, "year"),
+                                  mass=quantity(dry * (1 + c.system_margin), "kg"), drag_area=quantity(a_drag, "m^2"),
+                                  drag_coefficient=c.drag_coefficient, disposal_perigee=c.disposal_perigee)
+    budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
+                                   maturity=c.maturity, harness_fraction=c.harness_fraction,
+                                   structure_fraction=c.structure_fraction, system_margin=c.system_margin,
+                                   delta_v=dv.total, specific_impulse=c.specific_impulse)
+    wet = budget.wet.m_as("kg")
+
+    # Packing in the fairing, and launch cost.
+    pack = structure.satellites_per_launch(
+        lv, satellite_mass=budget.wet, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
+        altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
+        dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"))
+    capacity = pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg")
+    envelope_height = structure.usable_height(lv, quantity(d_stow, "m")).m_as("m")
+    if not np.all(pack.mass_to_orbit_within_reference):
+        notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(h_km, "km"), quantity(inc, "deg")).reasons)
+                         [np.argmin(np.ravel(pack.mass_to_orbit_within_reference))]))
+    if pack.launch_cost_per_satellite is None:
+        notes.append(f"not checked: {lv.name} publishes no launch price (give launch.launch_price for the launch "
+                     f"cost per satellite and per kW)")
+
+    # Stowed radiator stack, primary structure: quasi-static loads and stowed modes.
+    mat = structure.material(c.structure_material)
+    stack_mass = quantity(per_wing * areal * w * ln, "kg")
+    stack_cg = quantity(per_wing * (2.0 * tf + np.maximum(tc, d_pipe)) / 2.0, "m")
+    sat_cg = quantity(h_stow / 2.0, "m")
+    if lv.load_envelope is None:
+        qs = None
+        notes.append(f"not checked: {lv.name} publishes no quasi-static load factors ({lv.loads_source})")
+    else:
+        qs = _quasi_static(c, lv, mat, stack_mass=stack_mass, stack_cg=stack_cg,
+                           tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=budget.wet,
+                           satellite_cg=sat_cg)
+    stowed = structure.stowed_frequencies(
+        lv, satellite_mass=budget.wet, cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness,
+        cg_height=sat_cg, modulus=mat.modulus, cylinder_density=mat.density, stack_mass=stack_mass,
+        tie_down_stiffness=c.tie_down_stiffness, tie_down_count=c.tie_down_count)
+    for req, what in ((lv.min_lateral_frequency, "minimum lateral frequency (stowed lateral and radiator-stack "
+                                                 "modes)"), (lv.min_axial_frequency, "minimum axial frequency")):
+        if req is None:
+            notes.append(f"not checked: {lv.name} publishes no {what} ({lv.frequency_source})")
+
+    # Deployed radiator wing against the attitude-control requirement.
+    deployed = structure.deployed_wing_frequency(
+        panel_count=per_wing, panel_length=quantity(w, "m"), panel_width=quantity(ln, "m"),
+        core_thickness=quantity(tc, "m"), face_thickness=quantity(tf, "m"), face_modulus=quantity(ef, "Pa"),
+        face_density=quantity(rho_f, "kg/m^3"), core_density=quantity(rho_c, "kg/m^3"),
+        hinge_stiffness=c.hinge_stiffness, tip_mass=c.wing_tip_mass,
+        extra_areal_density=quantity(np.maximum(areal - skin, 0.0), "kg/m^2"),
+        required_frequency=structure.frequency_requirement(c.acs_bandwidth, c.acs_separation_factor))
+
+    # MMOD: heat pipes lost over life, spares from the installed area beyond the needed one.
+    panels = wings * per_wing
+    installed = pipes * panels
+    needed = installed if a_needed is None else np.clip(installed * a_needed / (panels * w * ln), 1.0, installed)
+    h_mmod = np.clip(h_km, 100.0, 2000.0)
+    if np.any(h_mmod != h_km):
+        notes.append("MMOD: debris flux taken at the 100-2000 km edge of the Kessler model for orbits outside it")
+    required_q = c.mmod_eol_heat_fraction * q
+    mmod = structure.radiator_mmod(
+        altitude=quantity(h_mmod, "km"), inclination=quantity(inc, "deg"), duration=quantity(life, "year"),
+        panel_area=quantity(2.0 * w * ln, "m^2"), panel_count=panels, face_thickness=quantity(tf, "m"),
+        heat_pipe_count=needed, heat_pipe_length=quantity(ln, "m"), heat_pipe_diameter=quantity(d_pipe, "m"),
+        heat_pipe_wall=quantity(t_pipe, "m"), heat_rejection=quantity(q, "W"), spare_heat_pipes=installed - needed,
+        required_heat_rejection=quantity(required_q, "W"))
+    q_eol = mmod.heat_rejection_eol.m_as("W")
+
+    margins: dict[str, Any] = {
+        "mass": capacity / wet - 1.0,
+        "fairing": envelope_height / h_stow - 1.0,
+        "tie_down_tension": None if qs is None else qs.tie_down_tension,
+        "tie_down_shear": None if qs is None else qs.tie_down_shear,
+        "primary_structure_yield": None if qs is None else qs.cylinder_yield,
+        "primary_structure_ultimate": None if qs is None else qs.cylinder_ultimate,
+        "stowed_lateral": stowed.margin_lateral,
+        "stowed_axial": stowed.margin_axial,
+        "stowed_stack": stowed.margin_stack,
+        "deployed_frequency": deployed.margin,
+        # uncapped: the expected surviving pipes over those the requirement needs (heat_rejection_eol is capped
+        # at the design value, so spares would otherwise show as a zero margin)
+        "mmod_heat_rejection": (installed - mmod.pipes_lost) / (needed * c.mmod_eol_heat_fraction) - 1.0,
+    }
+    shape = np.broadcast_shapes(np.shape(wet), *(np.shape(v) for v in margins.values() if v is not None))
+    margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
+
+    def f(x: Any) -> float:  # a single design's number, for its reasons
+        return float(np.asarray(x, dtype=float))
+
+    loads = f"under {lv.name} quasi-static loads"
+    f_req = deployed.required_frequency.m_as("Hz")
+    causes: list[tuple[str, Callable[[], str], str]] = [
+        ("mass", lambda: f"wet mass {f(wet) / 1e3:.3g} t exceeds {lv.name}'s {f(capacity) / 1e3:.3g} t to this orbit "
+                         f"(margin {f(margins['mass']):.2f})",
+         f"wet mass exceeds {lv.name}'s capability to this orbit"),
+        ("fairing", lambda: f"stowed satellite {f(d_stow):.3g} m x {f(h_stow):.3g} m does not fit {lv.name}'s usable "
+                            f"envelope, {f(envelope_height):.3g} m high at that diameter "
+                            f"(margin {f(margins['fairing']):.2f})",
+         f"stowed satellite does not fit {lv.name}'s usable envelope"),
+        *[(k, lambda k=k, what=what: f"{what} margin of safety {f(margins[k]):.2f} < 0 {loads}", f"{what} margin of "
+           f"safety < 0 {loads}") for k, what in (("tie_down_tension", "radiator-stack tie-down tension"),
+                                                   ("tie_down_shear", "radiator-stack tie-down shear"),
+                                                   ("primary_structure_yield", "primary-structure yield"),
+                                                   ("primary_structure_ultimate", "primary-structure ultimate"))],
+        *[(k, lambda k=k, what=what, mode=mode, req=req: f"{what} {f(mode.m_as('Hz')):.3g} Hz below {lv.name}'s "
+                                                         f"{f(req.m_as('Hz')):.3g} Hz minimum "
+                                                         f"(margin {f(margins[k]):.2f})",
+           f"{what} below {lv.name}'s minimum")
+          for k, what, mode, req in (("stowed_lateral", "stowed lateral first mode", stowed.lateral,
+                                      lv.min_lateral_frequency),
+                                     ("stowed_axial", "stowed axial first mode", stowed.axial, lv.min_axial_frequency),
+                                     ("stowed_stack", "stowed radiator-stack mode on its tie-downs", stowed.stack,
+                                      lv.min_lateral_frequency))],
+        ("deployed_frequency", lambda: f"deployed radiator wing first mode {f(deployed.frequency.m_as('Hz')):.3g} Hz "
+                                       f"below the {f(f_req):.3g} Hz requirement "
+                                       f"(margin {f(margins['deployed_frequency']):.2f})",
+         "deployed radiator wing first mode below the requirement"),
+        ("mmod_heat_rejection", lambda: f"expected end-of-life heat rejection after MMOD heat-pipe losses "
+                                        f"{f(q_eol) / 1e3:.4g} kW below the required {f(required_q) / 1e3:.4g} kW "
+                                        f"(margin {f(margins['mmod_heat_rejection']):.3f}): add spare heat pipes or "
+                                        f"radiator area",
+         "expected end-of-life heat rejection after MMOD heat-pipe losses below the requirement"),
+    ]
+    failed = {k: v < 0.0 for k, v in margins.items() if v is not None}
+    feasible = ~np.logical_or.reduce(list(failed.values()))
+    if shape == ():
+        reasons: Any = "; ".join(full() for k, full, _ in causes if k in failed and failed[k])
+        feasible = bool(feasible)
+    else:
+        reasons = combine_reasons(*(reasons_where(failed[k], plain) for k, _, plain in causes if k in failed))
+    return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
+                        deployed=deployed, mmod=mmod, margins=margins, feasible=feasible, reasons=reasons,
+                        notes=tuple(notes))
+
+
+def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:
+    """A margin broadcast to the result's shape: a float for a single design, else an array."""
+    x = np.broadcast_to(np.asarray(x, dtype=float), shape)
+    return float(x) if x.ndim == 0 else x
+
+
+def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: structure.Material, *, stack_mass: Any,
+                  stack_cg: Any, tie_down_radius: Any, satellite_mass: Any, satellite_cg: Any
+                  ) -> structure.LaunchMargins:
+    """:func:`structure.launch_margins` at the approach's NASA-STD-5001B factors, re-stated at the chosen ones."""
+    qs = structure.launch_margins(
+        lv, stack_mass=stack_mass, tie_down_count=c.tie_down_count, stack_cg_height=stack_cg,
+        tie_down_radius=tie_down_radius, tie_down_allowable_tension=c.tie_down_allowable_tension,
+        tie_down_allowable_shear=c.tie_down_allowable_shear, satellite_mass=satellite_mass,
+        cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness, satellite_cg_height=satellite_cg,
+        yield_strength=mat.yield_strength, ultimate_strength=mat.ultimate_strength, approach=c.approach)
+    fy0 = structure.factor_of_safety(c.approach, "yield")
+    fu0 = structure.factor_of_safety(c.approach, "ultimate")
+    fy = fy0 if c.yield_factor is None else c.yield_factor
+    fu = fu0 if c.ultimate_factor is None else c.ultimate_factor
+    parts = [_refactor(qs.tie_down_tension, fy0, fy), _refactor(qs.tie_down_shear, fy0, fy),
+             _refactor(qs.cylinder_yield, fy0, fy), _refactor(qs.cylinder_ultimate, fu0, fu)]
+    parts = [np.asarray(p) for p in np.broadcast_arrays(*parts)]
+    low = np.minimum.reduce(parts)
+    ok = low >= 0.0
+    why = combine_reasons(*(reasons_where(p < 0.0, f"{name} margin < 0") for p, name in
+                            zip(parts, ("tie-down tension", "tie-down shear", "primary structure yield",
+                                        "primary structure ultimate"))))
+    scalar = low.ndim == 0
+    return structure.LaunchMargins(*(float(p) if scalar else p for p in parts),
+                                   min_margin=float(low) if scalar else low,
+                                   feasible=bool(ok) if scalar else ok, reasons=str(why) if scalar else why)
