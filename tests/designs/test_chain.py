@@ -61,7 +61,7 @@ def test_radiator_area_against_an_independent_integration_along_the_flow(sat, re
     assert result.radiator_area.m_as("m^2") == pytest.approx(area, rel=1e-6)
     assert result.radiator_mass.m_as("kg") == pytest.approx(area * result.panels.areal_density.m_as("kg/m^2"),
                                                             rel=1e-6)
-    panel = 4.0 * 2.0
+    panel = 3.0 * 2.0
     assert result.panel_count == 2 * int(np.ceil(area / (2 * panel)))
 
 
