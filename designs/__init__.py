@@ -6,13 +6,15 @@
 >>> result.radiator.area, result.feasible     # doctest: +SKIP
 """
 
-from designs.chain import DesignResult, MassBudget, size
+from designs.chain import DesignResult, size
 from designs.design import Design, from_dict, load, reference_designs
 from designs.report import summary, summary_table, write_summary
-from designs.spec import DesignError, GeometryChoices, MassChoices, Payload, PowerChoices, ThermalChoices
+from designs.launch import LaunchChoices, LaunchResult
+from designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices
 
 __all__ = [
-    "Design", "DesignError", "DesignResult", "GeometryChoices", "MassBudget", "MassChoices", "Payload", "PowerChoices",
+    "Design", "DesignError", "DesignResult", "GeometryChoices", "LaunchChoices", "LaunchResult", "Payload",
+    "PowerChoices",
     "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
     "write_summary",
 ]

@@ -31,10 +31,11 @@ import power
 import thermal
 from designs.chain import DesignResult
 from designs.design import Design
+from designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.results import Result
 from spacedc.units import Q_
 
-__all__ = ["DENSITIES", "satellite_spec", "CadReport", "build_cad", "write_cad"]
+__all__ = ["DENSITIES", "has_geometry", "satellite_spec", "CadReport", "build_cad", "write_cad", "analytic_envelope"]
 
 #: Densities of the resolved CAD materials [kg/m^3], each with its source.
 DENSITIES: dict[str, tuple[float, str]] = {
@@ -51,15 +52,20 @@ _RADIATOR = ("face_sheet", "core", "heat_pipe", "manifold", "hinge")
 _ARRAY = ("blanket", "boom", "array_panel")
 
 
+def has_geometry(result: DesignResult) -> bool:
+    """Whether sizing produced finite radiator and array areas (a design may still fail a launch margin)."""
+    return bool(np.isfinite(result.radiator_area.m) and np.isfinite(result.array.area.m))
+
+
 def _scalar(result: DesignResult) -> None:
     if np.ndim(result.feasible):
         raise ValueError("CAD is built for one design point; size a design without array-valued fields")
-    if not result.feasible:
-        raise ValueError(f"{result.name} is infeasible, so it has no geometry: {result.reasons}")
+    if not has_geometry(result):
+        raise ValueError(f"{result.name} has no geometry (its radiator or array area is unbounded): {result.reasons}")
 
 
 def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSpec:
-    """The :class:`geometry.SatelliteSpec` of a sized, feasible, single-point design."""
+    """The :class:`geometry.SatelliteSpec` of a sized single-point design with finite areas."""
     _scalar(result)
     th, g = design.thermal, design.geometry
     wings = int(th.wings)
@@ -78,12 +84,14 @@ def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSp
 
 
 def _bus(width: float, racks: int) -> geometry.BusSpec:
-    wall, rack_w, rack_h = 0.003, 0.6, 0.5
-    per_level = max(1, int((width - 2 * wall) // rack_w) ** 2)
-    levels = max(1, math.ceil(racks / per_level))
-    height = levels * rack_h + 2 * wall + 0.2  # 0.2 m for the bus's own avionics, below the racks
+    height = float(bus_height(width * 1e3, racks)) / 1e3
     return geometry.BusSpec(width=Q_(width, "m"), depth=Q_(width, "m"), height=Q_(height, "m"),
-                            wall_thickness=Q_(wall, "m"), rack_count=racks)
+                            wall_thickness=Q_(0.003, "m"), rack_count=racks)
+
+
+def _payload_kg(design: Design) -> float:
+    """Payload mass before growth: chips times their mass each (as the sizing's mass budget starts)."""
+    return float(design.payload.chip_count * design.payload.mass_per_chip.m_as("kg"))
 
 
 def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Design) -> dict[str, pint.Quantity]:
@@ -104,7 +112,7 @@ def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Desig
         if volumes.get(k):
             dens[k] = result.array.mass.m_as("kg") / array_volume
     if volumes.get("rack"):
-        dens["rack"] = result.mass.payload.m_as("kg") / volumes["rack"]
+        dens["rack"] = _payload_kg(design) / volumes["rack"]
     return {k: Q_(v, "kg/m^3") for k, v in dens.items()}
 
 
@@ -156,7 +164,7 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
     checks = {
         "radiator": _check(radiator_cad, result.radiator_mass.m_as("kg"), smeared=False),
         "array": _check(sum(by_material.get(k, 0.0) for k in _ARRAY), result.array.mass.m_as("kg"), smeared=True),
-        "payload_racks": _check(by_material.get("rack", 0.0), result.mass.payload.m_as("kg"), smeared=True),
+        "payload_racks": _check(by_material.get("rack", 0.0), _payload_kg(design), smeared=True),
     }
     return CadReport(
         radiating_area=areas.radiating_area, array_area=areas.array_area,
@@ -181,32 +189,11 @@ def cad_summary(report: CadReport) -> dict[str, Any]:
 
 
 def analytic_envelope(spec: geometry.SatelliteSpec) -> tuple[pint.Quantity, pint.Quantity]:
-    """Height and radius of a cylinder about the launch axis (+Z, through the bus centre) that encloses the
-    stowed satellite, from the spec alone (no CAD): each part's bounding box in the stowed layout of
-    :func:`geometry.make_satellite`, and the radius to its farthest corner. An upper bound of
-    :func:`geometry.stowed_envelope` measured on the solids (tested), used for launch checks when no CAD is
-    built.
-    """
-    bus, off = spec.bus._mm, spec.root_offset.m_as("mm")
-    half_w, half_d = bus["width"] / 2, bus["depth"] / 2
-    boxes = [(half_w, half_d, bus["height"] / 2)]
-    if spec.radiator_wing_count:
-        p = spec.radiator.panel._mm
-        depth = max(p["thickness"], p["manifold_diameter"]) + (spec.radiator.panel_count - 1) * \
-            spec.radiator.stack_pitch.m_as("mm")
-        boxes.append((half_w + off + depth, p["width"] / 2 + p["lug_length"],
-                      (p["length"] + p["manifold_diameter"]) / 2))
-    if spec.array_wing_count:
-        a = spec.array._mm
-        if spec.array.kind == "flexible":
-            r = max(spec.array.roll_radii())
-            strip = math.pi * (a["boom_diameter"] - a["boom_wall_thickness"])
-            boxes.append((a["width"] / 2 + strip, half_d + off + 2 * r, r))
-        else:
-            n = spec.array.panel_count
-            boxes.append((a["width"] / 2, half_d + off + n * (a["thickness"] + a["stow_gap"]) + a["panel_gap"],
-                          a["length"] / n / 2))
-    boxes = np.asarray(boxes)
-    radius = float(np.max(np.hypot(boxes[:, 0], boxes[:, 1])))
-    height = float(2 * np.max(boxes[:, 2]))
-    return Q_(height, "mm").to("m"), Q_(radius, "mm").to("m")
+    """Height and radius of the stowed cylinder of ``spec`` from its dimensions alone
+    (:func:`designs.envelope.stowed_envelope_estimate`, the estimate the launch checks use without CAD)."""
+    p, a = spec.radiator.panel._mm, spec.array._mm
+    height, radius = stowed_envelope_estimate(
+        bus_width_mm=spec.bus._mm["width"], racks=spec.bus.rack_count, panels_per_wing=spec.radiator.panel_count,
+        panel_width_mm=p["width"], panel_length_mm=p["length"], panel_thickness_mm=p["thickness"],
+        array_flexible=spec.array.kind == "flexible", array_width_mm=a["width"], array_length_mm=a["length"])
+    return Q_(float(height), "mm").to("m"), Q_(float(radius), "mm").to("m")

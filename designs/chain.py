@@ -49,30 +49,21 @@ import pint
 
 import orbit
 import power
+import structure
 import thermal
 from designs.design import Design
+from designs.envelope import stowed_envelope_estimate
+from designs.launch import LaunchResult, size_launch
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import quantity, u
 
-__all__ = ["DesignResult", "MassBudget", "size"]
+__all__ = ["DesignResult", "size"]
 
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
 #: 1 mm wall.
 _LINE_DENSITY, _LINE_WALL = 2713.0, 1e-3
-
-
-@dataclasses.dataclass(frozen=True)
-class MassBudget(Result):
-    """Mass by subsystem [kg]; ``total`` is the dry mass with the system margin."""
-
-    payload: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    power: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    thermal: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    structure: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    margin: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    total: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,8 +98,16 @@ class DesignResult(Result):
     loop_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
     panel_count: int | np.ndarray
     junction_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
-    mass: MassBudget
+    required_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    launch: LaunchResult
     transient: Any = None
+
+    @property
+    def mass(self) -> structure.MassBudget:
+        """The mass budget (growth, margins and propellant included): ``launch.mass``."""
+        return self.launch.mass
 
     def to_dict(self) -> dict:
         """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
@@ -197,7 +196,8 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     # the lowest, so the transport check and the efficiency used are the conservative ones.
     panels = thermal.size_panels(spec, heat_load=q_rad * u.W, radiator_temperature=t_radiator_in,
                                  absorbed_flux=absorbed)
-    area = np.where(heat_pumped, panels.area.m_as("m^2"), th.loop_count * loop.radiator_area.m_as("m^2"))
+    needed = np.where(heat_pumped, panels.area.m_as("m^2"), th.loop_count * loop.radiator_area.m_as("m^2"))
+    area = needed * (1 + th.area_margin)  # installed: the spare share holds heat pipes that MMOD may take
     t_radiating = np.where(heat_pumped, t_radiator_in.m_as("K"), loop.equivalent_temperature.m_as("K"))
     finite = np.isfinite(area)
     radiator_mass = np.where(finite, np.where(finite, area, 0.0) * panels.areal_density.m_as("kg/m^2"), np.inf)
@@ -222,14 +222,15 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
     )
     radiator_q = quantity(radiator_mass, "kg")
-    mass = _mass_budget(design, array, battery, radiator_q + loop_mass)
+    launch, stowed_h, stowed_d = _launch(design, env, chips, array, battery, radiator_q + loop_mass, q_rad, area,
+                                         needed, panels, panel_count)
 
     radiator_reason = np.where(heat_pumped, "", _reason(loop))
     shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
-                                np.shape(mass.total.m), np.shape(junction.m))
+                                np.shape(launch.mass.wet.m), np.shape(junction.m))
     reasons = np.broadcast_to(combine_reasons(
-        _reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason, coupling_reason),
-        shape)
+        _reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason, coupling_reason,
+        np.asarray(launch.reasons, dtype=object)), shape)
     feasible = reasons == ""
     result = DesignResult(
         name=design.name,
@@ -242,7 +243,8 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         radiator_temperature=quantity(t_radiating, "K"), radiator_area=quantity(area, "m^2"),
         radiator_mass=radiator_q, loop_mass=loop_mass,
         panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
-        junction_temperature=junction.to("K"), mass=mass,
+        junction_temperature=junction.to("K"), required_radiator_area=quantity(needed, "m^2"),
+        stowed_height=stowed_h, stowed_diameter=stowed_d, launch=launch,
     )
     run_transient = (np.ndim(result.feasible) == 0 and result.feasible) if transient is None else transient
     if run_transient:
@@ -291,14 +293,48 @@ def _reason(result: Result) -> np.ndarray:
     return np.asarray(getattr(result, "reason", ""), dtype=object)
 
 
-def _mass_budget(design: Design, array, battery, thermal_mass) -> MassBudget:
-    payload = quantity(design.payload.chip_count * design.payload.mass_per_chip.m_as("kg"), "kg")
-    power_kg = (array.mass + battery.mass).to("kg")
-    thermal_kg = thermal_mass.to("kg")
-    f = design.mass.structure_fraction
-    subtotal = payload + power_kg + thermal_kg
-    structure = subtotal * (f / (1 - f))  # so that structure = f * (subtotal + structure)
-    dry = subtotal + structure
-    margin = dry * design.mass.margin
-    return MassBudget(payload=payload, power=power_kg, thermal=thermal_kg, structure=structure.to("kg"),
-                      margin=margin.to("kg"), total=(dry + margin).to("kg"))
+def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, area, needed, panels, panel_count):
+    """Mass budget, packing and margins (designs.launch) for the sized parts, with the analytic stowed envelope.
+
+    The radiator wings' panels are as long as the installed area needs (as the CAD builds them); the drag
+    area is the installed radiator's one face plus the bus face: an edge-on radiator in a dawn-dusk orbit
+    holds its plane across the velocity.
+    """
+    th, g, p = design.thermal, design.geometry, design.payload
+    finite = np.isfinite(area)
+    wings = np.asarray(th.wings)
+    per_wing = np.maximum(panel_count // wings, 1)
+    width = th.panel_width.m_as("m")
+    length = np.where(finite, np.where(finite, area, 0.0) / (wings * per_wing * width), th.panel_length.m_as("m"))
+    thickness = (2 * th.face_sheet_thickness + th.core_thickness).m_as("mm")
+    racks = np.ceil(np.asarray(p.chip_count) / g.chips_per_rack)
+    flexible = "blanket" in power.cell(design.power.cell).construction
+    array_length = array.area.m_as("m^2") / (g.array_wings * g.array_wing_width.m_as("m"))
+    height, radius = stowed_envelope_estimate(
+        bus_width_mm=g.bus_width.m_as("mm"), racks=racks, panels_per_wing=per_wing, panel_width_mm=width * 1e3,
+        panel_length_mm=length * 1e3, panel_thickness_mm=thickness, array_flexible=flexible,
+        array_width_mm=g.array_wing_width.m_as("mm"), array_length_mm=np.where(np.isfinite(array_length),
+                                                                               array_length, 0.0) * 1e3)
+    face = thermal.material(th.face_sheet_material)
+    launch = size_launch(
+        design.launch, altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
+        payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
+        power_mass=_finite_kg(array.mass + battery.mass), thermal_mass=_finite_kg(thermal_mass), compute_power=chips,
+        radiator_wings=wings, panels_per_wing=per_wing, panel_width=th.panel_width, panel_length=quantity(length, "m"),
+        face_sheet_thickness=th.face_sheet_thickness, face_sheet_modulus=th.face_sheet_modulus,
+        face_sheet_density=face.density, core_thickness=th.core_thickness, core_density=th.core_density,
+        panel_areal_density=panels.areal_density, heat_pipes_per_panel=panels.pipes_per_panel,
+        heat_pipe_diameter=th.pipe_diameter, heat_pipe_wall_thickness=th.pipe_wall_thickness,
+        heat_rejected=quantity(q_rad, "W"), array_mass=_finite_kg(array.mass), stowed_diameter=quantity(2 * radius, "mm"),
+        stowed_height=quantity(height, "mm"),
+        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2, "m^2"),
+        radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"),
+    )
+    return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
+
+
+def _finite_kg(mass: pint.Quantity) -> pint.Quantity:
+    """Masses of infeasible parts (unbounded) enter the launch checks as zero: those points are already
+    infeasible with their own reason, and the other checks still run for the rest of a sweep."""
+    m = mass.m_as("kg")
+    return quantity(np.where(np.isfinite(m), m, 0.0), "kg")

@@ -69,8 +69,13 @@ def _cmd_size(args: argparse.Namespace) -> int:
     design = load(args.design)
     result = size(design)
     data = summary(result)
-    if args.cad and data["feasible"]:
-        data["cad"] = _write_cad(design, result, args.out, ("step",), ("deployed", "stowed"))
+    if args.cad:
+        from designs.cad import has_geometry
+
+        if has_geometry(result):
+            data["cad"] = _write_cad(design, result, args.out, ("step",), ("deployed", "stowed"))
+        else:
+            print("no CAD: the design has no finite radiator or array to build", file=sys.stderr)
     if args.json:
         print(json.dumps(data, indent=2))
     else:
@@ -105,16 +110,22 @@ def _cmd_cad(args: argparse.Namespace) -> int:
     from designs.design import load
     from spacedc.files import atomic_write_text
 
+    from designs.cad import has_geometry
+
     design = load(args.design)
     result = size(design)
-    if not result.feasible:
-        print(f"infeasible: {result.reasons}", file=sys.stderr)
+    if not has_geometry(result):
+        print(f"infeasible, no geometry to build: {result.reasons}", file=sys.stderr)
         return EXIT_INFEASIBLE
     report = _write_cad(design, result, args.out, args.format, args.states or ("deployed", "stowed"))
     path = atomic_write_text(Path(args.out) / "cad.json", json.dumps(report, indent=2) + "\n")
     print(f"wrote {path}", file=sys.stderr)
     print(f"stowed envelope: height {report['stowed_height_m']:.2f} m, radius {report['stowed_radius_m']:.2f} m")
     print(f"deployed radiating area {report['radiating_area_m2']:.1f} m^2, array area {report['array_area_m2']:.1f} m^2")
+    if not result.feasible:
+        for reason in str(result.reasons).split("; "):
+            print(f"infeasible: {reason}", file=sys.stderr)
+        return EXIT_INFEASIBLE
     return EXIT_OK
 
 

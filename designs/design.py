@@ -11,8 +11,8 @@ from typing import Any
 import pint
 
 import orbit
-from designs.spec import (DesignError, GeometryChoices, MassChoices, Payload, PowerChoices, ThermalChoices,
-                          unknown_keys)
+from designs.launch import LaunchChoices
+from designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
 
@@ -21,14 +21,14 @@ _SECTIONS: dict[str, type] = {
     "orbit": orbit.Orbit,
     "power": PowerChoices,
     "thermal": ThermalChoices,
-    "mass": MassChoices,
+    "launch": LaunchChoices,
     "geometry": GeometryChoices,
 }
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Design:
-    """A satellite design: payload, orbit, power, thermal and mass choices.
+    """A satellite design: payload, orbit, power, thermal, launch (mass budget, vehicle, margins) and geometry.
 
     Any Quantity field may hold an array; :func:`designs.size` then sizes every point at once.
     Use :meth:`replace` with ``section__field`` keywords to vary a field::
@@ -42,7 +42,7 @@ class Design:
     orbit: orbit.Orbit
     power: PowerChoices
     thermal: ThermalChoices
-    mass: MassChoices = dataclasses.field(default_factory=MassChoices)
+    launch: LaunchChoices = dataclasses.field(default_factory=LaunchChoices)
     geometry: GeometryChoices = dataclasses.field(default_factory=GeometryChoices)
 
     def replace(self, **changes: Any) -> Design:

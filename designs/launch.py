@@ -25,7 +25,6 @@ a note. Everything broadcasts: arrays in, arrays out.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -54,6 +53,41 @@ GROWTH_CATEGORIES: dict[str, str] = {
     "propulsion": "propulsion",
 }
 
+
+_LOADS = "< 0 under {lv} quasi-static loads"
+#: Why each margin fails: (the words for a sweep, the sentence with a single design's numbers). A sweep's reasons
+#: carry no per-point numbers (they are in ``margins``), so a million points share a handful of distinct strings.
+_WHY: dict[str, tuple[str, str]] = {
+    "mass": ("wet mass exceeds {lv}'s capability to this orbit",
+             "wet mass {wet:.3g} t exceeds {lv}'s {capacity:.3g} t to this orbit (margin {margin:.2f})"),
+    "fairing": ("stowed satellite does not fit {lv}'s usable envelope",
+                "stowed satellite {d:.3g} m x {h:.3g} m does not fit {lv}'s usable envelope, {top:.3g} m high at "
+                "that diameter (margin {margin:.2f})"),
+    "tie_down_tension": ("radiator-stack tie-down tension margin of safety " + _LOADS,
+                         "radiator-stack tie-down tension margin of safety {margin:.2f} " + _LOADS),
+    "tie_down_shear": ("radiator-stack tie-down shear margin of safety " + _LOADS,
+                       "radiator-stack tie-down shear margin of safety {margin:.2f} " + _LOADS),
+    "primary_structure_yield": ("primary-structure yield margin of safety " + _LOADS,
+                                "primary-structure yield margin of safety {margin:.2f} " + _LOADS),
+    "primary_structure_ultimate": ("primary-structure ultimate margin of safety " + _LOADS,
+                                   "primary-structure ultimate margin of safety {margin:.2f} " + _LOADS),
+    "stowed_lateral": ("stowed lateral first mode below {lv}'s minimum",
+                       "stowed lateral first mode {lateral:.3g} Hz below {lv}'s {lateral_min:.3g} Hz minimum "
+                       "(margin {margin:.2f})"),
+    "stowed_axial": ("stowed axial first mode below {lv}'s minimum",
+                     "stowed axial first mode {axial:.3g} Hz below {lv}'s {axial_min:.3g} Hz minimum "
+                     "(margin {margin:.2f})"),
+    "stowed_stack": ("stowed radiator-stack mode on its tie-downs below {lv}'s lateral minimum",
+                     "stowed radiator-stack mode on its tie-downs {stack:.3g} Hz below {lv}'s {lateral_min:.3g} Hz "
+                     "lateral minimum (margin {margin:.2f})"),
+    "deployed_frequency": ("deployed radiator wing first mode below the requirement",
+                           "deployed radiator wing first mode {deployed:.3g} Hz below the {required:.3g} Hz "
+                           "requirement (margin {margin:.2f})"),
+    "mmod_heat_rejection": ("expected end-of-life heat rejection after MMOD heat-pipe losses below the requirement",
+                            "expected end-of-life heat rejection after MMOD heat-pipe losses {q_eol:.4g} kW below "
+                            "the required {q_required:.4g} kW (margin {margin:.3f}): add spare heat pipes or "
+                            "radiator area"),
+}
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class LaunchChoices(Section):
@@ -419,7 +453,8 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
 
     # Mass budget: ADCS and propulsion hardware as shares of the dry mass, backed out to basic masses.
     growth = {k: structure.growth_allowance(cat, c.maturity) for k, cat in GROWTH_CATEGORIES.items()}
-    basic = {"payload": m_payload, "solar_array": m_array, "battery": m_power - m_array, "thermal": m_thermal}
+    basic = {"payload": m_payload, "solar_array": m_array, "battery": np.maximum(m_power - m_array, 0.0),
+             "thermal": m_thermal}
     dry = sum(m * (1 + growth[k]) for k, m in basic.items()) / (
         1 - c.structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
@@ -511,53 +546,28 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     shape = np.broadcast_shapes(np.shape(wet), *(np.shape(v) for v in margins.values() if v is not None))
     margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
 
-    def f(x: Any) -> float:  # a single design's number, for its reasons
-        return float(np.asarray(x, dtype=float))
-
-    loads = f"under {lv.name} quasi-static loads"
-    f_req = deployed.required_frequency.m_as("Hz")
-    causes: list[tuple[str, Callable[[], str], str]] = [
-        ("mass", lambda: f"wet mass {f(wet) / 1e3:.3g} t exceeds {lv.name}'s {f(capacity) / 1e3:.3g} t to this orbit "
-                         f"(margin {f(margins['mass']):.2f})",
-         f"wet mass exceeds {lv.name}'s capability to this orbit"),
-        ("fairing", lambda: f"stowed satellite {f(d_stow):.3g} m x {f(h_stow):.3g} m does not fit {lv.name}'s usable "
-                            f"envelope, {f(envelope_height):.3g} m high at that diameter "
-                            f"(margin {f(margins['fairing']):.2f})",
-         f"stowed satellite does not fit {lv.name}'s usable envelope"),
-        *[(k, lambda k=k, what=what: f"{what} margin of safety {f(margins[k]):.2f} < 0 {loads}", f"{what} margin of "
-           f"safety < 0 {loads}") for k, what in (("tie_down_tension", "radiator-stack tie-down tension"),
-                                                   ("tie_down_shear", "radiator-stack tie-down shear"),
-                                                   ("primary_structure_yield", "primary-structure yield"),
-                                                   ("primary_structure_ultimate", "primary-structure ultimate"))],
-        *[(k, lambda k=k, what=what, mode=mode, req=req: f"{what} {f(mode.m_as('Hz')):.3g} Hz below {lv.name}'s "
-                                                         f"{f(req.m_as('Hz')):.3g} Hz minimum "
-                                                         f"(margin {f(margins[k]):.2f})",
-           f"{what} below {lv.name}'s minimum")
-          for k, what, mode, req in (("stowed_lateral", "stowed lateral first mode", stowed.lateral,
-                                      lv.min_lateral_frequency),
-                                     ("stowed_axial", "stowed axial first mode", stowed.axial, lv.min_axial_frequency),
-                                     ("stowed_stack", "stowed radiator-stack mode on its tie-downs", stowed.stack,
-                                      lv.min_lateral_frequency))],
-        ("deployed_frequency", lambda: f"deployed radiator wing first mode {f(deployed.frequency.m_as('Hz')):.3g} Hz "
-                                       f"below the {f(f_req):.3g} Hz requirement "
-                                       f"(margin {f(margins['deployed_frequency']):.2f})",
-         "deployed radiator wing first mode below the requirement"),
-        ("mmod_heat_rejection", lambda: f"expected end-of-life heat rejection after MMOD heat-pipe losses "
-                                        f"{f(q_eol) / 1e3:.4g} kW below the required {f(required_q) / 1e3:.4g} kW "
-                                        f"(margin {f(margins['mmod_heat_rejection']):.3f}): add spare heat pipes or "
-                                        f"radiator area",
-         "expected end-of-life heat rejection after MMOD heat-pipe losses below the requirement"),
-    ]
     failed = {k: v < 0.0 for k, v in margins.items() if v is not None}
     feasible = ~np.logical_or.reduce(list(failed.values()))
     if shape == ():
-        reasons: Any = "; ".join(full() for k, full, _ in causes if k in failed and failed[k])
+        numbers = dict(
+            wet=wet / 1e3, capacity=capacity / 1e3, d=d_stow, h=h_stow, top=envelope_height,
+            lateral=stowed.lateral.m_as("Hz"), axial=stowed.axial.m_as("Hz"), stack=stowed.stack.m_as("Hz"),
+            lateral_min=_hz(lv.min_lateral_frequency), axial_min=_hz(lv.min_axial_frequency),
+            deployed=deployed.frequency.m_as("Hz"), required=deployed.required_frequency.m_as("Hz"),
+            q_eol=q_eol / 1e3, q_required=required_q / 1e3)
+        numbers = {k: float(v) for k, v in numbers.items()}
+        reasons: Any = "; ".join(_WHY[k][1].format(lv=lv.name, margin=margins[k], **numbers)
+                                 for k, bad in failed.items() if bad)
         feasible = bool(feasible)
     else:
-        reasons = combine_reasons(*(reasons_where(failed[k], plain) for k, _, plain in causes if k in failed))
+        reasons = combine_reasons(*(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
                         deployed=deployed, mmod=mmod, margins=margins, feasible=feasible, reasons=reasons,
                         notes=tuple(notes))
+
+
+def _hz(q: pint.Quantity | None) -> float:
+    return np.nan if q is None else q.m_as("Hz")
 
 
 def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:

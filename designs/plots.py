@@ -35,10 +35,11 @@ def plot_budgets(result: DesignResult, path: str | Path) -> Path:
     housekeeping -= pumps
     heat = {"chips": chips, "housekeeping": housekeeping, "conversion loss": conversion,
             "power-path loss": result.path_loss.m_as("kW"), "pumps": pumps}
-    m = result.mass
-    mass = {"payload": m.payload, "power": m.power, "thermal": m.thermal, "structure": m.structure,
-            "margin": m.margin}
-    mass = {k: v.m_as("kg") for k, v in mass.items()}
+    m = result.launch.summary()["mass"]
+    mass = {"payload": m["payload_kg"], "power": m["power_kg"], "thermal": m["thermal_kg"],
+            "structure": m["structure_kg"], "ADCS + propulsion": m["adcs_kg"] + m["propulsion_kg"],
+            "harness": m["harness_kg"], "growth": m["growth_kg"], "margin": m["margin_kg"],
+            "propellant": m["propellant_kg"]}
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6))
     ax1.barh(list(heat), list(heat.values()), color="tab:red")
@@ -46,7 +47,7 @@ def plot_budgets(result: DesignResult, path: str | Path) -> Path:
     ax1.set_title(f"heat: {sum(heat.values()):.1f} kW, radiator {result.radiator_area.m_as('m^2'):.0f} m$^2$")
     ax2.barh(list(mass), list(mass.values()), color="tab:blue")
     ax2.set_xlabel("mass [kg]")
-    ax2.set_title(f"mass: {m.total.m_as('kg'):.0f} kg total")
+    ax2.set_title(f"mass: {m['total_kg']:.0f} kg wet")
     for ax in (ax1, ax2):
         ax.invert_yaxis()
     fig.suptitle(f"{result.name} ({'feasible' if result.feasible else 'INFEASIBLE'})")

@@ -41,12 +41,19 @@ def _transient(tr: Any) -> dict[str, Any]:
         "transient_energy_closure": float(tr.energy_closure)}
 
 
+def _launch_section(result: DesignResult, shape: tuple) -> dict[str, Any]:
+    sections = result.launch.summary()
+    sections["launch"] |= {"stowed_diameter_m": _si(result.stowed_diameter, "m", shape),
+                           "stowed_height_m": _si(result.stowed_height, "m", shape)}
+    return sections
+
+
 def summary(result: DesignResult) -> dict[str, Any]:
     """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
 
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
     """
-    env, arr, bat, loop, m = result.environment, result.array, result.battery, result.loop, result.mass
+    env, arr, bat, loop = result.environment, result.array, result.battery, result.loop
     shape = np.shape(result.feasible)
     return {
         "name": result.name,
@@ -87,6 +94,7 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "sink_temperature_K": _si(result.loads.sink_temperature, "K", shape),
             "absorbed_flux_W_per_m2": _si(result.loads.absorbed_flux, "W/m^2", shape),
             "radiator_area_m2": _si(result.radiator_area, "m^2", shape),
+            "required_radiator_area_m2": _si(result.required_radiator_area, "m^2", shape),
             "radiator_mass_kg": _si(result.radiator_mass, "kg", shape),
             "radiator_areal_density_kg_per_m2": _si(result.panels.areal_density, "kg/m^2", shape),
             "panel_count": _flat(result.panel_count, shape),
@@ -100,14 +108,7 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "loop_mass_kg": _si(result.loop_mass, "kg", shape),
             **_transient(result.transient),
         },
-        "mass": {
-            "total_kg": _si(m.total, "kg", shape),
-            "payload_kg": _si(m.payload, "kg", shape),
-            "power_kg": _si(m.power, "kg", shape),
-            "thermal_kg": _si(m.thermal, "kg", shape),
-            "structure_kg": _si(m.structure, "kg", shape),
-            "margin_kg": _si(m.margin, "kg", shape),
-        },
+        **_launch_section(result, shape),
     }
 
 
@@ -135,18 +136,32 @@ _ROWS = [
     ("radiating temperature", ("thermal", "radiator_temperature_K"), (1, "K", ".1f")),
     ("sink temperature", ("thermal", "sink_temperature_K"), (1, "K", ".1f")),
     ("radiator area (one face)", ("thermal", "radiator_area_m2"), (1, "m^2", ".1f")),
+    ("  of which needed", ("thermal", "required_radiator_area_m2"), (1, "m^2", ".1f")),
     ("radiator areal density", ("thermal", "radiator_areal_density_kg_per_m2"), (1, "kg/m^2", ".2f")),
     ("radiator mass", ("thermal", "radiator_mass_kg"), (1, "kg", ".1f")),
     ("radiator panels", ("thermal", "panel_count"), (1, "", ".0f")),
     ("heat-pipe transport margin", ("thermal", "heat_pipe_transport_margin"), (1, "", "+.2f")),
     ("pump / compressor power", None, None),
-    ("Mass", None, None),
+    ("Mass (with growth and margins)", None, None),
     ("payload", ("mass", "payload_kg"), (1, "kg", ".1f")),
     ("power", ("mass", "power_kg"), (1, "kg", ".1f")),
     ("thermal", ("mass", "thermal_kg"), (1, "kg", ".1f")),
     ("structure", ("mass", "structure_kg"), (1, "kg", ".1f")),
-    ("margin", ("mass", "margin_kg"), (1, "kg", ".1f")),
-    ("total", ("mass", "total_kg"), (1, "kg", ".1f")),
+    ("ADCS / propulsion", None, None),
+    ("harness", ("mass", "harness_kg"), (1, "kg", ".1f")),
+    ("growth allowance", ("mass", "growth_kg"), (1, "kg", ".1f")),
+    ("system margin", ("mass", "margin_kg"), (1, "kg", ".1f")),
+    ("propellant", ("mass", "propellant_kg"), (1, "kg", ".1f")),
+    ("total (wet)", ("mass", "total_kg"), (1, "kg", ".1f")),
+    ("Launch", None, None),
+    ("vehicle", None, None),
+    ("satellites per launch", ("launch", "satellites_per_launch"), (1, "", ".0f")),
+    ("stowed envelope", None, None),
+    ("launch cost per kW", ("launch", "launch_cost_per_kW_USD"), (1e-3, "kUSD/kW", ".1f")),
+    ("stowed first mode", ("launch", "stowed_first_mode_Hz"), (1, "Hz", ".1f")),
+    ("deployed first mode", None, None),
+    ("MMOD: pipes lost / P(no pen.)", None, None),
+    ("Margins of safety", None, None),
 ]
 
 
@@ -174,6 +189,25 @@ def summary_table(data: dict[str, Any]) -> str:
             if t["chip_max_orbit_K"] is not None:
                 lines.append(f"  {label:<26} {_fmt(t['chip_min_orbit_K'], 1, 'K', '.1f')} to "
                              f"{_fmt(t['chip_max_orbit_K'], 1, 'K', '.1f')}")
+        elif label == "ADCS / propulsion":
+            m = data["mass"]
+            lines.append(f"  {label:<26} {_fmt(m['adcs_kg'], 1, 'kg', '.1f')} / {_fmt(m['propulsion_kg'], 1, 'kg', '.1f')}")
+        elif label == "vehicle":
+            launch = data["launch"]
+            lines.append(f"  {label:<26} {launch['vehicle']} ({'fits' if launch['fits_fairing'] else 'does NOT fit'}"
+                         f" the fairing)")
+        elif label == "stowed envelope":
+            t = data["launch"]
+            lines.append(f"  {label:<26} {_fmt(t['stowed_diameter_m'], 1, 'm', '.2f')} diameter x "
+                         f"{_fmt(t['stowed_height_m'], 1, 'm', '.2f')}")
+        elif label == "deployed first mode":
+            t = data["launch"]
+            lines.append(f"  {label:<26} {_fmt(t['deployed_first_mode_Hz'], 1, 'Hz', '.4f')} (requirement "
+                         f"{_fmt(t['deployed_frequency_requirement_Hz'], 1, 'Hz', '.4f')})")
+        elif label == "MMOD: pipes lost / P(no pen.)":
+            t = data["launch"]
+            lines.append(f"  {label:<26} {_fmt(t['expected_heat_pipes_lost'], 1, '', '.1f')} / "
+                         f"{_fmt(t['mmod_no_penetration_probability'], 1, '', '.3g')}")
         elif label == "pump / compressor power":
             t = data["thermal"]
             lines.append(f"  {label:<26} {_fmt(t['pump_power_W'], 1e-3, 'kW', '.2f')} / "
@@ -182,6 +216,13 @@ def summary_table(data: dict[str, Any]) -> str:
             lines.append(label)
         else:
             lines.append(f"  {label:<26} {_fmt(data[key[0]][key[1]], *fmt)}")
+    launch = data["launch"]
+    for name, value in launch["margins"].items():
+        flag = "" if value is None or value >= 0 else "   <-- NOT MET"
+        shown = "not checked" if value is None else f"{value:+.3f}"
+        lines.append(f"  {name:<26} {shown}{flag}")
+    for note in launch.get("notes", []):
+        lines.append(f"  note: {note}")
     for reason in data["reasons"]:
         lines.append(f"  ! {reason}")
     return "\n".join(lines)

@@ -19,7 +19,7 @@ import thermal
 
 from spacedc.units import fraction, quantity, si
 
-__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "MassChoices", "GeometryChoices",
+__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices",
            "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
@@ -207,6 +207,11 @@ class ThermalChoices(Section):
     panel_length: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the heat pipes")
     face_sheet_material: str = text("al6061-t6", doc="a row of thermal.MATERIALS")
     face_sheet_thickness: Any = qty("m", "0.5 mm", lo=0, lo_open=True, doc="each of the two face sheets")
+    face_sheet_modulus: Any = qty("Pa", "68.9 GPa", lo=0, lo_open=True,
+                                  doc="face-sheet Young's modulus, for the deployed wing's stiffness (Al 6061-T6, "
+                                      "MMPDS)")
+    area_margin: float = num(0.0, hi=None, doc="installed radiator area beyond the need, as a fraction: spare "
+                                               "heat pipes against MMOD losses")
     core_density: Any = qty("kg/m^3", "50 kg/m^3", lo=0, lo_open=True,
                             doc="honeycomb core (HexWeb CRIII 1/8-5052-.001, 3.1 lb/ft^3 = 50 kg/m^3)")
     core_thickness: Any = qty("m", "15 mm", lo=0, lo_open=True, doc="honeycomb core thickness")
@@ -237,15 +242,6 @@ class ThermalChoices(Section):
                 thermal.coolant_properties(self.coolant, t)
             except ValueError as exc:
                 raise ValueError(f"{name}: {exc}") from None
-
-
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class MassChoices(Section):
-    """Mass-budget choices of the first version: structure as a fraction of dry mass, and a system margin."""
-
-    section: ClassVar[str] = "mass"
-    structure_fraction: float = num(0.2, hi_open=True, doc="structure and mechanisms as a fraction of dry mass")
-    margin: float = num(0.2, hi=1.0, doc="system margin on dry mass")
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -30,7 +30,7 @@ trade = designs.size(sat.replace(thermal__coolant_temperature=temperatures))
 
 ok = trade.feasible
 area = trade.radiator_area.m_as("m^2")
-mass = trade.mass.total.m_as("t")
+mass = trade.mass.wet.m_as("t")
 assert np.all(np.diff(area[ok]) < 0), "a hotter radiator must be smaller"
 first_ok, last_ok = temperatures[ok][0], temperatures[ok][-1]
 print(f"feasible coolant temperatures: {first_ok:.1f~} to {last_ok:.1f~}")

@@ -2,7 +2,8 @@
 
 The check is not a timing: with ``sys.settrace`` we count the lines of spacedc's own source that execute for
 a 10-element call and for a 1,000,000-element call. A Python loop over elements anywhere in spacedc would
-make the second count grow with the array; vectorized code runs the same lines whatever the size. (Lines
+make the second count grow with the array; vectorized code runs the same lines whatever the size (give or
+take a loop over the few distinct reasons a sweep reports). (Lines
 inside numpy and pint are not counted: their C loops are the point.)
 """
 
@@ -104,4 +105,7 @@ def test_million_point_call_runs_the_same_python_lines_as_ten(name):
     CASES[name](10)  # first calls build lookup tables (fin efficiency, coolant splines) once
     small = _lines_executed(lambda: CASES[name](10))
     big = _lines_executed(lambda: CASES[name](1_000_000))
-    assert big == small, f"{name}: {small} lines for 10 points, {big} for 1,000,000: a Python loop over elements"
+    # Equal counts, except that joining reasons loops once per distinct reason (a handful; a bigger sweep can
+    # reach a few more kinds of infeasibility than a 10-point one). A loop over elements would add ~1e6.
+    assert small <= big <= small + 100, (
+        f"{name}: {small} lines for 10 points, {big} for 1,000,000: a Python loop over elements")

@@ -56,14 +56,15 @@ def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
     assert report["files"] and all(p.startswith(str(tmp_path)) for p in report["files"])
 
 
-def test_cad_of_an_infeasible_design_exits_1(tmp_path):
+def test_cad_of_a_design_without_geometry_exits_1_and_writes_nothing(tmp_path):
+    """A black radiator facing the Sun sits below its sink: no finite radiator, nothing to build."""
     text = designs.reference_designs()["demo-1gpu"].read_text().replace(
-        'junction_limit = "85 degC"', 'junction_limit = "50 degC"')
-    path = tmp_path / "cold.toml"
+        'absorptivity = 0.10', 'absorptivity = 0.95\norientation = "sun-facing"')
+    path = tmp_path / "hot.toml"
     path.write_text(text)
     out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", str(path), "--out", str(tmp_path / "cad")],
                          capture_output=True, text=True, timeout=300)
-    assert out.returncode == 1 and "junction limit" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "sink" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "cad").exists()
 
 

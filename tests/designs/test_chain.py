@@ -58,11 +58,13 @@ def test_radiator_area_against_an_independent_integration_along_the_flow(sat, re
 
     sol = solve_ivp(lambda T, A: [m_cp / (k * (T**4 - ts**4))], (t_in, t_out), [0.0], rtol=1e-10, atol=1e-10)
     area = -sol.y[0, -1]
-    assert result.radiator_area.m_as("m^2") == pytest.approx(area, rel=1e-6)
-    assert result.radiator_mass.m_as("kg") == pytest.approx(area * result.panels.areal_density.m_as("kg/m^2"),
+    assert result.required_radiator_area.m_as("m^2") == pytest.approx(area, rel=1e-6)
+    installed = 1.1 * area  # thermal.area_margin = 0.1: spare area for the heat pipes MMOD takes
+    assert result.radiator_area.m_as("m^2") == pytest.approx(installed, rel=1e-6)
+    assert result.radiator_mass.m_as("kg") == pytest.approx(installed * result.panels.areal_density.m_as("kg/m^2"),
                                                             rel=1e-6)
-    panel = 3.0 * 2.0
-    assert result.panel_count == 2 * int(np.ceil(area / (2 * panel)))
+    panel = 2.0 * 3.0
+    assert result.panel_count == 2 * int(np.ceil(installed / (2 * panel)))
 
 
 def test_environment_loads_use_the_orbit_noon_sun(sat, result):
@@ -76,22 +78,26 @@ def test_environment_loads_use_the_orbit_noon_sun(sat, result):
     assert result.loads.absorbed_flux.m_as("W/m^2") == pytest.approx(2 * per_face, rel=1e-6)
 
 
-def test_mass_budget_by_hand(result):
-    m = result.mass
-    thermal_kg = result.radiator_mass.m_as("kg") + result.loop_mass.m_as("kg")
-    subtotal = 100 * 16 + result.array.mass.m_as("kg") + result.battery.mass.m_as("kg") + thermal_kg
-    dry = subtotal / (1 - 0.2)
-    assert m.thermal.m_as("kg") == pytest.approx(thermal_kg, rel=1e-12)
-    assert m.structure.m_as("kg") == pytest.approx(dry - subtotal, rel=1e-12)
-    assert m.total.m_as("kg") == pytest.approx(dry * 1.2, rel=1e-12)
+def test_mass_budget_takes_the_sized_subsystems(result):
+    """The launch module's budget starts from the sized masses (its own growth and margin arithmetic is tested
+    in tests/designs/test_launch.py and tests/structure/)."""
+    m = result.to_dict()["mass"]
+    assert m["payload_kg"] == pytest.approx(100 * 16.0)
+    assert m["power_kg"] == pytest.approx(result.array.mass.m_as("kg") + result.battery.mass.m_as("kg"))
+    assert m["thermal_kg"] == pytest.approx(result.radiator_mass.m_as("kg") + result.loop_mass.m_as("kg"))
+    parts = ("payload", "power", "thermal", "adcs", "propulsion", "structure", "harness", "growth")
+    assert m["dry_kg"] == pytest.approx(sum(m[f"{k}_kg"] for k in parts), rel=1e-9)
+    assert m["total_kg"] == pytest.approx(m["dry_kg"] + m["margin_kg"] + m["propellant_kg"], rel=1e-9)
 
 
 def test_transient_network_of_the_design(result):
     tr = result.transient
     assert tr is not None and tr.energy_closure < 1e-6
-    # the orbit-average state of the network is the sizing's: the steady junction lies inside the swing
-    assert tr.chip_min.m_as("K") < result.junction_temperature.m_as("K") < tr.chip_max.m_as("K")
-    assert tr.chip_max.m_as("degC") <= 85.0
+    # the network radiates from the installed panels (10 % spare area), so its chips run at or a little below
+    # the sizing's junction on average, and never above the limit over the orbit
+    assert tr.chip_min.m_as("K") < tr.chip_max.m_as("K") <= 358.15
+    mean = (tr.chip_min.m_as("K") + tr.chip_max.m_as("K")) / 2
+    assert result.junction_temperature.m_as("K") - 10 < mean < result.junction_temperature.m_as("K") + 1
     data = result.to_dict()["thermal"]
     assert data["chip_max_orbit_K"] == pytest.approx(tr.chip_max.m_as("K"))
 
@@ -117,7 +123,7 @@ def test_a_sweep_is_one_call_and_matches_single_points(sat):
     for i in (0, 437, 999):
         one = designs.size(sat.replace(payload__chip_power=powers[i] * u.W), transient=False)
         assert trade.radiator_area.m[i] == pytest.approx(one.radiator_area.m_as("m^2"), rel=1e-9)
-        assert trade.mass.total.m[i] == pytest.approx(one.mass.total.m_as("kg"), rel=1e-9)
+        assert trade.mass.wet.m[i] == pytest.approx(one.mass.wet.m_as("kg"), rel=1e-9)
     assert np.all(np.diff(trade.radiator_area.m) > 0)
     table = trade.to_dict()
     assert len(table["thermal"]["radiator_area_m2"]) == 1000
@@ -143,8 +149,8 @@ def test_sweep_keeps_going_past_radiators_below_their_sink(sat):
     """A sun-facing black radiator (alpha 0.95) has a sink near 335 K, above a 311 K coolant."""
     sun = sat.replace(thermal__orientation="sun-facing")
     trade = designs.size(sun.replace(thermal__absorptivity=np.array([0.09, 0.95])))
-    assert trade.feasible.tolist() == [True, False]
-    assert "sink" in trade.reasons[1]
+    assert not trade.feasible[1] and "sink" in trade.reasons[1] and "sink" not in trade.reasons[0]
+    assert np.isfinite(trade.radiator_area.m[0])
     assert np.isinf(trade.radiator_area.m[1]) and trade.to_dict()["thermal"]["radiator_area_m2"][1] is None
 
 

@@ -1,0 +1,276 @@
+"""Launch checks of a sized design (designs.launch): mass budget, packing, loads, modes, MMOD, against hand
+derivations from the cited sources."""
+
+import json
+import math
+
+import numpy as np
+import pint
+import pytest
+
+from designs.launch import LaunchChoices, size_launch
+from spacedc.units import Q_, u
+
+G0 = 9.80665
+MU, R_E = 3.986004418e14, 6378137.0  # EGM-96 / WGS-84 (Vallado 4th ed., Table D-3)
+F9_MASS, F9_PRICE = 22_800.0, 69.75e6  # Falcon 9 to LEO, kg (SpaceX) and USD (SpaceX 2024)
+
+# A 20 kW satellite: six 1.5 m x 1 m panels on two wings, 15 heat pipes each; 8 m^2 of the 9 m^2 installed is
+# needed, so the ninth holds spare pipes.
+LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", payload_mass="400 kg",
+             power_mass="300 kg", thermal_mass="150 kg", compute_power="20 kW", radiator_wings=2, panels_per_wing=3,
+             panel_width="1.5 m", panel_length="1 m", face_sheet_thickness="0.5 mm", face_sheet_modulus="68.9 GPa",
+             face_sheet_density="2713 kg/m^3", core_thickness="15 mm", core_density="50 kg/m^3",
+             panel_areal_density="5 kg/m^2", heat_pipes_per_panel=15, heat_pipe_diameter="12.7 mm",
+             heat_pipe_wall_thickness="1 mm", heat_rejected="25 kW", array_mass="200 kg", stowed_diameter="2 m",
+             stowed_height="3 m", drag_area="60 m^2", radiator_area="8 m^2")
+
+
+def light(choices=None, **changes):
+    return size_launch(choices or LaunchChoices(), **{**LIGHT, **changes})
+
+
+def _values(tree):
+    """Every leaf of a summary section."""
+    if isinstance(tree, dict):
+        for v in tree.values():
+            yield from _values(v)
+    elif isinstance(tree, list):
+        for v in tree:
+            yield from _values(v)
+    else:
+        yield tree
+
+
+def test_light_satellite_passes_every_margin_on_falcon_9_and_packs_by_hand():
+    """Falcon 9 (Falcon User's Guide Fig. 12-5): the 2 m stowed cylinder rises through the tangent ogive
+    (radius 6.8189 m on the 4.5725 m cylinder that ends at 6.6796 m) to where the envelope is 2 m wide:
+    sqrt(rho^2 - x^2) = 1 - 2.28625 + 6.8189 = 5.53265 m, x = 3.98588 m, H = 10.6655 m: floor(10.6655 / 3) = 3
+    satellites by volume (the data's 16-chord ogive sits inside the arc: 0.1 % tolerance). By mass
+    floor(22,800 / m_wet) > 3, so 3 per launch: USD 69.75 M / 3 = 23.25 M each, / 60 kW = 1.1625 M per kW."""
+    r = light()
+    assert r.feasible is True and r.reasons == ""
+    assert all(m >= 0 for m in r.margins.values())
+    assert [n for n in r.notes if n.startswith("not checked")] == []
+    assert "extrapolated" in r.notes[0]  # 22,800 kg has no stated reference altitude
+    wet = r.mass.wet.m_as("kg")
+    x = math.sqrt(6.8189 ** 2 - (1 - 4.5725 / 2 + 6.8189) ** 2)
+    assert r.margins["fairing"] == pytest.approx((6.6796 + x) / 3 - 1, rel=1e-3)
+    assert r.margins["mass"] == pytest.approx(F9_MASS / wet - 1, rel=1e-12)
+    assert (r.packing.by_volume, r.packing.satellites_per_launch) == (3, 3) and r.packing.by_mass > 3
+    launch = r.summary()["launch"]
+    assert launch["launch_cost_per_satellite_USD"] == pytest.approx(F9_PRICE / 3)
+    assert launch["launch_cost_per_kW_USD"] == pytest.approx(F9_PRICE / 60)
+    assert launch["vehicle"] == "Falcon 9" and launch["fits_fairing"] is True
+
+
+def test_mass_budget_by_hand():
+    """AIAA S-120A growth at E (estimated): compute racks (electronics > 13.6 kg) 15 %, array (composites row)
+    24 %, battery 20 %, thermal 18 %: 460 + 248 + 120 + 177 = 1005 kg predicted. Structure 0.20, harness 0.08,
+    ADCS 0.06, propulsion 0.03 of the dry mass: m_dry = 1005 / 0.63 = 1595.24 kg; ADCS basic = 0.06 m_dry / 1.20
+    (medium electronics), propulsion basic = 0.03 m_dry / 1.18. Margin 0.2 m_dry.
+
+    Propellant (rocket equation on m_dry+ = 1.2 m_dry, Isp 220 s): disposal from a 650 km circle to a 50 km
+    perigee, dv = v_c (1 - sqrt(2 r_p / (r_a + r_p))) (half a Hohmann transfer, vis-viva); drag make-up
+    dv = rho v^2 C_D A t / (2 m), rho(650 km) = 1.454e-13 exp(-50 / 71.835) kg/m^3 (Vallado Table 8-4)."""
+    r = light()
+    s = r.summary()["mass"]
+    dry = 1005.0 / 0.63
+    assert s["dry_kg"] == pytest.approx(dry, rel=1e-12)
+    assert s["structure_kg"] == pytest.approx(0.2 * dry) and s["harness_kg"] == pytest.approx(0.08 * dry)
+    assert s["adcs_kg"] == pytest.approx(0.06 * dry / 1.2) and s["propulsion_kg"] == pytest.approx(0.03 * dry / 1.18)
+    assert s["margin_kg"] == pytest.approx(0.2 * dry)
+    assert (s["payload_kg"], s["power_kg"], s["thermal_kg"]) == pytest.approx((400.0, 300.0, 150.0))
+    ra, rp = R_E + 650e3, R_E + 50e3
+    v = math.sqrt(MU / ra)
+    disposal = v * (1 - math.sqrt(2 * rp / (ra + rp)))
+    drag = 0.5 * 1.454e-13 * math.exp(-50 / 71.835) * v * v * 2.2 * 60 / (1.2 * dry) * 5 * 365.25 * 86400
+    assert r.delta_v.total.m_as("m/s") == pytest.approx(disposal + drag, rel=1e-9)
+    assert s["propellant_kg"] == pytest.approx(1.2 * dry * math.expm1((disposal + drag) / (G0 * 220)), rel=1e-9)
+    # the sections add up: subsystems + structure + harness + growth = dry; + margin + propellant = total
+    parts = ("payload_kg", "power_kg", "thermal_kg", "adcs_kg", "propulsion_kg", "structure_kg", "harness_kg",
+             "growth_kg")
+    assert sum(s[k] for k in parts) == pytest.approx(s["dry_kg"], rel=1e-12)
+    assert s["dry_kg"] + s["margin_kg"] + s["propellant_kg"] == pytest.approx(s["total_kg"], rel=1e-12)
+
+
+def test_a_30_tonne_satellite_is_infeasible_on_falcon_9_naming_the_mass_margin():
+    """Falcon 9 carries 22,800 kg to LEO (SpaceX): a satellite above 30 t wet leaves a negative mass margin
+    22,800 / m_wet - 1, no satellite per launch, and no cost per satellite."""
+    r = light(payload_mass="15 t", power_mass="3 t", thermal_mass="2 t", array_mass="2 t")
+    wet = r.mass.wet.m_as("kg")
+    assert wet > 30_000
+    assert r.feasible is False
+    assert r.margins["mass"] == pytest.approx(F9_MASS / wet - 1) and r.margins["mass"] < 0
+    assert r.reasons.startswith(f"wet mass {wet / 1e3:.3g} t exceeds Falcon 9's 22.8 t to this orbit (margin -0.")
+    launch = r.summary()["launch"]
+    assert launch["satellites_per_launch"] == 0 and launch["launch_cost_per_satellite_USD"] is None
+
+
+def test_a_floppy_deployed_wing_is_infeasible_naming_the_deployed_frequency():
+    """Twenty 1.5 m panels in a line on a 1 mm core. By hand (Blevins Table 8-8 with the Hexcel sandwich
+    stiffness, hinges by Dunkerley): EI = E t_f (t_c + t_f)^2 / 2 x b, m' = 5 kg/m^2 x 1 m, L = 30 m,
+    f_b = sqrt(3 EI / (33/140 m' L^4)) / 2 pi; each hinge k = 1e5 N m/rad: (2 pi f_h)^2 = k / (m' l^3 S_3 / 3),
+    S_3 = (20 x 21 / 2)^2; 1/f^2 = 1/f_b^2 + 1/f_h^2. Requirement 10 x 0.01 Hz = 0.1 Hz."""
+    r = light(panels_per_wing=20, core_thickness="1 mm", radiator_area="50 m^2")
+    ei = 68.9e9 * 0.5e-3 * 1.5e-3 ** 2 / 2 * 1.0
+    mpl, length = 5.0, 30.0
+    f_b = math.sqrt(3 * ei / (33 / 140 * mpl * length ** 4)) / (2 * math.pi)
+    f_h = math.sqrt(1e5 / (mpl * 1.5 ** 3 * (20 * 21 / 2) ** 2 / 3)) / (2 * math.pi)
+    f = 1 / math.sqrt(1 / f_b ** 2 + 1 / f_h ** 2)
+    assert r.deployed.frequency.m_as("Hz") == pytest.approx(f, rel=1e-9)
+    assert r.margins["deployed_frequency"] == pytest.approx(f / 0.1 - 1, rel=1e-9)
+    assert r.feasible is False
+    assert r.reasons == (f"deployed radiator wing first mode {f:.3g} Hz below the 0.1 Hz requirement "
+                         f"(margin {f / 0.1 - 1:.2f})")
+
+
+def test_quasi_static_margins_by_hand_and_a_chosen_factor_of_safety():
+    """Falcon 9 load vertices (lateral, axial) g: (0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2) (Falcon User's Guide
+    Fig. 4-1). Primary cylinder (SMAD sec. 11.6): P_eq = m g0 (|n_ax| + 2 |n_lat| h / R) with h = 1.5 m (half
+    the stowed height), R = 0.7875 m: worst at (2, 3.5); sigma = P_eq / (2 pi R t), t = 4 mm; 7075-T6 yield
+    448 MPa at the protoflight factor 1.25 (NASA-STD-5001B). Tie-downs: a 3-panel stack of 1.5 m^2 x 5 kg/m^2
+    on 8 points at r = 0.5 m, centre of mass 3 x 16 mm / 2 high: T = m g0 (|n_ax| + 2 |n_lat| h / r) / 8, worst
+    at (0.5, 6), against 21.2 kN. A yield factor of 2.5 halves MS + 1."""
+    r = light()
+    wet = r.mass.wet.m_as("kg")
+    sigma = wet * G0 * max(abs(ax) + 2 * lat * 1.5 / 0.7875 for lat, ax in ((0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2))
+                           ) / (2 * math.pi * 0.7875 * 4e-3)
+    assert r.margins["primary_structure_yield"] == pytest.approx(448e6 / (1.25 * sigma) - 1, rel=1e-9)
+    stack = 3 * 1.5 * 5.0
+    tension = stack * G0 * max(abs(ax) + 2 * lat * 0.024 / 0.5 for lat, ax in ((0.5, 6), (2, 3.5))) / 8
+    assert r.margins["tie_down_tension"] == pytest.approx(21.2e3 / (1.25 * tension) - 1, rel=1e-9)
+    assert r.summary()["launch"]["min_margin_of_safety"] == pytest.approx(min(
+        r.margins[k] for k in ("tie_down_tension", "tie_down_shear", "primary_structure_yield",
+                               "primary_structure_ultimate")))
+    strict = light(LaunchChoices(yield_factor=2.5))
+    ms = r.margins["primary_structure_yield"]
+    assert strict.margins["primary_structure_yield"] + 1 == pytest.approx((ms + 1) / 2)
+    assert strict.margins["primary_structure_ultimate"] == pytest.approx(r.margins["primary_structure_ultimate"])
+
+
+def test_stowed_lateral_mode_by_hand():
+    """Satellite on its cylinder, a cantilever with tip mass (Blevins Table 8-8): f = sqrt(3 E I / ((M + 0.2357
+    m_c) h^3)) / 2 pi, I = pi R^3 t, m_c = 2 pi R t h rho, h = 1.5 m; 7075-T6 E = 71 GPa, 2800 kg/m^3 (SMAD);
+    against Falcon 9's 10 Hz lateral minimum (Falcon User's Guide sec. 4)."""
+    r = light()
+    radius, t, h = 0.7875, 4e-3, 1.5
+    m_c = 2 * math.pi * radius * t * h * 2800
+    f = math.sqrt(3 * 71e9 * math.pi * radius ** 3 * t / ((r.mass.wet.m_as("kg") + 33 / 140 * m_c) * h ** 3)) / (
+        2 * math.pi)
+    assert r.stowed.lateral.m_as("Hz") == pytest.approx(f, rel=1e-9)
+    assert r.margins["stowed_lateral"] == pytest.approx(f / 10 - 1, rel=1e-9)
+
+
+def test_mmod_heat_rejection_margin_counts_spare_pipes():
+    """90 pipes installed, 8 of 9 m^2 needed: 80 carry the design rejection, 10 are spares. The margin is the
+    expected survivors over those needed, minus 1. Without spares any loss is a shortfall, unless the
+    requirement leaves room for it (mmod_eol_heat_fraction)."""
+    r = light()
+    lost = r.mmod.pipes_lost
+    assert 0 < lost < 10
+    assert r.margins["mmod_heat_rejection"] == pytest.approx((90 - lost) / 80 - 1, rel=1e-12)
+    bare = light(radiator_area=None)
+    assert bare.margins["mmod_heat_rejection"] == pytest.approx((90 - lost) / 90 - 1, rel=1e-12)
+    assert bare.feasible is False and "MMOD heat-pipe losses" in bare.reasons and "add spare heat pipes" in bare.reasons
+    assert light(LaunchChoices(mmod_eol_heat_fraction=0.9), radiator_area=None).feasible is True
+
+
+def test_starship_checks_what_its_guide_publishes_and_notes_the_rest():
+    """Starship Users Guide Rev 2.0 publishes no load factors, minimum frequencies or price: those margins are
+    None and noted 'not checked', and the design stays feasible on what is checked."""
+    r = light(LaunchChoices(vehicle="starship"))
+    assert r.feasible is True
+    assert r.quasi_static is None
+    for k in ("tie_down_tension", "primary_structure_yield", "stowed_lateral", "stowed_axial", "stowed_stack"):
+        assert r.margins[k] is None
+    checked = [n for n in r.notes if n.startswith("not checked: Starship publishes no ")]
+    assert len(checked) == 4  # price, load factors, lateral and axial minimum frequency
+    launch = r.summary()["launch"]
+    assert launch["min_margin_of_safety"] is None and launch["launch_cost_per_satellite_USD"] is None
+    assert launch["stowed_first_mode_Hz"] > 0  # the modes are still computed
+    priced = light(LaunchChoices(vehicle="starship", launch_price="90e6 USD"))
+    assert priced.summary()["launch"]["launch_cost_per_satellite_USD"] == pytest.approx(
+        90e6 / priced.packing.satellites_per_launch)
+
+
+def test_unknown_vehicle_lists_the_known_ones():
+    with pytest.raises(ValueError, match=r"launch\.vehicle = 'atlas-v'.*falcon-9.*starship"):
+        LaunchChoices(vehicle="atlas-v")
+
+
+def test_bad_choices_are_rejected_naming_the_field():
+    with pytest.raises(ValueError, match=r"launch\.yield_factor = -1\.25: must be >= 1"):
+        LaunchChoices(yield_factor=-1.25)
+    with pytest.raises(pint.DimensionalityError, match=r"launch\.acs_bandwidth"):
+        LaunchChoices(acs_bandwidth="0.01 m")
+    with pytest.raises(TypeError, match=r"launch\.acs_bandwidth"):
+        LaunchChoices(acs_bandwidth=0.01)
+    with pytest.raises(ValueError, match=r"launch\.structure_material = 'hexweb-5052-3\.1pcf'.*al7075-t6"):
+        LaunchChoices(structure_material="hexweb-5052-3.1pcf")
+    with pytest.raises(ValueError, match="must be below 1"):
+        LaunchChoices(structure_fraction=0.5, harness_fraction=0.3, adcs_fraction=0.2)
+    with pytest.raises(ValueError, match="launch.maturity"):
+        LaunchChoices(maturity="Q")
+
+
+def test_bad_inputs_are_rejected_naming_the_parameter():
+    with pytest.raises(ValueError, match="panel_width"):
+        light(panel_width="-1 m")
+    with pytest.raises(pint.DimensionalityError, match="heat_rejected"):
+        light(heat_rejected="25 kg")
+    with pytest.raises(ValueError, match="array_mass"):
+        light(array_mass="400 kg")
+    with pytest.raises(ValueError, match="panel_areal_density"):
+        light(panel_areal_density="1 kg/m^2")
+    with pytest.raises(ValueError, match="disposal_perigee"):
+        light(LaunchChoices(disposal_perigee="700 km"))
+
+
+def test_panel_count_by_core_thickness_sweep_is_one_call():
+    """(N, 1) panel counts x (1, M) core thicknesses broadcast to (N, M); each point equals its own scalar call.
+    A sweep's reasons name the failed margin without per-point numbers."""
+    counts = np.arange(2, 22, 2)[:, None]
+    cores = np.linspace(1, 30, 6)[None, :] * u.mm
+    r = light(panels_per_wing=counts, core_thickness=cores, radiator_area="5 m^2")
+    assert r.margins["deployed_frequency"].shape == (10, 6) and r.feasible.shape == (10, 6)
+    assert r.margins["mass"].shape == (10, 6)
+    point = light(panels_per_wing=int(counts[7, 0]), core_thickness=cores[0, 1], radiator_area="5 m^2")
+    assert r.margins["deployed_frequency"][7, 1] == pytest.approx(point.margins["deployed_frequency"], rel=1e-12)
+    assert r.feasible[7, 1] == point.feasible
+    assert not r.feasible.all() and r.feasible.any()
+    assert set(r.reasons[~r.feasible]) == {"deployed radiator wing first mode below the requirement"}
+    launch = r.summary()["launch"]
+    assert np.shape(launch["deployed_first_mode_Hz"]) == np.shape(launch["satellites_per_launch"]) == (10, 6)
+
+
+def test_scalar_list_and_million_point_inputs_agree():
+    scalar = light(heat_rejected="30 kW")
+    listed = light(heat_rejected=["20 kW", "30 kW"])
+    big = light(heat_rejected=np.r_[20.0, 30.0, np.linspace(5, 60, 999_998)] * u.kW)
+    for key in ("mmod_heat_rejection", "deployed_frequency", "mass"):
+        assert listed.margins[key][1] == pytest.approx(scalar.margins[key], rel=1e-12)
+        assert big.margins[key][:2] == pytest.approx(listed.margins[key], rel=1e-12)
+    assert big.feasible.shape == (1_000_000,)
+    assert big.mmod.heat_rejection_eol.m_as("W")[1] == pytest.approx(scalar.mmod.heat_rejection_eol.m_as("W"))
+
+
+def test_summary_is_json_safe_and_finite_for_a_sensible_design():
+    r = light()
+    summary = r.summary()
+    assert set(summary) == {"mass", "launch"}
+    assert set(summary["mass"]) == {"total_kg", "payload_kg", "power_kg", "thermal_kg", "structure_kg", "adcs_kg",
+                                    "propulsion_kg", "propellant_kg", "harness_kg", "growth_kg", "margin_kg", "dry_kg"}
+    numbers = [v for v in _values({k: v for k, v in summary["launch"].items() if k != "notes"}) if
+               not isinstance(v, str)]
+    numbers += list(_values(summary["mass"]))
+    assert all(v is not None and math.isfinite(v) for v in numbers)
+    json.dumps(summary, allow_nan=False)
+    json.dumps(r.to_dict(), allow_nan=False)
+
+
+def test_choices_accept_quantities_and_strings_alike():
+    a = LaunchChoices(launch_price="50e6 USD", cylinder_thickness="5 mm", acs_bandwidth="20 mHz")
+    b = LaunchChoices(launch_price=Q_(50e6, "USD"), cylinder_thickness=5 * u.mm, acs_bandwidth=0.02 * u.Hz)
+    assert a.cylinder_thickness.m_as("m") == b.cylinder_thickness.m_as("m") == pytest.approx(5e-3)
+    assert light(a).summary() == light(b).summary()
