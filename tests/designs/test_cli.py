@@ -107,6 +107,8 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ('coolant_temperature = "38 degC"', 'coolant_temperature = "150 degC"', "thermal.coolant_temperature"),
     ('junction_to_case = "0.02 K/W"', 'junction_to_case = "-0.02 K/W"', "thermal.junction_to_case"),
     ('coolant = "ammonia"', 'coolant = "mercury"', "thermal.coolant"),
+    ('vehicle = "falcon-9"', 'vehicle = "saturn-v"', "falcon-heavy"),  # the known vehicles are listed
+    ('acs_bandwidth = "0.001 Hz"', 'acs_bandwidth = "0.001 m"', "acs_bandwidth"),
 ])
 def test_broken_design_exits_2_and_names_the_field(tmp_path, old, new, words):
     out = spacedc("size", _broken(tmp_path, old, new))
@@ -139,3 +141,21 @@ def test_junction_limit_below_radiator_plus_heat_path_exits_1(tmp_path):
     out = spacedc("size", path)
     assert out.returncode == 1
     assert "junction limit" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_too_heavy_for_the_vehicle_exits_1_naming_the_mass_margin(tmp_path):
+    """1200 chips of 1 kW: a satellite of well over 100 t against Falcon 9's capability."""
+    path = _broken(tmp_path, "chip_count = 100\n", "chip_count = 1200\n")
+    out = spacedc("size", path)
+    assert out.returncode == 1
+    assert "wet mass" in out.stderr and "Falcon 9" in out.stderr and "Traceback" not in out.stderr
+    assert "NOT MET" in out.stdout
+
+
+def test_floppy_deployed_wing_exits_1_naming_the_frequency_margin(tmp_path):
+    """An attitude-control bandwidth of 0.05 Hz asks for deployed modes above 0.5 Hz: 10 m-long radiator wings
+    of 20 mm honeycomb are far below it."""
+    path = _broken(tmp_path, 'acs_bandwidth = "0.001 Hz"', 'acs_bandwidth = "0.05 Hz"')
+    out = spacedc("size", path)
+    assert out.returncode == 1
+    assert "deployed radiator wing first mode" in out.stderr and "Traceback" not in out.stderr
