@@ -41,7 +41,7 @@ def main() -> None:
     singles = np.linspace(300, 1500, args.baseline_points)
     t0 = time.perf_counter()
     for p in singles:
-        designs.size(sat.replace(payload__chip_power=float(p) * u.W))
+        designs.size(sat.replace(payload__chip_power=float(p) * u.W), transient=False)
     per_point_loop = (time.perf_counter() - t0) / args.baseline_points
 
     per_point_vec = vectorized / args.points
