@@ -19,7 +19,9 @@ The sizing chain ends here. Given the masses and the geometry the chain has size
 Every check gives a margin, ``capability / demand - 1`` (or the margin of safety for loads), that passes at
 >= 0. A failed margin is a result (``feasible`` False and a reason naming it), never an exception; a check the
 vehicle's data cannot support (a guide that publishes no load factors or minimum frequencies) is skipped with
-a note. Everything broadcasts: arrays in, arrays out.
+a note, unless the ``[launch]`` table supplies the value (``load_envelope``, ``min_lateral_frequency``,
+``min_axial_frequency``, ``launch_price``), which then overrides or fills in the vehicle's, also with a note.
+Everything broadcasts: arrays in, arrays out.
 """
 
 from __future__ import annotations
@@ -104,6 +106,18 @@ class LaunchChoices(Section):
     launch_price: Any = qty("USD", None, lo=0, lo_open=True,
                             doc="price of one launch; default: the vehicle's (Falcon 9: USD 69.75 M, SpaceX 2024, "
                                 "2nd-hand); vehicles without a public price need one for the cost per satellite")
+    load_envelope: Any = dataclasses.field(
+        default=None, metadata=dict(doc="quasi-static limit load-factor envelope in g as [lateral, axial] vertex "
+                                        "pairs (positive axial = compression), the form of structure."
+                                        "LaunchVehicle.load_envelope, e.g. Falcon's [[0.5, 6], [2, 3.5], "
+                                        "[2, -1.5], [0.5, -2]]; default: the vehicle's (none published for "
+                                        "Starship, New Glenn, Ariane 6)"))
+    min_lateral_frequency: Any = qty("Hz", None, lo=0, lo_open=True,
+                                     doc="minimum stowed lateral fundamental frequency, hard-mounted at the "
+                                         "interface; default: the vehicle's (Falcon: 10 Hz)")
+    min_axial_frequency: Any = qty("Hz", None, lo=0, lo_open=True,
+                                   doc="minimum stowed axial fundamental frequency, hard-mounted at the interface; "
+                                       "default: the vehicle's (Falcon: 25 Hz)")
     per_layer: int = integer(1, lo=1, doc="stowed satellites side by side in one layer of the fairing stack "
                                           "(1: a single stack on the axis)")
     dispenser_mass: Any = qty("kg", "0 kg", lo=0,
@@ -185,6 +199,8 @@ class LaunchChoices(Section):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.load_envelope is not None:
+            object.__setattr__(self, "load_envelope", _load_envelope(self.load_envelope))
         try:
             structure.launch_vehicle(self.vehicle)
         except ValueError as exc:
@@ -205,6 +221,20 @@ class LaunchChoices(Section):
                              f"{np.max(total):g}: must be below 1 (each is a share of the dry mass)")
 
 
+def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:
+    """A load envelope as (lateral, axial) vertex pairs of plain numbers in g, finite; at least one vertex."""
+    where = "launch.load_envelope"
+    rows = value.tolist() if isinstance(value, np.ndarray) else value
+    if not (isinstance(rows, (list, tuple)) and rows and all(
+            isinstance(r, (list, tuple)) and len(r) == 2 and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) for x in r) for r in rows)):
+        raise TypeError(f"{where} = {value!r}: expected [lateral, axial] pairs of load factors in g (plain numbers)")
+    x = np.asarray(rows, dtype=float)
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{where} = {value!r}: load factors must be finite")
+    return tuple((float(lat), float(ax)) for lat, ax in x)
+
+
 @dataclasses.dataclass(frozen=True)
 class LaunchResult(Result):
     """Result of :func:`size_launch`. Every field broadcasts over the inputs.
@@ -222,7 +252,7 @@ class LaunchResult(Result):
         Satellites per launch (by mass, by volume), fits_fairing, launch cost per satellite and per kW.
     quasi_static : structure.LaunchMargins or None
         Tie-down and primary-structure margins of safety at the chosen factors; None where the vehicle publishes
-        no load factors.
+        no load factors and ``choices.load_envelope`` supplies none.
     stowed : structure.StowedFrequencies
         Stowed lateral, axial and panel-stack modes and their margins against the vehicle's minimums.
     deployed : structure.DeployedWing
@@ -240,7 +270,8 @@ class LaunchResult(Result):
         sweep's name the failed margin only (its numbers are in ``margins``), so that the reasons of a million
         points stay a handful of distinct strings.
     notes : tuple of str
-        Checks not made for want of vehicle data, and figures used beyond their reference.
+        Checks not made for want of vehicle data, vehicle data the user supplied, and figures used beyond their
+        reference.
     """
 
     vehicle: str
@@ -348,7 +379,8 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     2 t_f + max(t_c, d_pipe) on ``choices.tie_down_count`` tie-downs at radius min(W, L) / 2, its centre of mass
     half the stack high; the satellite's centre of mass is half the stowed height above the interface, carried
     by the primary cylinder (:func:`structure.launch_margins` over the vehicle's load envelope,
-    :func:`structure.stowed_frequencies`). Deployed, a wing is ``panels_per_wing`` panels hinged in a line along
+    :func:`structure.stowed_frequencies`); ``choices.load_envelope``, ``min_lateral_frequency`` and
+    ``min_axial_frequency`` replace the vehicle's values or fill in those its guide does not publish (noted). Deployed, a wing is ``panels_per_wing`` panels hinged in a line along
     their width W (the geometry package's accordion wing), their length L across it, with the as-built areal
     density (what exceeds the face sheets and core is spread as non-structural mass), against
     ``acs_separation_factor x acs_bandwidth`` (:func:`structure.deployed_wing_frequency`).
@@ -414,7 +446,8 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     shock environments are not checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
     """
     c = choices
-    lv = structure.launch_vehicle(c.vehicle)
+    published = structure.launch_vehicle(c.vehicle)
+    lv = _with_supplied(c, published)
     h_km = si(altitude, "km", "altitude", lo=0, lo_open=True)
     inc = si(inclination, "deg", "inclination", lo=0, hi=180)
     life = si(lifetime, "year", "lifetime", lo=0, lo_open=True)
@@ -481,12 +514,16 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     if pack.launch_cost_per_satellite is None:
         notes.append(f"not checked: {lv.name} publishes no launch price (give launch.launch_price for the launch "
                      f"cost per satellite and per kW)")
+    if c.launch_price is not None:
+        notes.append(_supplied_note(lv.name, "launch price", "launch_price", published.price))
 
     # Stowed radiator stack, primary structure: quasi-static loads and stowed modes.
     mat = structure.material(c.structure_material)
     stack_mass = quantity(per_wing * areal * w * ln, "kg")
     stack_cg = quantity(per_wing * (2.0 * tf + np.maximum(tc, d_pipe)) / 2.0, "m")
     sat_cg = quantity(h_stow / 2.0, "m")
+    if c.load_envelope is not None:
+        notes.append(_supplied_note(lv.name, "quasi-static load envelope", "load_envelope", published.load_envelope))
     if lv.load_envelope is None:
         qs = None
         notes.append(f"not checked: {lv.name} publishes no quasi-static load factors ({lv.loads_source})")
@@ -494,13 +531,18 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         qs = _quasi_static(c, lv, mat, stack_mass=stack_mass, stack_cg=stack_cg,
                            tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=budget.wet,
                            satellite_cg=sat_cg)
+    # the satellite mass spread over a swept frequency requirement, which stowed_frequencies broadcasts the modes to
+    reqs = (lv.min_lateral_frequency, lv.min_axial_frequency)
+    m_stowed = np.broadcast_to(wet, np.broadcast_shapes(np.shape(wet), *(np.shape(r.m) for r in reqs if r is not None)))
     stowed = structure.stowed_frequencies(
-        lv, satellite_mass=budget.wet, cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness,
+        lv, satellite_mass=quantity(m_stowed, "kg"), cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness,
         cg_height=sat_cg, modulus=mat.modulus, cylinder_density=mat.density, stack_mass=stack_mass,
         tie_down_stiffness=c.tie_down_stiffness, tie_down_count=c.tie_down_count)
-    for req, what in ((lv.min_lateral_frequency, "minimum lateral frequency (stowed lateral and radiator-stack "
-                                                 "modes)"), (lv.min_axial_frequency, "minimum axial frequency")):
-        if req is None:
+    for field, what in (("min_lateral_frequency", "minimum lateral frequency (stowed lateral and radiator-stack "
+                                                  "modes)"), ("min_axial_frequency", "minimum axial frequency")):
+        if getattr(c, field) is not None:
+            notes.append(_supplied_note(lv.name, what, field, getattr(published, field)))
+        elif getattr(lv, field) is None:
             notes.append(f"not checked: {lv.name} publishes no {what} ({lv.frequency_source})")
 
     # Deployed radiator wing against the attitude-control requirement.
@@ -564,6 +606,23 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
                         deployed=deployed, mmod=mmod, margins=margins, feasible=feasible, reasons=reasons,
                         notes=tuple(notes))
+
+
+def _with_supplied(c: LaunchChoices, lv: structure.LaunchVehicle) -> structure.LaunchVehicle:
+    """The vehicle with the load envelope and minimum frequencies the ``[launch]`` table supplies in place of its own."""
+    changes: dict[str, Any] = {}
+    if c.load_envelope is not None:
+        changes |= dict(load_envelope=c.load_envelope, loads_source="user-supplied (launch.load_envelope)")
+    for field in ("min_lateral_frequency", "min_axial_frequency"):
+        if getattr(c, field) is not None:
+            changes[field] = getattr(c, field)
+    return dataclasses.replace(lv, **changes) if changes else lv
+
+
+def _supplied_note(vehicle: str, what: str, field: str, published: Any) -> str:
+    """The note for a vehicle figure the user supplied: filling in a gap, or overriding the guide's value."""
+    instead = f"{vehicle} publishes none" if published is None else f"in place of {vehicle}'s published value"
+    return f"user-supplied: {what} from launch.{field} ({instead})"
 
 
 def _hz(q: pint.Quantity | None) -> float:

@@ -274,3 +274,57 @@ def test_choices_accept_quantities_and_strings_alike():
     b = LaunchChoices(launch_price=Q_(50e6, "USD"), cylinder_thickness=5 * u.mm, acs_bandwidth=0.02 * u.Hz)
     assert a.cylinder_thickness.m_as("m") == b.cylinder_thickness.m_as("m") == pytest.approx(5e-3)
     assert light(a).summary() == light(b).summary()
+
+
+FALCON_ENVELOPE = [[0.5, 6.0], [2.0, 3.5], [2.0, -1.5], [0.5, -2.0]]  # Falcon User's Guide Fig. 4-1, (lat, ax) g
+
+
+def test_starship_with_supplied_loads_frequencies_and_price_checks_every_margin():
+    """Supplying Falcon's load envelope (Fig. 4-1) and 10 Hz / 25 Hz minimums (Falcon User's Guide sec. 4) to
+    Starship fills in what its guide leaves out: the loads and stowed-mode margins are those of the same
+    satellite on Falcon 9 (the hand-checked ones above; the satellite does not depend on the vehicle), every
+    margin is a number, nothing is noted 'not checked', and each supplied value is noted as user-supplied."""
+    supplied = LaunchChoices(vehicle="starship", load_envelope=FALCON_ENVELOPE, min_lateral_frequency="10 Hz",
+                             min_axial_frequency="25 Hz", launch_price="5e6 USD")
+    r, f9 = light(supplied), light()
+    assert all(isinstance(m, float) and math.isfinite(m) for m in r.margins.values())
+    for k in ("tie_down_tension", "tie_down_shear", "primary_structure_yield", "primary_structure_ultimate",
+              "stowed_lateral", "stowed_axial", "stowed_stack"):
+        assert r.margins[k] == pytest.approx(f9.margins[k], rel=1e-12)
+    assert [n for n in r.notes if n.startswith("not checked")] == []
+    for field in ("load_envelope", "min_lateral_frequency", "min_axial_frequency", "launch_price"):
+        assert any(n.startswith("user-supplied: ") and f"launch.{field} (Starship publishes none)" in n
+                   for n in r.notes), field
+    launch = r.summary()["launch"]
+    assert launch["launch_cost_per_satellite_USD"] == pytest.approx(5e6 / r.packing.satellites_per_launch)
+    assert launch["min_margin_of_safety"] == pytest.approx(f9.summary()["launch"]["min_margin_of_safety"])
+    # overriding a vehicle's published value: Falcon 9 with a 20 Hz lateral minimum halves f / f_min
+    strict = light(LaunchChoices(min_lateral_frequency="20 Hz"))
+    assert strict.margins["stowed_lateral"] + 1 == pytest.approx((f9.margins["stowed_lateral"] + 1) / 2)
+    assert any("in place of Falcon 9's published value" in n for n in strict.notes)
+
+
+def test_supplied_frequency_requirement_sweeps():
+    """An array of lateral minimums gives the margin f / f_min - 1 point by point."""
+    f = light(LaunchChoices(vehicle="starship", min_lateral_frequency="10 Hz")).stowed.lateral.m_as("Hz")
+    mins = np.array([1.0, 10.0, 1e3])
+    r = light(LaunchChoices(vehicle="starship", min_lateral_frequency=Q_(mins, "Hz")))
+    np.testing.assert_allclose(r.margins["stowed_lateral"], f / mins - 1, rtol=1e-12)
+    assert r.feasible.tolist() == [True, True, False]
+    assert r.margins["stowed_axial"] is None
+
+
+def test_supplied_values_in_the_wrong_form_are_rejected_naming_the_field():
+    with pytest.raises(pint.DimensionalityError, match=r"launch\.min_lateral_frequency"):
+        LaunchChoices(vehicle="starship", min_lateral_frequency="10 m")
+    with pytest.raises(pint.DimensionalityError, match=r"launch\.min_axial_frequency"):
+        LaunchChoices(vehicle="starship", min_axial_frequency="25 kg")
+    with pytest.raises(pint.DimensionalityError, match=r"launch\.launch_price"):
+        LaunchChoices(vehicle="starship", launch_price="5e6 m")
+    with pytest.raises(ValueError, match=r"launch\.min_lateral_frequency"):
+        LaunchChoices(min_lateral_frequency="-1 Hz")
+    for bad in ([6.0, 2.0], [["0.5", "6 g"]], [[0.5, True]], []):
+        with pytest.raises(TypeError, match=r"launch\.load_envelope"):
+            LaunchChoices(vehicle="starship", load_envelope=bad)
+    with pytest.raises(ValueError, match=r"launch\.load_envelope"):
+        LaunchChoices(vehicle="starship", load_envelope=[[0.5, math.inf]])
