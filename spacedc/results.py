@@ -16,7 +16,7 @@ import pint
 
 from spacedc.units import finite_or_none, unit_suffix
 
-__all__ = ["Result", "reasons_where", "combine_reasons"]
+__all__ = ["Result", "reasons_where", "combine_reasons", "mask_reasons"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,3 +87,18 @@ def combine_reasons(*parts: Any) -> np.ndarray:
                 words.append(messages[j])
         joined.append("; ".join(words))
     return np.asarray(joined, dtype=object)[np.ravel(inverse)].reshape(shape)
+
+
+def mask_reasons(shape: tuple[int, ...], *causes: tuple[Any, str]) -> np.ndarray:
+    """One reason string per point from ``(mask, message)`` causes: the messages of every true mask joined with
+    ``"; "``, ``""`` where none.
+
+    Vectorized over points: each point gets an integer code with one bit per cause, and a table of the 2^n
+    joined messages (n causes, a handful) is indexed by it, so a million points cost a few integer passes.
+    """
+    code = np.zeros(shape, dtype=np.int64)
+    for bit, (mask, _) in enumerate(causes):
+        code |= np.broadcast_to(np.asarray(mask, dtype=bool), shape).astype(np.int64) << bit
+    table = np.array(["; ".join(m for bit, (_, m) in enumerate(causes) if key >> bit & 1)
+                      for key in range(1 << len(causes))], dtype=object)
+    return table[code]

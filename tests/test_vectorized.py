@@ -7,9 +7,6 @@ take a loop over the few distinct reasons a sweep reports). (Lines
 inside numpy and pint are not counted: their C loops are the point.)
 """
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -18,29 +15,6 @@ import orbit
 import power
 import thermal
 from spacedc.units import u
-
-ROOT = Path(__file__).resolve().parents[1]
-OURS = tuple(str(ROOT / pkg) for pkg in ("spacedc", "orbit", "power", "thermal", "structure", "designs"))
-
-
-def _lines_executed(call) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if not frame.f_code.co_filename.startswith(OURS):
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        call()
-    finally:
-        sys.settrace(None)
-    return count
-
 
 def _grid(lo, hi, n, unit):
     return np.linspace(lo, hi, n) * u(unit)
@@ -101,10 +75,10 @@ PANEL = thermal.PanelSpec(width="3 m", length="2 m", face_sheet_material="al6061
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_million_point_call_runs_the_same_python_lines_as_ten(name):
+def test_million_point_call_runs_the_same_python_lines_as_ten(name, lines_executed):
     CASES[name](10)  # first calls build lookup tables (fin efficiency, coolant splines) once
-    small = _lines_executed(lambda: CASES[name](10))
-    big = _lines_executed(lambda: CASES[name](1_000_000))
+    small, _ = lines_executed(lambda: CASES[name](10))
+    big, _ = lines_executed(lambda: CASES[name](1_000_000))
     # Equal counts, except that joining reasons loops once per distinct reason (a handful; a bigger sweep can
     # reach a few more kinds of infeasibility than a 10-point one). A loop over elements would add ~1e6.
     assert small <= big <= small + 100, (

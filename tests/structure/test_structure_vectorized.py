@@ -1,9 +1,6 @@
 """Every public structure function is vectorized: scalar, list and 1,000,000-element inputs agree, and a
-million-point call runs the same Python lines of spacedc as a ten-point call (no loop over elements; the line
-count method of tests/test_vectorized.py)."""
-
-import sys
-from pathlib import Path
+million-point call runs the same Python lines of spacedc as a ten-point call (no loop over elements; the
+``lines_executed`` fixture of tests/conftest.py)."""
 
 import numpy as np
 import pytest
@@ -11,28 +8,7 @@ import pytest
 import structure as s
 from spacedc.units import Q_
 
-ROOT = Path(__file__).resolve().parents[2]
-OURS = tuple(str(ROOT / pkg) for pkg in ("spacedc", "orbit", "structure"))
 N = 1_000_000
-
-
-def _lines(call):
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if not frame.f_code.co_filename.startswith(OURS):
-            return None
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        out = call()
-    finally:
-        sys.settrace(None)
-    return count, out
 
 
 def _m(x):
@@ -105,11 +81,11 @@ def test_every_public_function_is_covered():
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_scalar_list_and_million_agree_without_python_loops(name):
+def test_scalar_list_and_million_agree_without_python_loops(name, lines_executed):
     unit, (lo, hi), call = CASES[name]
     values = np.linspace(lo, hi, N)
-    small_lines, _ = _lines(lambda: call(Q_(values[:10], unit)))
-    big_lines, big = _lines(lambda: call(Q_(values, unit)))
+    small_lines, _ = lines_executed(lambda: call(Q_(values[:10], unit)))
+    big_lines, big = lines_executed(lambda: call(Q_(values, unit)))
     assert big_lines == small_lines, f"{name}: {small_lines} lines for 10 points, {big_lines} for 1e6"
     big = _m(big)
     assert big.shape == (N,)

@@ -1,0 +1,39 @@
+"""Shared test helpers."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("spacedc", "orbit", "power", "thermal", "structure", "designs")
+
+
+def _lines_executed(call, packages=PACKAGES):
+    """(lines of spacedc's own source executed by ``call()``, its return value), counted with sys.settrace.
+
+    Lines inside numpy, scipy and pint are not counted: their C loops are the point of vectorizing.
+    """
+    ours = tuple(str(ROOT / pkg) for pkg in packages)
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if not frame.f_code.co_filename.startswith(ours):
+            return None
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        out = call()
+    finally:
+        sys.settrace(None)
+    return count, out
+
+
+@pytest.fixture
+def lines_executed():
+    """Count the lines of spacedc's source a call executes: the check that a call does not loop over elements."""
+    return _lines_executed
