@@ -246,6 +246,11 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         junction_temperature=junction.to("K"), required_radiator_area=quantity(needed, "m^2"),
         stowed_height=stowed_h, stowed_diameter=stowed_d, launch=launch,
     )
+    if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
+        result = dataclasses.replace(result, **{
+            f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])
+            for f in dataclasses.fields(result) if "unit" in f.metadata},
+            panel_count=np.broadcast_to(result.panel_count, shape).copy())
     run_transient = (np.ndim(result.feasible) == 0 and result.feasible) if transient is None else transient
     if run_transient:
         from designs.transient import orbit_extremes
