@@ -21,7 +21,8 @@ efficiencies X_d (array to loads) and X_e (array through battery to loads), the 
 
 so the coolant loop collects ``Q = P_load + P_path`` (orbit average; the transient network resolves the
 swing) and the radiator rejects Q, plus the compressor work where a heat pump lifts it. The compressor's
-work is closed in closed form (W = L0 (1 + path) / (COP - 1 - path)); the pump's, which depends on the flow
+work is closed in closed form (W = L0 (1 + path) / (COP - path): its path loss enters the loop, W itself
+leaves at the hot side); the pump's, which depends on the flow
 through the friction factor, by a few fixed-point passes on whole arrays (it takes a small share of Q, so
 they converge fast; convergence is checked).
 
@@ -29,7 +30,8 @@ Heat path. The hottest chip sits where the coolant is hottest, at ``thermal.cool
 junction is T_cool + P_chip (R_jc + R_cp) (thermal.junction_temperature), which must not exceed the chips'
 junction limit (thermal.max_radiator_temperature gives the hottest coolant allowed). The radiator is fed by
 the loop from that temperature down by the loop rise (thermal.size_loop integrates the radiation along the
-flow), or, with a heat pump, it condenses at T_cool + lift.
+flow), or, with a heat pump, whose evaporator takes the heat at the loop's return temperature, it condenses
+at that return temperature plus the lift.
 
 Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the heat-pipe transport check and
 the areal density; the environment loads come from thermal.environment_loads for the design's orientation
@@ -84,6 +86,7 @@ class DesignResult(Result):
     conversion_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     path_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     pump_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    coolant_mass_flow: pint.Quantity = dataclasses.field(metadata={"unit": "kg/s"})
     compressor_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     array: power.SolarArrayResult
     battery: power.BatteryResult
@@ -92,6 +95,8 @@ class DesignResult(Result):
     loop: thermal.LoopResult
     panels: thermal.PanelResult
     heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    absorbed_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     radiator_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
@@ -131,8 +136,10 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     loads = thermal.environment_loads(altitude=design.orbit.altitude, absorptivity=th.absorptivity,
                                       emissivity=th.emissivity, orientation=th.orientation,
                                       solar_zenith_angle=env.beta_min, case=th.environment)
-    absorbed = loads.absorbed_flux if th.sides == 2 else loads.absorbed_front
-    sink = loads.sink_temperature if th.sides == 2 else loads.sink_temperature_front
+    two_sided = np.asarray(th.sides) == 2
+    absorbed = quantity(np.where(two_sided, loads.absorbed_flux.m_as("W/m^2"), loads.absorbed_front.m_as("W/m^2")),
+                        "W/m^2")
+    sink = quantity(np.where(two_sided, loads.sink_temperature.m_as("K"), loads.sink_temperature_front.m_as("K")), "K")
 
     heat_path = thermal.max_radiator_temperature(
         junction_temperature_max=p.junction_limit, chip_power=p.chip_power, junction_to_case=th.junction_to_case,
@@ -143,11 +150,15 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
     junction_reason = reasons_where(
         too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
-                 f"({p.junction_limit.to('degC'):~.1f}); lower the coolant temperature or the path resistances")
+                 f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
 
     spec = _panel_spec(th)
     heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
-    t_radiator_in = th.coolant_temperature + th.heat_pump_lift
+    # A heat pump's evaporator takes the loop's heat at (at most) the loop's return temperature, and its
+    # condenser, the radiator, runs isothermal at that plus the lift; without one the loop feeds the radiator.
+    t_cold = (th.coolant_temperature - th.loop_temperature_rise).m_as("K")
+    t_radiator_in = quantity(np.where(heat_pumped, t_cold + th.heat_pump_lift.m_as("K"),
+                                      th.coolant_temperature.m_as("K")), "K")
 
     chips = p.chip_count * p.chip_power
     conversion = power.conditioning_losses(chips, pw.conversion_efficiency)
@@ -155,22 +166,24 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
     path_factor = (t_e * (1 / pw.eclipse_path_efficiency - 1) + t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
 
-    # A heat pump lifts to T_cool + lift; without one it is evaluated at a dummy 1 K lift and masked out.
-    t_hot = np.where(heat_pumped, t_radiator_in.m_as("K"), th.coolant_temperature.m_as("K") + 1.0) * u.K
-    cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=th.coolant_temperature, hot_temperature=t_hot,
+    # Without a heat pump the COP below is evaluated at a dummy 1 K lift and masked out.
+    t_hot = np.where(heat_pumped, t_radiator_in.m_as("K"), t_cold + 1.0) * u.K
+    cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=t_cold * u.K, hot_temperature=t_hot,
                                        carnot_fraction=th.carnot_fraction).cop, dtype=float)
-    # The compressor's work is itself a load, and its heat is collected again: with L0 the load without it,
-    # W = Q_loop / COP and Q_loop = (L0 + W)(1 + path) give W = L0 (1 + path) / (COP - (1 + path)), which
-    # exists only while COP > 1 + path.
+    # The compressor's work W is an electrical load whose power-path loss lands in the loop, while W itself
+    # leaves with the refrigerant at the hot side: the loop collects Q_c = (L0 + P_pump)(1 + path) + W path,
+    # W = Q_c / COP, so W = (L0 + P_pump)(1 + path) / (COP - path), which exists only while COP > path; the
+    # radiator rejects Q_c + W.
     gain = 1 + path_factor
-    runaway_hp = heat_pumped & (cop <= gain)
-    hp_factor = np.where(heat_pumped & ~runaway_hp, gain / np.where(runaway_hp | ~heat_pumped, 1.0, cop - gain), 0.0)
+    runaway_hp = heat_pumped & (cop <= path_factor)
+    hp_factor = np.where(heat_pumped & ~runaway_hp,
+                         gain / np.where(heat_pumped & ~runaway_hp, cop - path_factor, 1.0), 0.0)
     pump_w = np.zeros_like(np.asarray(base, dtype=float))
     panels = thermal.size_panels(spec, heat_load=base * gain * u.W, radiator_temperature=t_radiator_in,
                                  absorbed_flux=absorbed)
     for _ in range(_COUPLING_PASSES):  # the pump takes a small share of the heat it moves: a few passes converge
         w_hp = (base + pump_w) * hp_factor
-        q_loop = (base + pump_w + w_hp) * gain
+        q_loop = (base + pump_w) * gain + w_hp * path_factor
         loop = thermal.size_loop(
             heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=th.coolant_temperature,
             temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
@@ -184,7 +197,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         pump_w = new_pump
     w_hp = (base + pump_w) * hp_factor
     load = base + pump_w + w_hp
-    q_loop = load * gain
+    q_loop = (base + pump_w) * gain + w_hp * path_factor
     q_rad = q_loop + w_hp
     coupling_reason = combine_reasons(
         reasons_where(runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add "
@@ -197,6 +210,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     panels = thermal.size_panels(spec, heat_load=q_rad * u.W, radiator_temperature=t_radiator_in,
                                  absorbed_flux=absorbed)
     needed = np.where(heat_pumped, panels.area.m_as("m^2"), th.loop_count * loop.radiator_area.m_as("m^2"))
+    needed = np.where(runaway_hp, np.inf, needed)  # a heat pump that cannot lift its own work has no radiator
     area = needed * (1 + th.area_margin)  # installed: the spare share holds heat pipes that MMOD may take
     t_radiating = np.where(heat_pumped, t_radiator_in.m_as("K"), loop.equivalent_temperature.m_as("K"))
     finite = np.isfinite(area)
@@ -227,7 +241,8 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
 
     radiator_reason = np.where(heat_pumped, "", _reason(loop))
     shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
-                                np.shape(launch.mass.wet.m), np.shape(junction.m))
+                                np.shape(launch.mass.wet.m), np.shape(junction.m), np.shape(panel_count),
+                                np.shape(launch.feasible))
     reasons = np.broadcast_to(combine_reasons(
         _reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason, coupling_reason,
         np.asarray(launch.reasons, dtype=object)), shape)
@@ -238,8 +253,10 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         reasons=str(reasons) if np.ndim(reasons) == 0 else reasons,
         environment=env, chip_power=chips.to("W"), load=load_q, conversion_loss=conversion.heat.to("W"),
         path_loss=quantity(load * path_factor, "W"), pump_power=quantity(pump_w, "W"),
-        compressor_power=quantity(w_hp, "W"), array=array, battery=battery, loads=loads, heat_path=heat_path,
-        loop=loop, panels=panels, heat_rejected=quantity(q_rad, "W"),
+        coolant_mass_flow=(th.loop_count * loop.mass_flow).to("kg/s"),
+        compressor_power=quantity(np.where(runaway_hp, np.inf, w_hp), "W"), array=array, battery=battery, loads=loads, heat_path=heat_path,
+        loop=loop, panels=panels, heat_rejected=quantity(np.where(runaway_hp, np.inf, q_rad), "W"),
+        absorbed_flux=absorbed, sink_temperature=sink,
         radiator_temperature=quantity(t_radiating, "K"), radiator_area=quantity(area, "m^2"),
         radiator_mass=radiator_q, loop_mass=loop_mass,
         panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
@@ -251,7 +268,10 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
             f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])
             for f in dataclasses.fields(result) if "unit" in f.metadata},
             panel_count=np.broadcast_to(result.panel_count, shape).copy())
-    run_transient = (np.ndim(result.feasible) == 0 and result.feasible) if transient is None else transient
+    # The node network has no heat-pump model (a conductance cannot carry heat uphill): it runs for a single
+    # design point without one.
+    run_transient = (np.ndim(result.feasible) == 0 and result.feasible and not heat_pumped
+                     ) if transient is None else transient
     if run_transient:
         from designs.transient import orbit_extremes
 

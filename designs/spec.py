@@ -231,6 +231,9 @@ class ThermalChoices(Section):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if np.ndim(self.sides):
+            raise ValueError(f"thermal.sides = {self.sides!r}: one value per design (a panel type), not a sweep; "
+                             f"size one-sided and two-sided designs separately")
         try:
             thermal.material(self.face_sheet_material)
         except ValueError as exc:

@@ -2,10 +2,9 @@
 
 Four nodes, each lumped (thermal.ThermalNetwork):
 
-- ``chips``: the chips with their boards, heat capacity N m_chip c_Al, loaded with the chip power and the
-  point-of-load conversion loss;
-- ``coolant``: the loop (coolant in the lines plus the line tubes), loaded with the housekeeping load, the
-  pump, the power-path loss in sunlight (SMAD's 1/X_d - 1) and, in eclipse, the path loss (1/X_e - 1) less
+- ``chips``: the chips with their boards, heat capacity N m_chip c_Al, loaded with the chip power;
+- ``coolant``: the loop (coolant in the lines plus the line tubes), loaded with the point-of-load conversion
+  loss, the housekeeping load, the pump, the power-path loss in sunlight (SMAD's 1/X_d - 1) and, in eclipse, the path loss (1/X_e - 1) less
   the cells' own share, since regulators and converters sit on cold plates;
 - ``battery``: the battery, loaded in eclipse with its own discharge loss P_load (1/n - 1), n the battery's
   discharge efficiency;
@@ -85,13 +84,13 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
     r_chip = (th.junction_to_case + th.cold_plate_resistance).m_as("K/W")
     net.add_conduction("chips", "coolant", n / r_chip * u.W / u.K)
     # The coolant node is the hottest coolant (the chips' side); the radiator node radiates at the along-flow
-    # equivalent temperature. Their link carries the sized heat across that difference; a heat pump moves heat
-    # uphill, which a conductance cannot, so there the loop's heat-capacity rate stands in.
+    # equivalent temperature. Their link carries the sized heat across that difference. (Designs with a heat
+    # pump do not run this network: a conductance cannot carry heat uphill.)
     t_hot = th.coolant_temperature.m_as("K")
-    if result.compressor_power.m_as("W") > 0 or t_hot - t_rad <= 0.1:
+    if t_hot - t_rad <= 0.1:
         link = th.loop_count * loop.mass_flow.m_as("kg/s") * coolant.specific_heat.m_as("J/(kg*K)")
     else:
-        link = (result.heat_rejected.m_as("W") - result.compressor_power.m_as("W")) / (t_hot - t_rad)
+        link = result.heat_rejected.m_as("W") / (t_hot - t_rad)
     net.add_conduction("coolant", "radiator", link * u.W / u.K)
     net.add_conduction("battery", "coolant",
                        max(result.battery.mass.m_as("kg"), 1.0) * _BATTERY_CONDUCTANCE_PER_KG * u.W / u.K)
@@ -100,9 +99,9 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
                                area=area * th.sides * float(result.panels.panel_efficiency) * u.m**2)
 
     load = result.load.m_as("W")
-    chips_w = result.chip_power.m_as("W") + result.conversion_loss.m_as("W")
-    net.add_load("chips", chips_w * u.W)
-    steady = pw.housekeeping_load.m_as("W") + result.pump_power.m_as("W") + result.compressor_power.m_as("W")
+    net.add_load("chips", result.chip_power.m_as("W") * u.W)
+    # point-of-load converters sit on the cold plates, beside the chips rather than inside their junction path
+    steady = (pw.housekeeping_load.m_as("W") + result.conversion_loss.m_as("W") + result.pump_power.m_as("W"))
     day_loss = load * (1 / pw.daylight_path_efficiency - 1)
     night_loss = load * (1 / pw.eclipse_path_efficiency - 1)
     battery_loss = load * (1 / pw.battery_discharge_efficiency - 1)  # the cells' own share of the eclipse loss
