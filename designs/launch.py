@@ -35,7 +35,8 @@ import pint
 import structure
 from designs.spec import Section, choice, integer, num, qty, text
 from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import finite_or_none, fraction, quantity, si
+from spacedc.units import fraction, quantity, si
+from spacedc.units import json_column as _flat
 
 __all__ = ["GROWTH_CATEGORIES", "LaunchChoices", "LaunchResult", "size_launch"]
 
@@ -336,11 +337,6 @@ class LaunchResult(Result):
                 "notes": list(self.notes),
             },
         }
-
-
-def _flat(x: Any, shape: tuple[int, ...]) -> Any:
-    """JSON-ready values broadcast to the result's shape (None stays None; infinity and NaN become None)."""
-    return None if x is None else finite_or_none(np.broadcast_to(np.asarray(x), shape))
 
 
 def _refactor(margin: Any, factor_used: float, factor: Any) -> np.ndarray:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from spacedc.files import atomic_write_text
-from spacedc.units import finite_or_none
+from spacedc.units import json_column as _flat
 
 if TYPE_CHECKING:
     from designs.chain import DesignResult
@@ -19,11 +19,6 @@ __all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
 
 def _si(q: Any, unit: str, shape: tuple = ()) -> Any:
     return _flat(q.m_as(unit), shape)
-
-
-def _flat(x: Any, shape: tuple) -> Any:
-    """JSON-ready values broadcast to the result's shape, so a sweep flattens to equal-length columns."""
-    return finite_or_none(np.broadcast_to(np.asarray(x), shape))
 
 
 def _reasons(result: DesignResult) -> list:

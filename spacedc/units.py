@@ -32,6 +32,8 @@ __all__ = [
     "fraction",
     "quantity",
     "unit_suffix",
+    "finite_or_none",
+    "json_column",
 ]
 
 #: The application registry. spacedc never creates a private ``UnitRegistry``, so Quantities made by a user
@@ -215,3 +217,11 @@ def finite_or_none(x: Any) -> Any:
     if isinstance(x, np.bool_):
         return bool(x)
     return x
+
+
+def json_column(x: Any, shape: tuple[int, ...]) -> Any:
+    """A value broadcast to ``shape`` and made JSON-ready, so a sweep flattens to equal-length columns.
+
+    ``None`` stays ``None``; infinity and NaN become ``None`` (:func:`finite_or_none`).
+    """
+    return None if x is None else finite_or_none(np.broadcast_to(np.asarray(x), shape))
