@@ -121,6 +121,9 @@ class LaunchChoices(Section):
                                        "default: the vehicle's (Falcon: 25 Hz)")
     per_layer: int = integer(1, lo=1, doc="stowed satellites side by side in one layer of the fairing stack "
                                           "(1: a single stack on the axis)")
+    modules: int = integer(1, lo=1, doc="identical satellites (modules) that make up one station, each the design "
+                                        "sized here, launched whole and operated together; the summary's station "
+                                        "section gives their totals, the launches they need and what those cost")
     dispenser_mass: Any = qty("kg", "0 kg", lo=0,
                               doc="dispenser mass charged against the vehicle capability; 0: the vehicle figure is "
                                   "taken as the mass above its standard adapter")
@@ -260,6 +263,16 @@ class LaunchResult(Result):
         Deployed radiator-wing first mode and its margin against the ACS-tied requirement.
     mmod : structure.RadiatorMMOD
         Radiator face-sheet no-penetration probability, heat pipes lost, heat rejection left at end of life.
+    modules : int
+        Satellites (modules) in one station (``choices.modules``).
+    launches : float or ndarray
+        Launches that put a whole station in orbit, ceil(modules / satellites per launch); inf where no satellite
+        fits one launch.
+    station_compute_power : Quantity [W]
+        Modules times the compute (chip) power of one.
+    station_launch_cost, station_launch_cost_per_kw : Quantity [USD], [USD/kW] or None
+        Launches times the launch price, and that over the station's compute power (None without a price; inf
+        where a satellite fits no launch).
     margins : dict of str -> float, ndarray or None
         Every margin by name (pass at >= 0): ``mass``, ``fairing``, ``tie_down_tension``, ``tie_down_shear``,
         ``primary_structure_yield``, ``primary_structure_ultimate``, ``stowed_lateral``, ``stowed_axial``,
@@ -283,6 +296,11 @@ class LaunchResult(Result):
     stowed: structure.StowedFrequencies
     deployed: structure.DeployedWing
     mmod: structure.RadiatorMMOD
+    modules: int
+    launches: Any
+    station_compute_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    station_launch_cost: pint.Quantity | None = dataclasses.field(metadata={"unit": "USD"})
+    station_launch_cost_per_kw: pint.Quantity | None = dataclasses.field(metadata={"unit": "USD/kW"})
     margins: dict = dataclasses.field(metadata={"skip": True})
     feasible: Any
     reasons: Any
@@ -335,6 +353,14 @@ class LaunchResult(Result):
                 "launch_cost_per_kW_USD": si_or_none(pack.launch_cost_per_kw, "USD/kW"),
                 "margins": {k: _flat(v, shape) for k, v in self.margins.items()},
                 "notes": list(self.notes),
+            },
+            "station": {
+                "modules": self.modules,
+                "launches": _whole(_flat(self.launches, shape)),
+                "compute_W": si_or_none(self.station_compute_power, "W"),
+                "total_kg": _flat(self.modules * m.wet.m_as("kg"), shape),
+                "launch_cost_USD": si_or_none(self.station_launch_cost, "USD"),
+                "launch_cost_per_kW_USD": si_or_none(self.station_launch_cost_per_kw, "USD/kW"),
             },
         }
 
@@ -503,6 +529,13 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
         dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"))
     capacity = pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg")
+    # A station of identical modules buys whole launches: ceil(modules / satellites per launch).
+    per_launch = np.asarray(pack.satellites_per_launch, dtype=float)
+    with np.errstate(divide="ignore"):
+        launches = np.where(per_launch >= 1.0, np.ceil(c.modules / np.maximum(per_launch, 1.0)), np.inf)
+    price = lv.price if c.launch_price is None else c.launch_price
+    station_usd = None if price is None else launches * price.m_as("USD")
+    station_kw = c.modules * p_compute / 1e3
     envelope_height = structure.usable_height(lv, quantity(d_stow, "m")).m_as("m")
     if not np.all(pack.mass_to_orbit_within_reference):
         notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(h_km, "km"), quantity(inc, "deg")).reasons)
@@ -600,7 +633,12 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     else:
         reasons = combine_reasons(*(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
-                        deployed=deployed, mmod=mmod, margins=margins, feasible=feasible, reasons=reasons,
+                        deployed=deployed, mmod=mmod, modules=c.modules, launches=_shaped(launches, np.shape(launches)),
+                        station_compute_power=quantity(station_kw, "kW"),
+                        station_launch_cost=None if station_usd is None else quantity(station_usd, "USD"),
+                        station_launch_cost_per_kw=None if station_usd is None else quantity(station_usd / station_kw,
+                                                                                               "USD/kW"),
+                        margins=margins, feasible=feasible, reasons=reasons,
                         notes=tuple(notes))
 
 
@@ -623,6 +661,13 @@ def _supplied_note(vehicle: str, what: str, field: str, published: Any) -> str:
 
 def _hz(q: pint.Quantity | None) -> float:
     return np.nan if q is None else q.m_as("Hz")
+
+
+def _whole(x: Any) -> Any:
+    """Whole counts of a JSON column as ints (None, for an unbounded count, stays None)."""
+    if isinstance(x, list):
+        return [_whole(v) for v in x]
+    return None if x is None else int(x)
 
 
 def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:

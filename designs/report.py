@@ -156,7 +156,6 @@ _ROWS = [
     ("stowed first mode", ("launch", "stowed_first_mode_Hz"), (1, "Hz", ".1f")),
     ("deployed first mode", None, None),
     ("MMOD: pipes lost / P(no pen.)", None, None),
-    ("Margins of safety", None, None),
 ]
 
 
@@ -211,7 +210,19 @@ def summary_table(data: dict[str, Any]) -> str:
             lines.append(label)
         else:
             lines.append(f"  {label:<26} {_fmt(data[key[0]][key[1]], *fmt)}")
+    station = data.get("station", {})
+    if station.get("modules", 1) > 1:
+        lines.append("Station")
+        lines.append(f"  {'modules':<26} {station['modules']} ({_fmt(station['compute_W'], 1e-6, 'MW', '.2f')} of "
+                     f"compute, {_fmt(station['total_kg'], 1e-3, 't', '.1f')} wet)")
+        lines.append(f"  {'launches':<26} {_fmt(station['launches'], 1, '', 'd')}")
+        if station["launch_cost_USD"] is None and station["launches"] is not None:
+            lines.append(f"  {'launch cost':<26} not known (the vehicle publishes no price: give launch.launch_price)")
+        else:
+            lines.append(f"  {'launch cost':<26} {_fmt(station['launch_cost_USD'], 1e-6, 'MUSD', '.1f')} "
+                         f"({_fmt(station['launch_cost_per_kW_USD'], 1e-3, 'kUSD/kW', '.1f')})")
     launch = data["launch"]
+    lines.append("Margins of safety")
     for name, value in launch["margins"].items():
         flag = "" if value is None or value >= 0 else "   <-- NOT MET"
         shown = "not checked" if value is None else f"{value:+.3f}"

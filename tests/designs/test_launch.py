@@ -64,6 +64,28 @@ def test_light_satellite_passes_every_margin_on_falcon_9_and_packs_by_hand():
     assert launch["vehicle"] == "Falcon 9" and launch["fits_fairing"] is True
 
 
+@pytest.mark.parametrize("modules, launches", [(1, 1), (3, 1), (7, 3), (80, 27)])
+def test_a_station_of_modules_buys_whole_launches(modules, launches):
+    """The light satellite packs 3 to a Falcon 9 (test above), so a station of N of them needs ceil(N / 3)
+    launches: 1, 1, 3 and 27 for 1, 3, 7 and 80 modules, at USD 69.75 M each, over N x 20 kW of compute."""
+    r = light(LaunchChoices(modules=modules))
+    station = r.summary()["station"]
+    assert station["modules"] == modules and station["launches"] == launches
+    assert station["launch_cost_USD"] == pytest.approx(launches * F9_PRICE, rel=1e-12)
+    assert station["launch_cost_per_kW_USD"] == pytest.approx(launches * F9_PRICE / (modules * 20), rel=1e-12)
+    assert station["compute_W"] == pytest.approx(modules * 20e3)
+    assert station["total_kg"] == pytest.approx(modules * r.mass.wet.m_as("kg"), rel=1e-12)
+
+
+def test_a_station_whose_module_fits_no_launch_needs_unbounded_launches():
+    """A 30 t module on a 22.8 t Falcon 9: no launch carries one, so no count of launches builds the station;
+    the summary says so with null (JSON has no infinity) beside the failed mass margin."""
+    r = light(LaunchChoices(modules=4), payload_mass="30000 kg")
+    assert r.launches == math.inf and r.margins["mass"] < 0
+    station = r.summary()["station"]
+    assert station["launches"] is None and station["launch_cost_USD"] is None
+
+
 def test_mass_budget_by_hand():
     """AIAA S-120A growth at E (estimated): compute racks (electronics > 13.6 kg) 15 %, array (composites row)
     24 %, battery 20 %, thermal 18 %: 460 + 248 + 120 + 177 = 1005 kg predicted. Structure 0.20, harness 0.08,
@@ -258,12 +280,12 @@ def test_scalar_list_and_million_point_inputs_agree():
 def test_summary_is_json_safe_and_finite_for_a_sensible_design():
     r = light()
     summary = r.summary()
-    assert set(summary) == {"mass", "launch"}
+    assert set(summary) == {"mass", "launch", "station"}
     assert set(summary["mass"]) == {"total_kg", "payload_kg", "power_kg", "thermal_kg", "structure_kg", "adcs_kg",
                                     "propulsion_kg", "propellant_kg", "harness_kg", "growth_kg", "margin_kg", "dry_kg"}
     numbers = [v for v in _values({k: v for k, v in summary["launch"].items() if k != "notes"}) if
                not isinstance(v, str)]
-    numbers += list(_values(summary["mass"]))
+    numbers += list(_values(summary["mass"])) + list(_values(summary["station"]))
     assert all(v is not None and math.isfinite(v) for v in numbers)
     json.dumps(summary, allow_nan=False)
     json.dumps(r.to_dict(), allow_nan=False)
