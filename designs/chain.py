@@ -269,9 +269,11 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
             for f in dataclasses.fields(result) if "unit" in f.metadata},
             panel_count=np.broadcast_to(result.panel_count, shape).copy())
     # The node network has no heat-pump model (a conductance cannot carry heat uphill): it runs for a single
-    # design point without one.
-    run_transient = (np.ndim(result.feasible) == 0 and result.feasible and not heat_pumped
-                     ) if transient is None else transient
+    # design point without one whose power and thermal sizing closed (launch margins may still fail).
+    closed = np.ndim(result.feasible) == 0 and all(
+        np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
+                                   result.junction_temperature))
+    run_transient = (closed and not heat_pumped) if transient is None else transient
     if run_transient:
         from designs.transient import orbit_extremes
 
