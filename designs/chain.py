@@ -343,6 +343,13 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         array_width_mm=g.array_wing_width.m_as("mm"), array_length_mm=np.where(np.isfinite(array_length),
                                                                                array_length, 0.0) * 1e3)
     face = thermal.material(th.face_sheet_material)
+    # Drag area: the radiators' full face (conservative: edge-on to the Sun, they may face the flow) and the
+    # bus, plus the sun-tracking array's orbit average. Its normal is the Sun direction s, whose component in
+    # the orbit plane is cos(beta); the velocity turns through that plane, so the projected area A |s . v| =
+    # A cos(beta) |cos(theta)| averages to (2 / pi) A cos(beta) over an orbit (a hand derivation; the
+    # smallest |beta| of the year gives the largest). Dawn-dusk orbits, beta near 90 deg, see almost none.
+    a_array = array.area.m_as("m^2")
+    array_drag = np.where(np.isfinite(a_array), a_array, 0.0) * np.cos(env.beta_min.m_as("rad")) * 2.0 / np.pi
     launch = size_launch(
         design.launch, altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
         payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
@@ -354,7 +361,7 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         heat_pipe_diameter=th.pipe_diameter, heat_pipe_wall_thickness=th.pipe_wall_thickness,
         heat_rejected=quantity(q_rad, "W"), array_mass=_finite_kg(array.mass), stowed_diameter=quantity(2 * radius, "mm"),
         stowed_height=quantity(height, "mm"),
-        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2, "m^2"),
+        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2"),
         radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"),
     )
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")

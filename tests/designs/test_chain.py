@@ -90,6 +90,29 @@ def test_mass_budget_takes_the_sized_subsystems(result):
     assert m["total_kg"] == pytest.approx(m["dry_kg"] + m["margin_kg"] + m["propellant_kg"], rel=1e-9)
 
 
+@pytest.mark.parametrize("ltan", ["06:00", "10:30", "12:00"])
+def test_drag_area_adds_the_sun_tracking_array_orbit_average(sat, ltan):
+    """Drag make-up uses the radiator face (one side), the bus face and the array's orbit-average projection:
+    a sun-tracking normal s has cos(beta) in the orbit plane, so |s . v| averages to (2 / pi) cos(beta) over
+    an orbit (hand derivation). Recomputed here with structure.drag_makeup_delta_v at the budget's mass, dry
+    mass with the system margin; a noon orbit (beta near 0) then carries most of the array's area, a dawn-dusk
+    one little."""
+    import structure
+
+    design = sat.replace(orbit__ltan=ltan)
+    r = designs.size(design, transient=False)
+    beta = r.environment.beta_min.m_as("rad")
+    area = (r.radiator_area.m_as("m^2") + design.geometry.bus_width.m_as("m") ** 2
+            + r.array.area.m_as("m^2") * np.cos(beta) * 2 / np.pi)
+    mass = r.mass.dry.m_as("kg") * (1 + design.launch.system_margin)
+    expect = structure.drag_makeup_delta_v(design.orbit.altitude, design.power.lifetime, mass=mass * u.kg,
+                                           drag_area=area * u("m^2"),
+                                           drag_coefficient=design.launch.drag_coefficient)
+    assert r.launch.delta_v.drag_makeup.m_as("m/s") == pytest.approx(expect.m_as("m/s"), rel=1e-9)
+    if ltan == "12:00":
+        assert np.cos(beta) > 0.9
+
+
 def test_transient_network_of_the_design(result):
     tr = result.transient
     assert tr is not None and tr.energy_closure < 1e-6
