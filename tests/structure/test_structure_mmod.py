@@ -70,9 +70,9 @@ def test_single_wall_ballistic_limit_against_the_aerospace_america_1988_figure(r
 
     Tolerance: "about 5 cm" is one significant figure, so the perforation thickness must lie in 4.5-5.5 cm,
     i.e. the 1 cm particle must perforate 4.5 cm and be stopped by 5.5 cm. Not covered: the source's "high-
-    strength" alloy is unnamed. A harder alloy lowers the equation's thickness (7075-T6, BH 150 and 2.80 g/cm^3
-    with the same C, gives about 4.2 cm, 16 % below the quoted 5 cm); the table has no sound speed for 7075-T6,
-    so only 6061-T6 is tested."""
+    strength" alloy is unnamed. A harder alloy lowers the equation's thickness (a 7075-T6 wall, BH 150 and
+    2.80 g/cm^3 with the same C, needs 4.15 cm against a 2.7 g/cm^3 sphere, 17 % below the quoted 5 cm); the
+    table has no sound speed for 7075-T6, so only 6061-T6 is tested."""
     rho_p = rho * u("g/cm^3")
     d = {t: structure.critical_diameter(t * u.cm, "10 km/s", projectile_density=rho_p).m_as("cm")
          for t in (4.5, 5.0, 5.5)}
