@@ -11,10 +11,11 @@ from designs.design import Design, from_dict, load, reference_designs
 from designs.report import summary, summary_table, write_summary
 from designs.launch import LaunchChoices, LaunchResult
 from designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices
+from designs.sweep import SweepReport, sweep
 
 __all__ = [
     "Design", "DesignError", "DesignResult", "GeometryChoices", "LaunchChoices", "LaunchResult", "Payload",
     "PowerChoices",
-    "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
-    "write_summary",
+    "SweepReport", "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
+    "sweep", "write_summary",
 ]

@@ -1,8 +1,9 @@
 """The ``spacedc`` command line.
 
 Exit status (DESIGN.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
-reasons printed; 2 bad input, with a message that names the field and why. Set ``SPACEDC_DEBUG=1`` to see the traceback
-behind an error.
+reasons printed; 2 bad input, with a message that names the field and why. ``spacedc sweep`` exits 0 once its
+table is written, whatever share of the points is feasible (the table says which), and 130 when interrupted
+(rerun with --resume). Set ``SPACEDC_DEBUG=1`` to see the traceback behind an error.
 """
 
 from __future__ import annotations
@@ -30,6 +31,23 @@ def _parser() -> argparse.ArgumentParser:
     size.add_argument("--out", metavar="DIR", help="write summary.json, report.txt and budgets.png into DIR")
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
     size.add_argument("--cad", action="store_true", help="also build the CAD and write it into --out (STEP)")
+    sweep = sub.add_parser("sweep", help="size every combination of varied fields into a CSV table",
+                           description="Size a design over a full-factorial grid of varied fields, in vectorized "
+                                       "chunks streamed to disk; an interrupted sweep resumes with --resume.")
+    sweep.add_argument("design", help="a design TOML file or a reference design's name")
+    sweep.add_argument("--vary", action="append", required=True, metavar="KEY=START:STOP:N",
+                       help="a field to vary: section.field=START:STOP:N (N values, ends included) or "
+                            "section.field=V1,V2,...; values carry units or take the field's "
+                            "(thermal.coolant_temperature=20degC:60degC:41). Repeat for a grid")
+    sweep.add_argument("--out", metavar="FILE", required=True, help="the CSV table to write (never overwritten)")
+    sweep.add_argument("--resume", action="store_true",
+                       help="finish an interrupted sweep of the same arguments, keeping the chunks on disk")
+    sweep.add_argument("--chunk", type=int, default=None, metavar="N",
+                       help="points per vectorized call and per part file (default 50,000)")
+    where = sweep.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=1, metavar="N", help="local processes (default 1)")
+    where.add_argument("--scheduler", metavar="ADDR", help="a Dask scheduler address (pip install "
+                                                           "'spacedc[distributed]')")
     cad = sub.add_parser("cad", help="build the sized satellite in CAD and export it")
     cad.add_argument("design", help="a design TOML file or a reference design's name")
     cad.add_argument("--out", metavar="DIR", required=True, help="folder for the CAD files, preview and cad.json")
@@ -129,6 +147,23 @@ def _cmd_cad(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from designs.sweep import DEFAULT_CHUNK, sweep
+
+    try:
+        report = sweep(args.design, args.vary, args.out, chunk=args.chunk or DEFAULT_CHUNK, resume=args.resume,
+                       workers=args.workers, scheduler=args.scheduler)
+    except KeyboardInterrupt:
+        print(f"spacedc: interrupted: the chunks already sized are kept beside {args.out}; run the same command "
+              "with --resume to finish", file=sys.stderr)
+        return 130
+    share = 100 * report.feasible / report.points
+    resumed = f", {report.resumed_chunks} of {report.chunks} chunks kept from before" if report.resumed_chunks else ""
+    print(f"wrote {report.path}: {report.points:,} points, {report.feasible:,} feasible ({share:.1f} %), "
+          f"in {report.seconds:.1f} s{resumed}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``spacedc`` console script."""
     args = _parser().parse_args(argv)
@@ -137,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list()
         if args.command == "cad":
             return _cmd_cad(args)
+        if args.command == "sweep":
+            return _cmd_sweep(args)
         return _cmd_size(args)
     except (ValueError, TypeError, pint.DimensionalityError) as exc:
         if os.environ.get("SPACEDC_DEBUG"):

@@ -9,7 +9,8 @@ The sizing chain ends here. Given the masses and the geometry the chain has size
 2. packs the wet satellite into the vehicle (:func:`structure.satellites_per_launch`): satellites per launch by
    mass and by fairing volume, launch cost per satellite and per kW of compute;
 3. checks the quasi-static launch loads (:func:`structure.launch_margins`) of the stowed radiator stack on its
-   tie-downs and of the primary-structure cylinder, with NASA-STD-5001B factors of safety;
+   tie-downs and of the primary-structure cylinder (yield, ultimate and NASA SP-8007 buckling), with
+   NASA-STD-5001B factors of safety;
 4. checks the stowed first modes against the vehicle's minimum frequencies (:func:`structure.stowed_frequencies`)
    and the deployed radiator wing's first mode against the attitude-control requirement
    (:func:`structure.deployed_wing_frequency`);
@@ -33,6 +34,7 @@ import numpy as np
 import pint
 
 import structure
+from designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
 from designs.spec import Section, choice, integer, num, qty, text
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import fraction, quantity, si
@@ -74,6 +76,9 @@ _WHY: dict[str, tuple[str, str]] = {
                                 "primary-structure yield margin of safety {margin:.2f} " + _LOADS),
     "primary_structure_ultimate": ("primary-structure ultimate margin of safety " + _LOADS,
                                    "primary-structure ultimate margin of safety {margin:.2f} " + _LOADS),
+    "primary_structure_buckling": ("primary-structure buckling margin of safety " + _LOADS,
+                                   "primary-structure buckling margin of safety {margin:.2f} " + _LOADS
+                                   + ": thicken or widen the cylinder (launch.cylinder_thickness, cylinder_radius)"),
     "stowed_lateral": ("stowed lateral first mode below {lv}'s minimum",
                        "stowed lateral first mode {lateral:.3g} Hz below {lv}'s {lateral_min:.3g} Hz minimum "
                        "(margin {margin:.2f})"),
@@ -170,8 +175,8 @@ class LaunchChoices(Section):
                                doc="primary-structure cylinder radius: 0.7875 m, on the 1575 mm (62 in) payload "
                                    "interface of the Falcon User's Guide (2nd-hand)")
     cylinder_thickness: Any = qty("m", "4 mm", lo=0, lo_open=True,
-                                  doc="primary-structure cylinder wall (spacedc's assumption: size it; buckling is "
-                                      "not checked)")
+                                  doc="primary-structure cylinder wall (spacedc's assumption: size it; at R/t ~ 200 "
+                                      "its SP-8007 buckling margin, not yield, usually governs)")
     tie_down_count: int = integer(8, lo=1, doc="tie-downs (hold-down and release points) of one stowed radiator wing: "
                                                "8, as on each of Psyche's five-panel array wings (2nd-hand)")
     tie_down_allowable_tension: Any = qty("N", "21.2 kN", lo=0, lo_open=True,
@@ -275,8 +280,9 @@ class LaunchResult(Result):
         where a satellite fits no launch).
     margins : dict of str -> float, ndarray or None
         Every margin by name (pass at >= 0): ``mass``, ``fairing``, ``tie_down_tension``, ``tie_down_shear``,
-        ``primary_structure_yield``, ``primary_structure_ultimate``, ``stowed_lateral``, ``stowed_axial``,
-        ``stowed_stack``, ``deployed_frequency``, ``mmod_heat_rejection``; None where not checked.
+        ``primary_structure_yield``, ``primary_structure_ultimate``, ``primary_structure_buckling``,
+        ``stowed_lateral``, ``stowed_axial``, ``stowed_stack``, ``deployed_frequency``, ``mmod_heat_rejection``;
+        None where not checked.
     feasible : bool or ndarray of bool
         Every checked margin >= 0.
     reasons : str or ndarray of str
@@ -311,22 +317,23 @@ class LaunchResult(Result):
         shape = np.shape(self.feasible)
         return super().to_dict() | {"margins": {k: _flat(v, shape) for k, v in self.margins.items()}}
 
-    def summary(self) -> dict[str, dict[str, Any]]:
+    def summary(self, column: Any = _flat) -> dict[str, dict[str, Any]]:
         """The ``mass`` and ``launch`` sections of ``summary.json``: SI numbers broadcast to the result's shape.
 
         Mass adds up: the subsystems' basic masses (payload, power = array + battery, thermal, ADCS,
         propulsion) plus structure, harness and growth make ``dry_kg``; dry plus the system margin and the
         propellant make ``total_kg``. Launch values a vehicle does not support are ``None`` (see ``notes``).
+        ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`).
         """
         shape = np.shape(self.feasible)
         m = self.mass
         basic = {k: v.m_as("kg") for k, v in m.basic.items()}
 
         def kg(x: Any) -> Any:
-            return _flat(x.m_as("kg") if isinstance(x, pint.Quantity) else x, shape)
+            return column(x.m_as("kg") if isinstance(x, pint.Quantity) else x, shape)
 
         def si_or_none(q: pint.Quantity | None, unit: str) -> Any:
-            return None if q is None else _flat(q.m_as(unit), shape)
+            return None if q is None else column(q.m_as(unit), shape)
 
         qs, pack = self.quasi_static, self.packing
         return {
@@ -340,25 +347,25 @@ class LaunchResult(Result):
             },
             "launch": {
                 "vehicle": self.vehicle,
-                "satellites_per_launch": _flat(pack.satellites_per_launch, shape),
-                "fits_fairing": _flat(pack.fits_fairing, shape),
-                "min_margin_of_safety": None if qs is None else _flat(qs.min_margin, shape),
+                "satellites_per_launch": column(pack.satellites_per_launch, shape),
+                "fits_fairing": column(pack.fits_fairing, shape),
+                "min_margin_of_safety": None if qs is None else column(qs.min_margin, shape),
                 "stowed_first_mode_Hz": si_or_none(self.stowed.first_mode, "Hz"),
                 "deployed_first_mode_Hz": si_or_none(self.deployed.frequency, "Hz"),
                 "deployed_frequency_requirement_Hz": si_or_none(self.deployed.required_frequency, "Hz"),
-                "mmod_no_penetration_probability": _flat(self.mmod.radiator_no_penetration, shape),
-                "expected_heat_pipes_lost": _flat(self.mmod.pipes_lost, shape),
+                "mmod_no_penetration_probability": column(self.mmod.radiator_no_penetration, shape),
+                "expected_heat_pipes_lost": column(self.mmod.pipes_lost, shape),
                 "heat_rejection_eol_W": si_or_none(self.mmod.heat_rejection_eol, "W"),
                 "launch_cost_per_satellite_USD": si_or_none(pack.launch_cost_per_satellite, "USD"),
                 "launch_cost_per_kW_USD": si_or_none(pack.launch_cost_per_kw, "USD/kW"),
-                "margins": {k: _flat(v, shape) for k, v in self.margins.items()},
+                "margins": {k: column(v, shape) for k, v in self.margins.items()},
                 "notes": list(self.notes),
             },
             "station": {
                 "modules": self.modules,
-                "launches": _whole(_flat(self.launches, shape)),
+                "launches": _whole(column(self.launches, shape)),
                 "compute_W": si_or_none(self.station_compute_power, "W"),
-                "total_kg": _flat(self.modules * m.wet.m_as("kg"), shape),
+                "total_kg": column(self.modules * m.wet.m_as("kg"), shape),
                 "launch_cost_USD": si_or_none(self.station_launch_cost, "USD"),
                 "launch_cost_per_kW_USD": si_or_none(self.station_launch_cost_per_kw, "USD/kW"),
             },
@@ -397,10 +404,15 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
     ``fairing`` = H(d) / h - 1, H(d) the usable envelope height at the stowed diameter.
 
-    Loads and modes. Each radiator wing stows as a stack of ``panels_per_wing`` panels of thickness
-    2 t_f + max(t_c, d_pipe) on ``choices.tie_down_count`` tie-downs at radius min(W, L) / 2, its centre of mass
-    half the stack high; the satellite's centre of mass is half the stowed height above the interface, carried
-    by the primary cylinder (:func:`structure.launch_margins` over the vehicle's load envelope,
+    Loads and modes. Each radiator wing stows as :func:`geometry.make_satellite` stows it: ``panels_per_wing``
+    panels standing against a bus face, the launch axis in their plane, at a pitch of max(2 t_f + max(t_c, d_pipe),
+    manifold diameter) + stow gap and ``root_offset`` off the face (the geometry defaults of
+    :mod:`designs.envelope`), on ``choices.tie_down_count`` tie-downs at radius min(W, L) / 2 in the bus face,
+    its centre of mass mid-depth of the stack (root_offset + depth / 2 out); axial load shears the tie-downs and
+    overturns the stack, lateral load in its worst direction (:func:`structure.tie_down_loads`, "in-plane").
+    The satellite's centre of mass is half the stowed height above the interface, carried by the primary
+    cylinder, checked for yield, ultimate and SP-8007 buckling (:func:`structure.launch_margins` over the
+    vehicle's load envelope,
     :func:`structure.stowed_frequencies`); ``choices.load_envelope``, ``min_lateral_frequency`` and
     ``min_axial_frequency`` replace the vehicle's values or fill in those its guide does not publish (noted). Deployed, a wing is ``panels_per_wing`` panels hinged in a line along
     their width W (the geometry package's accordion wing), their length L across it, with the as-built areal
@@ -464,8 +476,8 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
 
     Notes
     -----
-    Buckling of the primary cylinder, the array wings' own stowed and deployed checks, and random-vibration and
-    shock environments are not checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
+    The array wings' own stowed and deployed checks, and random-vibration and shock environments are not
+    checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
     """
     c = choices
     published = structure.launch_vehicle(c.vehicle)
@@ -521,11 +533,14 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
                                    structure_fraction=c.structure_fraction, system_margin=c.system_margin,
                                    delta_v=dv.total, specific_impulse=c.specific_impulse)
-    wet = budget.wet.m_as("kg")
+    # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
+    # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
+    wet = np.minimum(budget.wet.m_as("kg"), _UNBOUNDED_KG)
+    wet_q = quantity(wet, "kg")
 
     # Packing in the fairing, and launch cost.
     pack = structure.satellites_per_launch(
-        lv, satellite_mass=budget.wet, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
+        lv, satellite_mass=wet_q, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
         altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
         dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"))
     capacity = pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg")
@@ -549,16 +564,29 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
     # Stowed radiator stack, primary structure: quasi-static loads and stowed modes.
     mat = structure.material(c.structure_material)
     stack_mass = quantity(per_wing * areal * w * ln, "kg")
-    stack_cg = quantity(per_wing * (2.0 * tf + np.maximum(tc, d_pipe)) / 2.0, "m")
+    # As stowed (geometry.make_satellite, designs.envelope): the panels stand against a bus face, the launch axis
+    # in their plane, at a pitch of max(panel thickness, manifold) + stow gap, the package root_offset off the bus
+    # face whose tie-downs hold it; its centre of mass is mid-depth.
+    t_stack = np.maximum(2.0 * tf + np.maximum(tc, d_pipe), _MANIFOLD / 1e3)
+    stack_depth = t_stack + (per_wing - 1.0) * (t_stack + _STOW_GAP / 1e3)
+    stack_cg = quantity(_ROOT_OFFSET / 1e3 + stack_depth / 2.0, "m")
     sat_cg = quantity(h_stow / 2.0, "m")
     if c.load_envelope is not None:
         notes.append(_supplied_note(lv.name, "quasi-static load envelope", "load_envelope", published.load_envelope))
+    elif (published.loads_source.startswith("SpaceX Falcon")
+          and np.any(wet < structure.FALCON_LIGHT_PAYLOAD.m_as("kg"))):
+        # Falcon's standard-mass factors (Fig. 4-1) are for payloads over 4,000 lb; lighter ones see more.
+        lv = dataclasses.replace(lv, load_envelope=structure.FALCON_LIGHT_BOUND[0],
+                                 loads_source=structure.FALCON_LIGHT_BOUND[1])
+        notes.append(f"{lv.name}: a satellite under 4,000 lb (1814 kg) takes the guide's light-payload load factors "
+                     f"(Fig. 4-2, not transcribed); the quasi-static margins use their bound, 8.5 g axial with 3 g "
+                     f"lateral (supply launch.load_envelope for the figure itself)")
     if lv.load_envelope is None:
         qs = None
         notes.append(f"not checked: {lv.name} publishes no quasi-static load factors ({lv.loads_source})")
     else:
         qs = _quasi_static(c, lv, mat, stack_mass=stack_mass, stack_cg=stack_cg,
-                           tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=budget.wet,
+                           tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=wet_q,
                            satellite_cg=sat_cg)
     # the satellite mass spread over a swept frequency requirement, which stowed_frequencies broadcasts the modes to
     reqs = (lv.min_lateral_frequency, lv.min_axial_frequency)
@@ -596,7 +624,7 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         panel_area=quantity(2.0 * w * ln, "m^2"), panel_count=panels, face_thickness=quantity(tf, "m"),
         heat_pipe_count=needed, heat_pipe_length=quantity(ln, "m"), heat_pipe_diameter=quantity(d_pipe, "m"),
         heat_pipe_wall=quantity(t_pipe, "m"), heat_rejection=quantity(q, "W"), spare_heat_pipes=installed - needed,
-        required_heat_rejection=quantity(required_q, "W"))
+        required_heat_rejection=quantity(required_q, "W"), pipe_exposed_faces=2)
     q_eol = mmod.heat_rejection_eol.m_as("W")
 
     margins: dict[str, Any] = {
@@ -606,6 +634,7 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         "tie_down_shear": None if qs is None else qs.tie_down_shear,
         "primary_structure_yield": None if qs is None else qs.cylinder_yield,
         "primary_structure_ultimate": None if qs is None else qs.cylinder_ultimate,
+        "primary_structure_buckling": None if qs is None else qs.cylinder_buckling,
         "stowed_lateral": stowed.margin_lateral,
         "stowed_axial": stowed.margin_axial,
         "stowed_stack": stowed.margin_stack,
@@ -614,10 +643,12 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         # at the design value, so spares would otherwise show as a zero margin)
         "mmod_heat_rejection": (installed - mmod.pipes_lost) / (needed * c.mmod_eol_heat_fraction) - 1.0,
     }
-    shape = np.broadcast_shapes(np.shape(wet), *(np.shape(v) for v in margins.values() if v is not None))
+    shape = np.broadcast_shapes(np.shape(wet), np.shape(launches), np.shape(station_kw),
+                                np.shape(getattr(price, "magnitude", None)),
+                                *(np.shape(v) for v in margins.values() if v is not None))
     margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
 
-    failed = {k: v < 0.0 for k, v in margins.items() if v is not None}
+    failed = {k: ~(np.asarray(v) >= 0.0) for k, v in margins.items() if v is not None}  # a NaN margin fails too
     feasible = ~np.logical_or.reduce(list(failed.values()))
     if shape == ():
         numbers = dict(
@@ -629,9 +660,15 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         numbers = {k: float(v) for k, v in numbers.items()}
         reasons: Any = "; ".join(_WHY[k][1].format(lv=lv.name, margin=margins[k], **numbers)
                                  for k, bad in failed.items() if bad)
+        if not np.isfinite(budget.wet.m_as("kg")):
+            reasons = (f"the propellant for {dv.total.m_as('km/s'):.3g} km/s of drag make-up and disposal at "
+                       f"{c.specific_impulse.m_as('s'):.0f} s Isp is unbounded (mass ratio beyond any tank): raise "
+                       f"the orbit or the specific impulse; " + reasons)
         feasible = bool(feasible)
     else:
-        reasons = combine_reasons(*(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
+        reasons = combine_reasons(
+            reasons_where(~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
+            *(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
                         deployed=deployed, mmod=mmod, modules=c.modules, launches=_shaped(launches, np.shape(launches)),
                         station_compute_power=quantity(station_kw, "kW"),
@@ -663,8 +700,14 @@ def _hz(q: pint.Quantity | None) -> float:
     return np.nan if q is None else q.m_as("Hz")
 
 
+#: The wet mass the launch checks take where the propellant is unbounded [kg].
+_UNBOUNDED_KG = 1e30
+
+
 def _whole(x: Any) -> Any:
-    """Whole counts of a JSON column as ints (None, for an unbounded count, stays None)."""
+    """Whole counts of a JSON column as ints (None, for an unbounded count, stays None); arrays stay."""
+    if isinstance(x, np.ndarray):
+        return x
     if isinstance(x, list):
         return [_whole(v) for v in x]
     return None if x is None else int(x)
@@ -679,25 +722,33 @@ def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:
 def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: structure.Material, *, stack_mass: Any,
                   stack_cg: Any, tie_down_radius: Any, satellite_mass: Any, satellite_cg: Any
                   ) -> structure.LaunchMargins:
-    """:func:`structure.launch_margins` at the approach's NASA-STD-5001B factors, re-stated at the chosen ones."""
+    """:func:`structure.launch_margins` at the approach's NASA-STD-5001B factors, re-stated at the chosen ones.
+
+    The radiator stack stands against a bus face with the launch axis in its panels' plane (``"in-plane"``, the
+    layout of :func:`geometry.make_satellite`); the cylinder's buckling takes the ultimate factor. A material
+    row without a Poisson's ratio takes 0.3 (SP-8007's 0.605 E t / R).
+    """
+    nu = 0.3 if mat.poisson_ratio is None else mat.poisson_ratio
     qs = structure.launch_margins(
         lv, stack_mass=stack_mass, tie_down_count=c.tie_down_count, stack_cg_height=stack_cg,
         tie_down_radius=tie_down_radius, tie_down_allowable_tension=c.tie_down_allowable_tension,
         tie_down_allowable_shear=c.tie_down_allowable_shear, satellite_mass=satellite_mass,
         cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness, satellite_cg_height=satellite_cg,
-        yield_strength=mat.yield_strength, ultimate_strength=mat.ultimate_strength, approach=c.approach)
+        yield_strength=mat.yield_strength, ultimate_strength=mat.ultimate_strength, modulus=mat.modulus,
+        poisson_ratio=nu, approach=c.approach, stack_orientation="in-plane")
     fy0 = structure.factor_of_safety(c.approach, "yield")
     fu0 = structure.factor_of_safety(c.approach, "ultimate")
     fy = fy0 if c.yield_factor is None else c.yield_factor
     fu = fu0 if c.ultimate_factor is None else c.ultimate_factor
     parts = [_refactor(qs.tie_down_tension, fy0, fy), _refactor(qs.tie_down_shear, fy0, fy),
-             _refactor(qs.cylinder_yield, fy0, fy), _refactor(qs.cylinder_ultimate, fu0, fu)]
+             _refactor(qs.cylinder_yield, fy0, fy), _refactor(qs.cylinder_ultimate, fu0, fu),
+             _refactor(qs.cylinder_buckling, fu0, fu)]
     parts = [np.asarray(p) for p in np.broadcast_arrays(*parts)]
     low = np.minimum.reduce(parts)
     ok = low >= 0.0
     why = combine_reasons(*(reasons_where(p < 0.0, f"{name} margin < 0") for p, name in
                             zip(parts, ("tie-down tension", "tie-down shear", "primary structure yield",
-                                        "primary structure ultimate"))))
+                                        "primary structure ultimate", "primary structure buckling"))))
     scalar = low.ndim == 0
     return structure.LaunchMargins(*(float(p) if scalar else p for p in parts),
                                    min_margin=float(low) if scalar else low,

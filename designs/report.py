@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 __all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
 
 
-def _si(q: Any, unit: str, shape: tuple = ()) -> Any:
-    return _flat(q.m_as(unit), shape)
-
-
 def _reasons(result: DesignResult) -> list:
     r = np.asarray(result.reasons, dtype=object)
     split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
@@ -36,31 +32,37 @@ def _transient(tr: Any) -> dict[str, Any]:
         "transient_energy_closure": float(tr.energy_closure)}
 
 
-def _launch_section(result: DesignResult, shape: tuple) -> dict[str, Any]:
-    sections = result.launch.summary()
-    sections["launch"] |= {"stowed_diameter_m": _si(result.stowed_diameter, "m", shape),
-                           "stowed_height_m": _si(result.stowed_height, "m", shape)}
+def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str, Any]:
+    sections = result.launch.summary(column)
+    sections["launch"] |= {"stowed_diameter_m": column(result.stowed_diameter.m_as("m"), shape),
+                           "stowed_height_m": column(result.stowed_height.m_as("m"), shape)}
     return sections
 
 
-def summary(result: DesignResult) -> dict[str, Any]:
+def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
     """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
 
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
+    ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`);
+    :func:`spacedc.units.array_column` keeps a sweep's columns as numpy arrays.
     """
+
+    def _si(q: Any, unit: str, shape: tuple) -> Any:
+        return column(q.m_as(unit), shape)
+
     env, arr, bat, loop = result.environment, result.array, result.battery, result.loop
     shape = np.shape(result.feasible)
     return {
         "name": result.name,
-        "feasible": _flat(result.feasible, shape),
+        "feasible": column(result.feasible, shape),
         "reasons": _reasons(result),
         "orbit": {
             "altitude_m": _si(env.altitude, "m", shape),
             "inclination_deg": _si(env.inclination, "deg", shape),
             "period_s": _si(env.period, "s", shape),
-            "eclipse_fraction": _flat(env.eclipse_fraction, shape),
+            "eclipse_fraction": column(env.eclipse_fraction, shape),
             "eclipse_duration_s": _si(env.eclipse_duration, "s", shape),
-            "days_with_eclipse": _flat(env.days_with_eclipse, shape),
+            "days_with_eclipse": column(env.days_with_eclipse, shape),
             "beta_min_deg": _si(env.beta_min, "deg", shape),
             "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2", shape),
         },
@@ -77,7 +79,7 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "cell_temperature_K": _si(arr.cell_temperature, "K", shape),
             "battery_capacity_Wh": _si(bat.total_capacity, "W*h", shape),
             "battery_mass_kg": _si(bat.mass, "kg", shape),
-            "battery_depth_of_discharge": _flat(bat.depth_of_discharge, shape),
+            "battery_depth_of_discharge": column(bat.depth_of_discharge, shape),
         },
         "thermal": {
             "heat_rejected_W": _si(result.heat_rejected, "W", shape),
@@ -92,10 +94,10 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "required_radiator_area_m2": _si(result.required_radiator_area, "m^2", shape),
             "radiator_mass_kg": _si(result.radiator_mass, "kg", shape),
             "radiator_areal_density_kg_per_m2": _si(result.panels.areal_density, "kg/m^2", shape),
-            "panel_count": _flat(result.panel_count, shape),
-            "fin_efficiency": _flat(result.panels.fin_efficiency, shape),
-            "heat_pipes_per_panel": _flat(result.panels.pipes_per_panel, shape),
-            "heat_pipe_transport_margin": _flat(result.panels.transport_margin, shape),
+            "panel_count": column(result.panel_count, shape),
+            "fin_efficiency": column(result.panels.fin_efficiency, shape),
+            "heat_pipes_per_panel": column(result.panels.pipes_per_panel, shape),
+            "heat_pipe_transport_margin": column(result.panels.transport_margin, shape),
             "pump_power_W": _si(result.pump_power, "W", shape),
             "compressor_power_W": _si(result.compressor_power, "W", shape),
             "coolant_mass_flow_kg_per_s": _si(result.coolant_mass_flow, "kg/s", shape),
@@ -103,7 +105,7 @@ def summary(result: DesignResult) -> dict[str, Any]:
             "loop_mass_kg": _si(result.loop_mass, "kg", shape),
             **_transient(result.transient),
         },
-        **_launch_section(result, shape),
+        **_launch_section(result, shape, column),
     }
 
 

@@ -30,9 +30,9 @@ u = pint.get_application_registry()
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
 out.mkdir(parents=True, exist_ok=True)
 
-# Hotter panels reject more per area, so each heat pipe carries more: a close pipe pitch (20 mm) keeps the
+# Hotter panels reject more per area, so each heat pipe carries more: a close pipe pitch (25 mm) keeps the
 # transport limit from cutting the trade short.
-sat = designs.load("sso-100kw").replace(thermal__pipe_pitch=0.02 * u.m, thermal__carnot_fraction=0.5)
+sat = designs.load("sso-100kw").replace(thermal__pipe_pitch=0.025 * u.m, thermal__carnot_fraction=0.5)
 lifts = np.linspace(0, 30, 300)
 powers = np.array([150.0, 1000.0, 3000.0])
 # (3, 1) specific powers against (300,) lifts: one broadcast call of 900 designs

@@ -32,6 +32,7 @@ __all__ = [
     "fraction",
     "quantity",
     "unit_suffix",
+    "array_column",
     "finite_or_none",
     "json_column",
 ]
@@ -225,3 +226,8 @@ def json_column(x: Any, shape: tuple[int, ...]) -> Any:
     ``None`` stays ``None``; infinity and NaN become ``None`` (:func:`finite_or_none`).
     """
     return None if x is None else finite_or_none(np.broadcast_to(np.asarray(x), shape))
+
+
+def array_column(x: Any, shape: tuple[int, ...]) -> Any:
+    """A value broadcast to ``shape`` as a numpy array (``None`` stays ``None``): a sweep's table column."""
+    return None if x is None else np.broadcast_to(np.asarray(x), shape)

@@ -11,7 +11,8 @@ Imports only :mod:`orbit` and :mod:`spacedc`. One module per topic:
 * :mod:`structure.mass_budget` -- AIAA S-120A growth allowance by maturity, harness and structure fractions,
   system margin and propellant: :func:`mass_budget`.
 * :mod:`structure.loads` -- NASA-STD-5001B factors of safety, :func:`margin_of_safety`, panel-stack
-  :func:`tie_down_loads`, thin-walled :func:`cylinder_stress`, :func:`launch_margins` over a vehicle envelope.
+  :func:`tie_down_loads` (launch axis in or normal to the panels' plane, :data:`STACK_ORIENTATIONS`), thin-walled
+  :func:`cylinder_stress` with NASA SP-8007 buckling, :func:`launch_margins` over a vehicle envelope.
 * :mod:`structure.frequencies` -- cantilever, tip mass, hinge spring, Dunkerley; sandwich stiffness; the
   deployed wing (:func:`deployed_wing_frequency`, sweeps panel count x core thickness in one call) against an
   ACS-bandwidth requirement; :func:`stowed_frequencies` against the vehicle minimums.
@@ -33,8 +34,8 @@ from structure.frequencies import (ACS_SEPARATION_FACTOR, CANTILEVER_LAMBDA1, De
                                    axial_rod_frequency, cantilever_frequency, deployed_wing_frequency, dunkerley,
                                    frequency_requirement, sandwich_bending_stiffness, stowed_frequencies,
                                    tip_mass_cantilever_frequency, torsional_spring_frequency)
-from structure.loads import (FACTORS_OF_SAFETY, CylinderStress, LaunchMargins, TieDownLoads, cylinder_stress,
-                             factor_of_safety, launch_margins, margin_of_safety, tie_down_loads)
+from structure.loads import (FACTORS_OF_SAFETY, STACK_ORIENTATIONS, CylinderStress, LaunchMargins, TieDownLoads,
+                             cylinder_stress, factor_of_safety, launch_margins, margin_of_safety, tie_down_loads)
 from structure.mass_budget import (GROWTH_ALLOWANCE, HARNESS_FRACTION, MASS_CATEGORIES, MATURITY,
                                    STRUCTURE_FRACTION, MassBudget, growth_allowance, mass_budget)
 from structure.materials import MATERIALS, Material, material
@@ -45,19 +46,19 @@ from structure.mmod import (DEBRIS_DENSITY, DEBRIS_INCLINATION_FACTOR, EARTH_FLU
 from structure.packing import LaunchPacking, satellites_per_launch
 from structure.propellant import (EXPONENTIAL_ATMOSPHERE, DeltaVBudget, atmosphere_density, delta_v_budget,
                                   disposal_delta_v, drag_makeup_delta_v, propellant_mass)
-from structure.vehicles import (LAUNCH_VEHICLES, LaunchVehicle, MassToOrbitResult, launch_vehicle,
-                                load_factor_cases, mass_to_orbit, usable_height)
+from structure.vehicles import (FALCON_LIGHT_BOUND, FALCON_LIGHT_PAYLOAD, LAUNCH_VEHICLES, LaunchVehicle,
+                                MassToOrbitResult, launch_vehicle, load_factor_cases, mass_to_orbit, usable_height)
 
 __all__ = [
     "LAUNCH_VEHICLES", "LaunchVehicle", "MassToOrbitResult", "launch_vehicle", "load_factor_cases", "mass_to_orbit",
-    "usable_height",
+    "usable_height", "FALCON_LIGHT_BOUND", "FALCON_LIGHT_PAYLOAD",
     "MATERIALS", "Material", "material",
     "EXPONENTIAL_ATMOSPHERE", "DeltaVBudget", "atmosphere_density", "delta_v_budget", "disposal_delta_v",
     "drag_makeup_delta_v", "propellant_mass",
     "GROWTH_ALLOWANCE", "HARNESS_FRACTION", "MASS_CATEGORIES", "MATURITY", "STRUCTURE_FRACTION", "MassBudget",
     "growth_allowance", "mass_budget",
-    "FACTORS_OF_SAFETY", "CylinderStress", "LaunchMargins", "TieDownLoads", "cylinder_stress", "factor_of_safety",
-    "launch_margins", "margin_of_safety", "tie_down_loads",
+    "FACTORS_OF_SAFETY", "STACK_ORIENTATIONS", "CylinderStress", "LaunchMargins", "TieDownLoads", "cylinder_stress",
+    "factor_of_safety", "launch_margins", "margin_of_safety", "tie_down_loads",
     "ACS_SEPARATION_FACTOR", "CANTILEVER_LAMBDA1", "DeployedWing", "StowedFrequencies", "axial_rod_frequency",
     "cantilever_frequency", "deployed_wing_frequency", "dunkerley", "frequency_requirement",
     "sandwich_bending_stiffness", "stowed_frequencies", "tip_mass_cantilever_frequency",

@@ -368,11 +368,12 @@ def deployed_wing_frequency(*, panel_count: Any, panel_length: Any, panel_width:
     with np.errstate(divide="ignore"):
         f_hinge = np.sqrt(k / (mpl * lp ** 3 * s3 / 3.0 + tip * lp ** 2 * s2)) / _TWO_PI
     f = _dunkerley(f_bend, f_hinge)
-    f, f_bend, f_hinge, ei, mpl, length = broadcast(f, f_bend, f_hinge, ei, mpl, length)
+    f, f_bend, f_hinge, ei, mpl, length, req = broadcast(f, f_bend, f_hinge, ei, mpl, length,
+                                                         1.0 if f_req is None else f_req)
     if f_req is None:
         margin, low = None, np.zeros(f.shape, bool)
     else:
-        ratio = f / f_req - 1.0
+        ratio = f / req - 1.0
         low = ratio < 0.0
         margin = scalar_or_array(ratio)
     ok, why = flags(~low, reasons(f.shape, (low, "deployed first mode below the required frequency")))
@@ -395,7 +396,7 @@ class StowedFrequencies(Result):
     stack : Quantity [Hz]
         First mode of the stowed panel stack on its tie-downs.
     first_mode : Quantity [Hz]
-        The lowest of lateral and stack (the stowed first mode).
+        The lowest of the lateral, axial and stack modes (the stowed first mode).
     required_lateral, required_axial : Quantity [Hz] or None
         The vehicle's minimums (None where it publishes none).
     margin_lateral, margin_axial, margin_stack : float or None
@@ -467,7 +468,7 @@ def stowed_frequencies(vehicle: str | LaunchVehicle, *, satellite_mass: Any, cyl
     axial = _rod(e * area, h, m, m_cyl)
     stack = np.sqrt(n * k / ms) / _TWO_PI
     lateral, axial, stack = broadcast(lateral, axial, stack)
-    first = np.minimum(lateral, stack)
+    first = np.minimum(np.minimum(lateral, axial), stack)
 
     def check(f: np.ndarray, req: pint.Quantity | None) -> tuple[Any, np.ndarray]:
         if req is None:

@@ -32,6 +32,8 @@ class Material:
     sound_speed : Quantity [m/s] or None
         Speed of sound in the material, for the ballistic limit.
     source : str
+    poisson_ratio : float or None
+        Poisson's ratio nu (0 < nu < 0.5), for shell buckling.
     """
 
     name: str
@@ -42,6 +44,7 @@ class Material:
     brinell_hardness: float | None
     sound_speed: pint.Quantity | None
     source: str
+    poisson_ratio: float | None = None
 
     def __post_init__(self) -> None:
         where = f"MATERIALS[{self.name!r}]"
@@ -51,6 +54,8 @@ class Material:
                 si(getattr(self, fname), "Pa", f"{where}.{fname}", lo=0, lo_open=True)
         if not self.source:
             raise ValueError(f"{where}: every row needs a source")
+        if self.poisson_ratio is not None and not 0.0 < self.poisson_ratio < 0.5:
+            raise ValueError(f"{where}.poisson_ratio = {self.poisson_ratio!r}: must be in (0, 0.5)")
 
 
 #: Material table: name -> :class:`Material`.
@@ -62,13 +67,17 @@ MATERIALS: dict[str, Material] = {
                 "limit (NASA JSC-17763; Christiansen 1993; spacedc REFERENCE.md); speed of sound 5.1 km/s, the "
                 "value of the same equation for 6061-T6 (Christiansen, NASA/TP-2003-210788) (2nd-hand); "
                 "E 68.9 GPa, yield 276 MPa, ultimate 310 MPa: ASM Handbook typical properties of 6061-T6 "
-                "(design allowables are lower: MMPDS A/B-basis)."),
+                "(design allowables are lower: MMPDS A/B-basis); Poisson's ratio 0.33: MMPDS, 6061-T6 physical "
+                "properties (2nd-hand)."),
+        poisson_ratio=0.33,
     ),
     "al7075-t6": Material(
         name="al7075-t6", density=Q_(2800.0, "kg/m^3"), modulus=Q_(71.0, "GPa"), yield_strength=Q_(448.0, "MPa"),
         ultimate_strength=Q_(524.0, "MPa"), brinell_hardness=150.0, sound_speed=None,
         source=("Wertz & Larson, SMAD 3rd ed., sec. 11.6 cylinder example: density 2.8e3 kg/m^3, Ftu 524 MPa, "
-                "Fty 448 MPa, E 71 GPa (2nd-hand); Brinell 150: ASM typical for 7075-T6."),
+                "Fty 448 MPa, E 71 GPa (2nd-hand); Brinell 150: ASM typical for 7075-T6; Poisson's ratio 0.33: "
+                "MMPDS, 7075-T6 physical properties (2nd-hand)."),
+        poisson_ratio=0.33,
     ),
     "hexweb-5052-3.1pcf": Material(
         name="hexweb-5052-3.1pcf", density=Q_(3.1, "lb/ft^3"), modulus=None, yield_strength=None,

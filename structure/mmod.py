@@ -339,7 +339,8 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
                   face_thickness: Any, heat_pipe_count: Any, heat_pipe_length: Any, heat_pipe_diameter: Any,
                   heat_pipe_wall: Any, heat_rejection: Any, spare_heat_pipes: Any = 0,
                   required_heat_rejection: Any = None, wall_material: str = "al6061-t6", impact_angle: Any = "0 deg",
-                  debris_speed: Any = None, year: Any = 2030.0, solar_flux: Any = 110.0) -> RadiatorMMOD:
+                  debris_speed: Any = None, year: Any = 2030.0, solar_flux: Any = 110.0,
+                  pipe_exposed_faces: Any = 1) -> RadiatorMMOD:
     """MMOD fragility of a radiator over its life: face-sheet penetration and heat pipes (or loop segments) lost.
 
     For each wall the critical particle (:func:`critical_diameter`, perforation) is found for meteoroids
@@ -349,7 +350,8 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
     * face sheets: P_panel = exp(-F_face A_panel t), P_radiator = exp(-F_face A_panel N_panels t);
     * heat pipes lying under the face sheet: a pipe is lost when the face sheet and the pipe wall are both
       perforated, taken as one wall of thickness t_face + t_wall (no stand-off credit: conservative), over
-      its projected area d_pipe L_pipe; survival p = exp(-F_pipe d L t);
+      its projected area d_pipe L_pipe on each of the ``pipe_exposed_faces`` faces that see space (a
+      two-sided radiator's pipes are hit through either face sheet); survival p = exp(-F_pipe n_f d L t);
     * of n = heat_pipe_count + spare_heat_pipes installed pipes, n (1 - p) are expected lost; each carries
       Q / heat_pipe_count, so the expected rejection left is min(Q, Q n p / heat_pipe_count), the chance that
       at least heat_pipe_count survive is the binomial tail, and the spares for the expected rejection are
@@ -386,6 +388,9 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
         Overrides :func:`debris_velocity`.
     year, solar_flux : float
         For :func:`debris_flux`.
+    pipe_exposed_faces : {1, 2}
+        Faces of the panel through which a particle reaches a pipe: 2 where both faces see space, as the
+        ``panel_area`` counts them.
 
     Returns
     -------
@@ -393,14 +398,17 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
     """
     h = si(altitude, "km", "altitude", lo=100, hi=2000)
     i = si(inclination, "deg", "inclination", lo=0, hi=180)
-    t_life = si(duration, "year", "duration", lo=0)
+    t_life = si(duration, "year", "duration", lo=0, lo_open=True)
     a_panel = si(panel_area, "m^2", "panel_area", lo=0)
     n_panels = fraction(panel_count, "panel_count", lo=0, hi=None)
-    tf = si(face_thickness, "cm", "face_thickness", lo=0)
+    tf = si(face_thickness, "cm", "face_thickness", lo=0, lo_open=True)
     n_req = fraction(heat_pipe_count, "heat_pipe_count", lo=1, hi=None)
     length = si(heat_pipe_length, "m", "heat_pipe_length", lo=0)
     dia = si(heat_pipe_diameter, "m", "heat_pipe_diameter", lo=0)
-    tw = si(heat_pipe_wall, "cm", "heat_pipe_wall", lo=0)
+    tw = si(heat_pipe_wall, "cm", "heat_pipe_wall", lo=0, lo_open=True)
+    faces = fraction(pipe_exposed_faces, "pipe_exposed_faces", lo=1, hi=2)
+    if np.any(faces != np.round(faces)):
+        raise ValueError(f"pipe_exposed_faces = {pipe_exposed_faces!r}: expected 1 or 2")
     q = si(heat_rejection, "W", "heat_rejection", lo=0)
     spares = fraction(spare_heat_pipes, "spare_heat_pipes", lo=0, hi=None)
     q_req = None if required_heat_rejection is None else si(required_heat_rejection, "W",
@@ -427,7 +435,7 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
     dm_pipe, dd_pipe, f_pipe = penetrating(tf + tw)
     p_panel = np.exp(-f_face * a_panel * t_life)
     p_all = np.exp(-f_face * a_panel * n_panels * t_life)
-    p_pipe = np.exp(-f_pipe * dia * length * t_life)
+    p_pipe = np.exp(-f_pipe * faces * dia * length * t_life)
     n_total = n_req + spares
     lost = n_total * (1.0 - p_pipe)
     q_eol = np.minimum(q, q * n_total * p_pipe / n_req)
@@ -435,9 +443,9 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
     with np.errstate(divide="ignore", over="ignore"):
         need = np.ceil(n_req * (1.0 / p_pipe - 1.0) - 1e-9)
     (dm_face, dd_face, dm_pipe, dd_pipe, f_face, f_pipe, p_panel, p_all, p_pipe, lost, q_eol, full,
-     need) = broadcast(dm_face, dd_face, dm_pipe, dd_pipe, f_face, f_pipe, p_panel, p_all, p_pipe, lost, q_eol,
-                       full, need)
-    short = np.zeros(q_eol.shape, bool) if q_req is None else q_eol < q_req
+     need, q_need) = broadcast(dm_face, dd_face, dm_pipe, dd_pipe, f_face, f_pipe, p_panel, p_all, p_pipe, lost,
+                               q_eol, full, need, 0.0 if q_req is None else q_req)
+    short = np.zeros(q_eol.shape, bool) if q_req is None else q_eol < q_need
     ok, why = flags(~short, reasons(q_eol.shape, (short, "expected end-of-life heat rejection below the "
                                                          "requirement (MMOD heat-pipe losses): add spares")))
     def cm(x: np.ndarray) -> pint.Quantity:

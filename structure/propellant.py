@@ -159,7 +159,9 @@ def disposal_delta_v(altitude: Any, perigee_altitude: Any) -> pint.Quantity:
 
 
 def _propellant(dry_kg: np.ndarray, dv: np.ndarray, isp_s: np.ndarray) -> np.ndarray:
-    return dry_kg * np.expm1(dv / (G0 * isp_s))
+    """The rocket equation; a mass ratio beyond float range is an unbounded (inf) propellant mass."""
+    with np.errstate(over="ignore"):
+        return dry_kg * np.expm1(dv / (G0 * isp_s))
 
 
 def propellant_mass(dry_mass: Any, delta_v: Any, specific_impulse: Any) -> pint.Quantity:

@@ -26,7 +26,7 @@ from spacedc.units import Q_, quantity, si
 from structure._common import flags, reasons
 
 __all__ = ["LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
-           "usable_height", "load_factor_cases"]
+           "usable_height", "load_factor_cases", "FALCON_LIGHT_PAYLOAD", "FALCON_LIGHT_BOUND"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,6 +135,19 @@ _FALCON_LOADS = (
     "lateral symmetric in sign; the figure also labels points (0.5, 4) and (0.5, -1.5) on its boundary. "
     "Payloads under 4,000 lb use Fig. 4-2 (up to 8.5 g axial, 3 g lateral; vertices not transcribed): "
     "supply them. Quasi-static limit loads; qualification at 1.25 x limit (spacedc REFERENCE.md).",
+)
+
+#: Falcon payloads lighter than this take the guide's light-payload load factors (Fig. 4-2) [kg]: 4,000 lb.
+FALCON_LIGHT_PAYLOAD = Q_(4000 * 0.45359237, "kg")
+
+#: A bound of Fig. 4-2 from the peaks the guide's text gives for it (up to 8.5 g axial, 3 g lateral), with the
+#: tension side of Fig. 4-1 (-2 g at 0.5 g lateral, -1.5 g at 2 g): the corners (3, 8.5) and (3, -2) hold every
+#: vertex of both figures. Conservative, pending the figure's own vertices.
+FALCON_LIGHT_BOUND = (
+    ((0.5, 8.5), (3.0, 8.5), (3.0, -2.0), (0.5, -2.0)),
+    "bound of SpaceX Falcon User's Guide (Sept. 2021) Fig. 4-2, payloads under 4,000 lb: its stated peaks, 8.5 g "
+    "axial and 3 g lateral, taken together, with Fig. 4-1's -2 g axial tension (the figure's vertices were not "
+    "transcribed; supply them as launch.load_envelope)",
 )
 
 _FALCON_FREQUENCIES = (

@@ -59,7 +59,7 @@ def test_radiator_area_against_an_independent_integration_along_the_flow(sat, re
     sol = solve_ivp(lambda T, A: [m_cp / (k * (T**4 - ts**4))], (t_in, t_out), [0.0], rtol=1e-10, atol=1e-10)
     area = -sol.y[0, -1]
     assert result.required_radiator_area.m_as("m^2") == pytest.approx(area, rel=1e-6)
-    installed = 1.1 * area  # thermal.area_margin = 0.1: spare area for the heat pipes MMOD takes
+    installed = 1.2 * area  # thermal.area_margin = 0.2: spare area for the heat pipes MMOD takes
     assert result.radiator_area.m_as("m^2") == pytest.approx(installed, rel=1e-6)
     assert result.radiator_mass.m_as("kg") == pytest.approx(installed * result.panels.areal_density.m_as("kg/m^2"),
                                                             rel=1e-6)
@@ -116,11 +116,14 @@ def test_drag_area_adds_the_sun_tracking_array_orbit_average(sat, ltan):
 def test_transient_network_of_the_design(result):
     tr = result.transient
     assert tr is not None and tr.energy_closure < 1e-6
-    # the network radiates from the installed panels (10 % spare area), so its chips run at or a little below
-    # the sizing's junction on average, and never above the limit over the orbit
+    # the network radiates from the installed panels (20 % spare area), so its chips run below the sizing's
+    # junction on average, and never above the limit over the orbit. How far below, by hand: the spare area
+    # rejects the heat at a radiator (T^4 - T_s^4) 1.2 times smaller, T about (306^4 / 1.2 + 189^4 / 6)^(1/4)
+    # = 294.6 K against the sized 306.1 K (sink 189 K): some 11.5 K colder, which the chips follow (mean here
+    # 339.7 K against a 351.15 K junction).
     assert tr.chip_min.m_as("K") < tr.chip_max.m_as("K") <= 358.15
     mean = (tr.chip_min.m_as("K") + tr.chip_max.m_as("K")) / 2
-    assert result.junction_temperature.m_as("K") - 10 < mean < result.junction_temperature.m_as("K") + 1
+    assert result.junction_temperature.m_as("K") - 20 < mean < result.junction_temperature.m_as("K") - 5
     data = result.to_dict()["thermal"]
     assert data["chip_max_orbit_K"] == pytest.approx(tr.chip_max.m_as("K"))
 
@@ -185,3 +188,46 @@ def test_replace_rejects_unknown_fields(sat):
         sat.replace(payload__chip_pwr=3 * u.W)
     with pytest.raises(ValueError, match="payload.chip_power"):
         sat.replace(payload__chip_power=-3 * u.W)
+
+
+def test_an_orbit_too_low_for_its_propellant_is_infeasible_not_a_crash(sat):
+    """150 km for five years at 100 s Isp: the drag make-up needs a mass ratio beyond float range. The design
+    is infeasible with that reason (not a traceback or a NaN), alone and inside a sweep."""
+    import json
+
+    low = sat.replace(orbit__altitude="150 km", launch__specific_impulse="100 s")
+    r = designs.size(low)
+    assert r.feasible is False and r.reasons.startswith("the propellant for")
+    assert "raise the orbit or the specific impulse" in r.reasons
+    data = designs.summary(r)
+    json.dumps(data, allow_nan=False)
+    assert data["mass"]["total_kg"] is None and data["launch"]["margins"]["mass"] == pytest.approx(-1.0)
+    both = designs.size(low.replace(orbit__altitude=np.array([150, 650]) * u.km))
+    assert both.feasible.tolist() == [False, True]
+    assert both.reasons[0].startswith("propellant for drag make-up and disposal unbounded")
+
+
+@pytest.mark.parametrize("field, values", [
+    ("acs_bandwidth", np.array([0.5, 1.0, 2.0]) * u.mHz),
+    ("acs_separation_factor", np.array([5.0, 10.0, 20.0])),
+    ("mmod_eol_heat_fraction", np.array([0.8, 0.9, 1.0])),
+    ("launch_price", np.array([30e6, 70e6, 100e6]) * u.USD),
+    ("modules", np.array([1, 4, 9])),
+])
+def test_launch_choices_sweep_in_one_call(sat, field, values):
+    """Launch fields sweep like the others: every summary column holds one value per point, equal to the
+    single design at that value."""
+    r = designs.size(sat.replace(**{f"launch__{field}": values}))
+    data = designs.summary(r)
+    assert np.shape(r.feasible) == (3,)
+    for section in ("launch", "station"):
+        for key, col in data[section].items():
+            if key in ("vehicle", "notes", "margins") or col is None or np.ndim(col) == 0:
+                continue
+            assert len(col) == 3, (section, key)
+    one = designs.size(sat.replace(**{f"launch__{field}": values[1]}), transient=False)
+    single = designs.summary(one)
+    assert data["launch"]["margins"]["deployed_frequency"][1] == pytest.approx(
+        single["launch"]["margins"]["deployed_frequency"])
+    assert data["station"]["launch_cost_per_kW_USD"][1] == pytest.approx(single["station"]["launch_cost_per_kW_USD"])
+

@@ -86,6 +86,22 @@ def test_a_station_whose_module_fits_no_launch_needs_unbounded_launches():
     assert station["launches"] is None and station["launch_cost_USD"] is None
 
 
+def test_a_falcon_payload_under_4000_lb_takes_the_light_payload_bound():
+    """SpaceX Falcon User's Guide (Sept. 2021), sec. 4: Fig. 4-1's factors are for payloads over 4,000 lb
+    (1814 kg); lighter ones use Fig. 4-2, "up to 8.5 g axial, 3 g lateral". A 1 t satellite is checked against
+    the bound (3, 8.5), (3, -2) g, with a note; the margins equal those of that envelope supplied by hand."""
+    small = dict(payload_mass="100 kg", power_mass="100 kg", thermal_mass="60 kg", array_mass="60 kg")
+    r = light(**small)
+    assert r.mass.wet.m_as("kg") < 1814.4
+    assert any("4,000 lb" in n and "8.5 g" in n for n in r.notes)
+    bound = [[0.5, 8.5], [3.0, 8.5], [3.0, -2.0], [0.5, -2.0]]
+    by_hand = light(LaunchChoices(load_envelope=bound), **small)
+    for k in ("tie_down_tension", "tie_down_shear", "primary_structure_yield", "primary_structure_buckling"):
+        assert r.margins[k] == pytest.approx(by_hand.margins[k], rel=1e-12)
+    heavy = light()  # over 4,000 lb: Fig. 4-1 as published, no such note
+    assert heavy.mass.wet.m_as("kg") > 1814.4 and not any("4,000 lb" in n for n in heavy.notes)
+
+
 def test_mass_budget_by_hand():
     """AIAA S-120A growth at E (estimated): compute racks (electronics > 13.6 kg) 15 %, array (composites row)
     24 %, battery 20 %, thermal 18 %: 460 + 248 + 120 + 177 = 1005 kg predicted. Structure 0.20, harness 0.08,
@@ -147,28 +163,68 @@ def test_a_floppy_deployed_wing_is_infeasible_naming_the_deployed_frequency():
                          f"(margin {f / 0.1 - 1:.2f})")
 
 
+QS_MARGINS = ("tie_down_tension", "tie_down_shear", "primary_structure_yield", "primary_structure_ultimate",
+              "primary_structure_buckling")
+
+
 def test_quasi_static_margins_by_hand_and_a_chosen_factor_of_safety():
     """Falcon 9 load vertices (lateral, axial) g: (0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2) (Falcon User's Guide
     Fig. 4-1). Primary cylinder (SMAD sec. 11.6): P_eq = m g0 (|n_ax| + 2 |n_lat| h / R) with h = 1.5 m (half
     the stowed height), R = 0.7875 m: worst at (2, 3.5); sigma = P_eq / (2 pi R t), t = 4 mm; 7075-T6 yield
-    448 MPa at the protoflight factor 1.25 (NASA-STD-5001B). Tie-downs: a 3-panel stack of 1.5 m^2 x 5 kg/m^2
-    on 8 points at r = 0.5 m, centre of mass 3 x 16 mm / 2 high: T = m g0 (|n_ax| + 2 |n_lat| h / r) / 8, worst
-    at (0.5, 6), against 21.2 kN. A yield factor of 2.5 halves MS + 1."""
+    448 MPa at the protoflight factor 1.25 (NASA-STD-5001B). Buckling (NASA SP-8007): phi = sqrt(R / t) / 16,
+    gamma = 1 - 0.901 (1 - e^-phi), sigma_cr = gamma E t / (R sqrt(3 (1 - nu^2))), 7075-T6 E = 71 GPa (SMAD),
+    nu = 0.33 (MMPDS), against 1.4 sigma (ultimate factor): at R/t = 197 it, not yield, is the smallest margin.
+
+    Tie-downs: a 3-panel stack of 1.5 m x 1 m x 5 kg/m^2 = 22.5 kg on 8 points at r = 0.5 m, stowed as
+    geometry.make_satellite stows it (designs.envelope): panels 2 x 0.5 + 15 = 16 mm thick, under the 25 mm
+    manifold, so a pitch of 25 + 5 = 30 mm, depth 25 + 2 x 30 = 85 mm, 50 mm root offset off the bus face:
+    centre of mass h = 50 + 85 / 2 = 92.5 mm out, k = 2 h / r = 0.37. The launch axis lies in the panels' plane:
+    at every vertex k n_lat (<= 0.74) < |n_ax|, so the worst lateral direction for tension is normal to the
+    panels, T = m g0 (n_lat + k |n_ax|) / 8, worst at (2, 3.5) (3.295 against 2.72 at (0.5, 6)); shear worst
+    with the lateral in-plane, m g0 sqrt(n_ax^2 + n_lat^2) / 8, at (0.5, 6); against 21.2 kN and 12.2 kN at
+    1.25. A yield factor of 2.5 halves MS + 1 of the yield-factor margins; an ultimate factor of 2.8 those of
+    ultimate and buckling."""
     r = light()
     wet = r.mass.wet.m_as("kg")
-    sigma = wet * G0 * max(abs(ax) + 2 * lat * 1.5 / 0.7875 for lat, ax in ((0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2))
-                           ) / (2 * math.pi * 0.7875 * 4e-3)
+    vertices = ((0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2))
+    sigma = wet * G0 * max(abs(ax) + 2 * lat * 1.5 / 0.7875 for lat, ax in vertices) / (2 * math.pi * 0.7875 * 4e-3)
     assert r.margins["primary_structure_yield"] == pytest.approx(448e6 / (1.25 * sigma) - 1, rel=1e-9)
-    stack = 3 * 1.5 * 5.0
-    tension = stack * G0 * max(abs(ax) + 2 * lat * 0.024 / 0.5 for lat, ax in ((0.5, 6), (2, 3.5))) / 8
+    gamma = 1 - 0.901 * (1 - math.exp(-math.sqrt(0.7875 / 4e-3) / 16))
+    sigma_cr = gamma * 71e9 * 4e-3 / (0.7875 * math.sqrt(3 * (1 - 0.33 ** 2)))
+    assert r.margins["primary_structure_buckling"] == pytest.approx(sigma_cr / (1.4 * sigma) - 1, rel=1e-9)
+    stack, k = 3 * 1.5 * 1.0 * 5.0, 2 * 0.0925 / 0.5
+    assert all(k * lat < abs(ax) for lat, ax in vertices)
+    tension = stack * G0 * max(lat + k * abs(ax) for lat, ax in vertices) / 8
+    assert tension == pytest.approx(stack * G0 * (2 + 0.37 * 3.5) / 8)
     assert r.margins["tie_down_tension"] == pytest.approx(21.2e3 / (1.25 * tension) - 1, rel=1e-9)
-    assert r.summary()["launch"]["min_margin_of_safety"] == pytest.approx(min(
-        r.margins[k] for k in ("tie_down_tension", "tie_down_shear", "primary_structure_yield",
-                               "primary_structure_ultimate")))
+    shear = stack * G0 * math.hypot(6, 0.5) / 8
+    assert r.margins["tie_down_shear"] == pytest.approx(12.2e3 / (1.25 * shear) - 1, rel=1e-9)
+    low = r.summary()["launch"]["min_margin_of_safety"]
+    assert low == pytest.approx(min(r.margins[k] for k in QS_MARGINS))
+    assert low == pytest.approx(r.margins["primary_structure_buckling"])
     strict = light(LaunchChoices(yield_factor=2.5))
     ms = r.margins["primary_structure_yield"]
     assert strict.margins["primary_structure_yield"] + 1 == pytest.approx((ms + 1) / 2)
     assert strict.margins["primary_structure_ultimate"] == pytest.approx(r.margins["primary_structure_ultimate"])
+    assert strict.margins["primary_structure_buckling"] == pytest.approx(r.margins["primary_structure_buckling"])
+    brittle = light(LaunchChoices(ultimate_factor=2.8))
+    for key in ("primary_structure_ultimate", "primary_structure_buckling"):
+        assert brittle.margins[key] + 1 == pytest.approx((r.margins[key] + 1) / 2)
+    assert brittle.margins["primary_structure_yield"] == pytest.approx(ms)
+
+
+def test_a_thin_primary_cylinder_fails_on_buckling_naming_it():
+    """A 1.5 mm wall (R/t = 525): yield still passes (448 MPa / 1.25 against sigma ~ 2.7 x the 4 mm value) but
+    the SP-8007 buckling stress falls with (t/R) gamma, so the design is infeasible on buckling alone."""
+    r = light(LaunchChoices(cylinder_thickness="1.5 mm"))
+    assert r.margins["primary_structure_buckling"] < 0 < r.margins["primary_structure_yield"]
+    assert r.feasible is False
+    assert r.reasons.startswith("primary-structure buckling margin of safety -0.")
+    assert "thicken or widen the cylinder" in r.reasons
+    sweep = light(LaunchChoices(cylinder_thickness=np.array([1.5, 4.0]) * u.mm))
+    assert sweep.margins["primary_structure_buckling"][0] == pytest.approx(r.margins["primary_structure_buckling"])
+    assert sweep.feasible.tolist() == [False, True]
+    assert sweep.reasons[0] == "primary-structure buckling margin of safety < 0 under Falcon 9 quasi-static loads"
 
 
 def test_stowed_lateral_mode_by_hand():
@@ -204,7 +260,7 @@ def test_starship_checks_what_its_guide_publishes_and_notes_the_rest():
     r = light(LaunchChoices(vehicle="starship"))
     assert r.feasible is True
     assert r.quasi_static is None
-    for k in ("tie_down_tension", "primary_structure_yield", "stowed_lateral", "stowed_axial", "stowed_stack"):
+    for k in QS_MARGINS + ("stowed_lateral", "stowed_axial", "stowed_stack"):
         assert r.margins[k] is None
     checked = [n for n in r.notes if n.startswith("not checked: Starship publishes no ")]
     assert len(checked) == 4  # price, load factors, lateral and axial minimum frequency
@@ -310,8 +366,7 @@ def test_starship_with_supplied_loads_frequencies_and_price_checks_every_margin(
                              min_axial_frequency="25 Hz", launch_price="5e6 USD")
     r, f9 = light(supplied), light()
     assert all(isinstance(m, float) and math.isfinite(m) for m in r.margins.values())
-    for k in ("tie_down_tension", "tie_down_shear", "primary_structure_yield", "primary_structure_ultimate",
-              "stowed_lateral", "stowed_axial", "stowed_stack"):
+    for k in QS_MARGINS + ("stowed_lateral", "stowed_axial", "stowed_stack"):
         assert r.margins[k] == pytest.approx(f9.margins[k], rel=1e-12)
     assert [n for n in r.notes if n.startswith("not checked")] == []
     for field in ("load_envelope", "min_lateral_frequency", "min_axial_frequency", "launch_price"):

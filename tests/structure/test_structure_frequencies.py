@@ -110,6 +110,17 @@ def test_deployed_sweep_panel_count_by_core_thickness_is_one_call():
     assert np.array_equal(w.feasible, f >= 0.2)
 
 
+def test_deployed_requirement_sweeps_against_one_wing():
+    """One wing against five ACS bandwidths: the margins are f / (10 B) - 1, each from the one frequency."""
+    bandwidth = np.array([0.001, 0.005, 0.01, 0.05, 0.1]) * u.Hz
+    w = structure.deployed_wing_frequency(panel_count=4, core_thickness="20 mm", hinge_stiffness="5000 N*m/rad",
+                                          required_frequency=structure.frequency_requirement(bandwidth), **WING)
+    f = np.atleast_1d(w.frequency.m_as("Hz"))
+    assert np.shape(w.margin) == (5,) and w.feasible.shape == (5,)
+    assert w.margin == pytest.approx(f / (10 * bandwidth.m_as("Hz")) - 1)
+    assert np.array_equal(w.feasible, w.margin >= 0)
+
+
 def test_stowed_frequencies_against_falcon_minimums():
     """Hand: M = 4000 kg on a massless cylinder R = 0.6 m, t = 4 mm, h = 1.5 m, E = 70 GPa:
     I = pi R^3 t = 2.7143e-3 m^4, lateral f = sqrt(3 EI / (M h^3)) / 2 pi = 60.5 Hz; axial
@@ -126,8 +137,13 @@ def test_stowed_frequencies_against_falcon_minimums():
     assert r.axial.m_as("Hz") == pytest.approx(ax)
     assert r.stack.m_as("Hz") == pytest.approx(st)
     assert r.margin_lateral == pytest.approx(lat / 10 - 1)
-    assert r.first_mode.m_as("Hz") == pytest.approx(min(lat, st))
+    assert r.first_mode.m_as("Hz") == pytest.approx(min(lat, ax, st))
     assert r.feasible is True
+    # a short, stiff stack: the axial mode is the first (h < 1.22 R puts it below the lateral one)
+    short = structure.stowed_frequencies("falcon-9", satellite_mass="4000 kg", cylinder_radius="0.6 m",
+                                         cylinder_thickness="4 mm", cg_height="0.5 m", modulus="70 GPa",
+                                         stack_mass="800 kg", tie_down_stiffness="1e9 N/m", tie_down_count=6)
+    assert short.first_mode == short.axial < min(short.lateral, short.stack)
     soft = structure.stowed_frequencies("falcon-9", satellite_mass="4000 kg", cylinder_radius="0.6 m",
                                         cylinder_thickness="4 mm", cg_height="1.5 m", modulus="70 GPa",
                                         stack_mass="800 kg", tie_down_stiffness="1e5 N/m", tie_down_count=6)

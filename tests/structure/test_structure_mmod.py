@@ -140,3 +140,18 @@ def test_radiator_heat_pipe_losses_and_spares():
     assert enough.feasible is True
     short = structure.radiator_mmod(spare_heat_pipes=0, required_heat_rejection="50 kW", **kw)
     assert short.feasible is False and "spares" in short.reasons
+    # a two-sided radiator's pipes are reached through either face sheet: twice the exposed area
+    both = structure.radiator_mmod(spare_heat_pipes=5, pipe_exposed_faces=2, **kw)
+    assert both.pipe_survival == pytest.approx(p ** 2) and both.pipes_lost == pytest.approx(105 * (1 - p ** 2))
+
+
+@pytest.mark.parametrize("field, value", [("duration", "0 year"), ("face_thickness", "0 mm"),
+                                          ("heat_pipe_wall", "0 mm"), ("pipe_exposed_faces", 3),
+                                          ("pipe_exposed_faces", 1.5)])
+def test_radiator_mmod_rejects_degenerate_inputs_naming_them(field, value):
+    """Zero life or zero walls would make the Poisson exponent inf x 0 (NaN probabilities): rejected instead."""
+    kw = dict(altitude="600 km", inclination="53 deg", duration="7 year", panel_area="10 m^2", panel_count=20,
+              face_thickness="0.25 mm", heat_pipe_count=100, heat_pipe_length="3 m", heat_pipe_diameter="10 mm",
+              heat_pipe_wall="0.8 mm", heat_rejection="50 kW")
+    with pytest.raises(ValueError, match=field):
+        structure.radiator_mmod(**{**kw, field: value})

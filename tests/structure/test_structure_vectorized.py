@@ -24,7 +24,7 @@ WING = dict(panel_length="2 m", panel_width="3 m", face_thickness="0.3 mm", face
 MARGINS = dict(stack_mass="1000 kg", tie_down_count=4, tie_down_radius="0.5 m", stack_cg_height="0.3 m",
                tie_down_allowable_tension="40 kN", tie_down_allowable_shear="40 kN", cylinder_radius="0.8 m",
                cylinder_thickness="3 mm", satellite_cg_height="2 m", yield_strength="276 MPa",
-               ultimate_strength="310 MPa")
+               ultimate_strength="310 MPa", modulus="68.9 GPa", poisson_ratio=0.33)
 STOWED = dict(cylinder_radius="0.8 m", cylinder_thickness="4 mm", cg_height="1.5 m", modulus="70 GPa",
               stack_mass="800 kg", tie_down_stiffness="2e6 N/m", tie_down_count=6)
 
@@ -45,7 +45,8 @@ CASES = {
     "margin_of_safety": ("MPa", (10, 300), lambda x: s.margin_of_safety("276 MPa", x, 1.25)),
     "tie_down_loads": ("kg", (10, 5000), lambda x: s.tie_down_loads(x, 4, 6.0, 2.0, cg_height="0.3 m",
                                                                     pattern_radius="0.5 m").tension),
-    "cylinder_stress": ("mm", (1, 10), lambda x: s.cylinder_stress("5 t", "1 m", x, "2 m", 6.0, 2.0).stress),
+    "cylinder_stress": ("mm", (1, 10), lambda x: s.cylinder_stress("5 t", "1 m", x, "2 m", 6.0, 2.0,
+                                                                   modulus="70 GPa").margin_buckling),
     "launch_margins": ("kg", (1000, 20000), lambda x: s.launch_margins("falcon-9", satellite_mass=x,
                                                                        **MARGINS).min_margin),
     "cantilever_frequency": ("m", (0.5, 20), lambda x: s.cantilever_frequency("583 N*m^2", "2.7 kg/m", x)),

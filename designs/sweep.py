@@ -1,0 +1,420 @@
+"""Parameter sweeps: a full-factorial grid over design fields, sized in chunks and streamed to a CSV table.
+
+Each chunk of points is one vectorized :func:`designs.size` call (no Python loop over points) whose
+``summary.json`` columns are written, atomically, as one part file beside the output. A sweep that is
+interrupted (a crash, a kill, a lost worker) resumes with ``resume=True``: the parts already on disk are
+kept, the missing ones are sized, and no point is lost or sized twice. When every part is there they are
+joined, atomically, into the output table and the parts are removed.
+
+A variation is written ``"section.field=START:STOP:N"`` (N values, both ends included) or
+``"section.field=V1,V2,..."``; values carry their unit (``"thermal.coolant_temperature=20 degC:60 degC:41"``)
+or, bare, take the field's own unit (``"payload.chip_power=300:1500:5"`` is in W). Several variations make
+the grid of every combination; the first varies slowest.
+
+Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
+such as ``"tcp://10.0.0.5:8786"``; needs ``pip install spacedc[distributed]``), through the same code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import math
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pint
+
+from designs.design import _SECTIONS, Design, load
+from designs.spec import DesignError
+from spacedc.files import atomic_write, atomic_write_text
+from spacedc.units import Q_, array_column, parse_quantity, unit_suffix
+
+__all__ = ["Variation", "SweepReport", "parse_variation", "sweep", "sweep_columns"]
+
+#: Points sized per chunk: large enough that numpy dominates, small enough that a chunk's table fits in memory
+#: and a crash loses little.
+DEFAULT_CHUNK = 50_000
+
+
+@dataclasses.dataclass(frozen=True)
+class Variation:
+    """One swept field: its ``section.field`` key, its values, and the SI unit its column is written in."""
+
+    key: str
+    values: Any  # a Quantity array, or a float/int array for unitless fields
+    text: str
+    unit: str | None = None  # the column's unit: the field's declared (SI) unit
+
+    @property
+    def column(self) -> str:
+        """The table column of the input, SI like the summary's: ``"input.thermal.coolant_temperature_K"``."""
+        return f"input.{self.key}" if self.unit is None else f"input.{self.key}_{unit_suffix(self.unit)}"
+
+    def si(self, index: np.ndarray) -> np.ndarray:
+        """The input's values at ``index`` in the column's unit."""
+        v = self.values[index]
+        return v.m_as(self.unit) if self.unit is not None else v
+
+
+def _column_unit(field: dataclasses.Field, current: Any) -> str | None:
+    """The declared unit of a design field; for the orbit's, SI (m) or, for angles and times of day, their own."""
+    if field.metadata.get("kind") == "qty":
+        return field.metadata["unit"]
+    if not isinstance(current, pint.Quantity):
+        return None
+    if current.dimensionless:
+        return f"{current.units:~}".replace(" ", "")
+    return f"{current.to_base_units().units:~}".replace(" ", "")
+
+
+def _field(design: Design, key: str) -> tuple[str, str, dataclasses.Field]:
+    section, dot, name = key.partition(".")
+    if not dot or section not in _SECTIONS:
+        raise DesignError(f"--vary {key!r}: expected section.field with section one of {', '.join(_SECTIONS)}")
+    fields = {f.name: f for f in dataclasses.fields(_SECTIONS[section])}
+    if name not in fields:
+        raise DesignError(f"--vary {key!r}: unknown field '{name}' in [{section}] (known: {', '.join(fields)})")
+    kind = fields[name].metadata.get("kind")
+    if kind in ("choice", "text"):
+        raise DesignError(f"--vary {key!r}: a named choice cannot be swept in one vectorized call; run one sweep "
+                          "per choice")
+    return section, name, fields[name]
+
+
+def _value(text: str, unit: str | None, where: str) -> Any:
+    text = text.strip()
+    try:
+        return float(text) if unit is None else Q_(float(text), unit)
+    except ValueError:
+        pass
+    if unit is None:
+        raise DesignError(f"{where}: {text!r} is not a number (this field takes plain numbers)")
+    return parse_quantity(text, where)
+
+
+def parse_variation(text: str, design: Design) -> Variation:
+    """Parse ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` against ``design``'s fields.
+
+    Raises :class:`designs.DesignError` (a ``ValueError``) naming the variation for an unknown field, a
+    malformed range, or values of the wrong dimension.
+    """
+    key, eq, spec = text.partition("=")
+    key = key.strip()
+    if not eq or not spec.strip():
+        raise DesignError(f"--vary {text!r}: expected section.field=START:STOP:N or section.field=V1,V2,...")
+    section, name, field = _field(design, key)
+    current = getattr(getattr(design, section), name)
+    kind = field.metadata.get("kind")
+    if kind == "qty":
+        unit = field.metadata["unit"]
+    elif isinstance(current, pint.Quantity):
+        unit = f"{current.units}"
+    else:
+        unit = None
+    where = f"--vary {text!r}"
+    parts = spec.split(":")
+    if len(parts) == 3:
+        start, stop = (_value(p, unit, where) for p in parts[:2])
+        try:
+            n = int(parts[2])
+        except ValueError:
+            raise DesignError(f"{where}: N = {parts[2].strip()!r} is not a whole number") from None
+        if n < 1:
+            raise DesignError(f"{where}: N = {n} must be at least 1")
+        if unit is None:
+            values = np.linspace(start, stop, n)
+        else:
+            try:
+                stop = stop.to(start.units)
+            except pint.DimensionalityError:
+                raise DesignError(f"{where}: START and STOP have different dimensions") from None
+            values = Q_(np.linspace(start.magnitude, stop.magnitude, n), start.units)
+    elif len(parts) == 1:
+        items = [_value(p, unit, where) for p in spec.split(",")]
+        if unit is None:
+            values = np.asarray(items, dtype=float)
+        else:
+            first = items[0].units
+            try:
+                values = Q_(np.asarray([q.to(first).magnitude for q in items]), first)
+            except pint.DimensionalityError:
+                raise DesignError(f"{where}: the values have different dimensions") from None
+    else:
+        raise DesignError(f"{where}: expected START:STOP:N or a comma-separated list")
+    if kind == "int":
+        if not np.all(values == np.round(values)):
+            raise DesignError(f"{where}: {key} is a count: every value must be whole, got {values.tolist()}")
+        values = np.round(values).astype(np.int64)
+    # the field checks its own dimension and bounds, naming itself: one call with every value at once
+    design.replace(**{f"{section}__{name}": values})
+    return Variation(key=key, values=values, text=text, unit=_column_unit(field, current))
+
+
+def _columns_of(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("name", "notes"):
+            continue
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out |= _columns_of(value, f"{name}.")
+        else:
+            out[name] = value
+    return out
+
+
+def sweep_columns(result: Any) -> dict[str, np.ndarray]:
+    """The ``summary.json`` of a sized sweep as flat numpy columns, one entry per point (``section.key`` names).
+
+    ``reasons`` joins each point's reasons with ``"; "``; per-design constants (the vehicle's name, the module
+    count) repeat down their column; values not checked for any point are ``None``.
+    """
+    from designs.report import summary
+
+    shape = np.shape(result.feasible)
+    n = int(np.prod(shape))
+    data = summary(result, array_column)
+    data["reasons"] = np.asarray(result.reasons, dtype=str).reshape(n) if shape else np.asarray([result.reasons])
+    cols = _columns_of(data)
+    return {k: v if v is None else np.broadcast_to(np.asarray(v), shape).reshape(n) for k, v in cols.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class SweepReport:
+    """What :func:`sweep` did: the table written, its points, how many are feasible, and the chunk counts."""
+
+    path: Path
+    points: int
+    feasible: int
+    chunks: int
+    resumed_chunks: int
+    seconds: float
+
+
+def _grid(variations: Sequence[Variation]) -> tuple[int, ...]:
+    return tuple(len(v.values) for v in variations)
+
+
+def size_chunk(design: Design, variations: Sequence[Variation], start: int, stop: int) -> dict[str, Any]:
+    """Size grid points ``start`` to ``stop - 1`` in one vectorized call; their columns, inputs first."""
+    from designs.chain import size
+
+    index = np.unravel_index(np.arange(start, stop), _grid(variations))
+    changes = {v.key.replace(".", "__", 1): v.values[i] for v, i in zip(variations, index)}
+    result = size(design.replace(**changes), transient=False)
+    columns = {"point": np.arange(start, stop)}
+    columns |= {v.column: np.asarray(v.si(i)) for v, i in zip(variations, index)}
+    return columns | sweep_columns(result)
+
+
+def _text(column: Any, n: int) -> list[str]:
+    """One CSV column as strings, formatted by numpy: shortest round-trip floats, empty for None, inf and NaN,
+    true/false, and quoted text where it holds a comma, a quote or a line break."""
+    if column is None:
+        return [""] * n
+    a = np.asarray(column)
+    if a.dtype == bool:
+        return np.where(a, "true", "false").tolist()
+    if a.dtype.kind in "iu":
+        return a.astype(str).tolist()
+    if a.dtype.kind == "f":
+        # format each distinct value once: downstream of a few swept inputs many columns repeat
+        values, where = np.unique(a, return_inverse=True)
+        text = np.array(list(map(repr, values.tolist())), dtype=object)  # shortest round-trip form
+        text[~np.isfinite(values)] = ""
+        return text[where.reshape(-1)].tolist()
+    s = a.astype(str)
+    odd = (np.char.find(s, ",") >= 0) | (np.char.find(s, '"') >= 0) | (np.char.find(s, "\n") >= 0)
+    if odd.any():
+        s = np.where(odd, np.char.add(np.char.add('"', np.char.replace(s, '"', '""')), '"'), s)
+    return s.tolist()
+
+
+def _write_part(path: Path, columns: dict[str, Any]) -> None:
+    n = len(columns["point"])
+    text = [_text(c, n) for c in columns.values()]
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            f.write(",".join(columns) + "\n")
+            f.write("".join(",".join(row) + "\n" for row in zip(*text)))
+
+    atomic_write(path, write)
+
+
+def _chunk_job(design: Design, variations: Sequence[Variation], start: int, stop: int, path: str) -> int:
+    """Size one chunk and write its part file; the number of feasible points (runs in a worker as well)."""
+    columns = size_chunk(design, variations, start, stop)
+    _write_part(Path(path), columns)
+    return int(np.count_nonzero(columns["feasible"]))
+
+
+def _fingerprint(design: Design, variations: Sequence[Variation], chunk: int) -> str:
+    text = repr(design) + "|" + "|".join(f"{v.key}={np.asarray(getattr(v.values, 'magnitude', v.values)).tolist()}"
+                                         f"{getattr(v.values, 'units', '')}" for v in variations) + f"|{chunk}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _progress_printer(stream: Any = None) -> Callable[[int, int, float], None]:
+    stream = stream or sys.stderr
+
+    def show(done_points: int, total: int, elapsed: float) -> None:
+        rate = done_points / elapsed if elapsed > 0 else math.inf
+        eta = (total - done_points) / rate if rate > 0 and math.isfinite(rate) else 0.0
+        print(f"sweep: {done_points:,}/{total:,} points ({100 * done_points / total:.0f} %), "
+              f"{elapsed:.1f} s, about {eta:.0f} s to go", file=stream, flush=True)
+
+    return show
+
+
+def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str | Path, *,
+          chunk: int = DEFAULT_CHUNK, resume: bool = False, workers: int = 1, scheduler: str | None = None,
+          progress: Callable[[int, int, float], None] | None = None) -> SweepReport:
+    """Size every combination of the variations, streaming the ``summary.json`` columns to the CSV ``out``.
+
+    Parameters
+    ----------
+    design : Design, or a reference design's name or a TOML path
+    vary : sequence of str or Variation
+        ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` (see the module docstring).
+    out : path
+        The CSV table to write: a ``point`` column (the grid index), the swept inputs in SI as
+        ``input.section.field_unit``, then every ``summary.json`` key as ``section.key``. It is never overwritten: an existing ``out`` raises :class:`FileExistsError`.
+    chunk : int
+        Points per vectorized call and per part file.
+    resume : bool
+        Keep the part files of an interrupted run of the same sweep (same design, variations and chunk) and
+        size only the missing ones. Without it, leftover parts of an earlier run raise ``FileExistsError``.
+    workers : int
+        Local processes sizing chunks side by side (1: this process).
+    scheduler : str, optional
+        A Dask scheduler address; chunks then run on that cluster.
+    progress : callable, optional
+        Called after each chunk as ``progress(points_done, points_total, seconds)``; default: a line on
+        standard error.
+
+    Returns
+    -------
+    SweepReport
+    """
+    if not isinstance(design, Design):
+        design = load(design)
+    variations = [v if isinstance(v, Variation) else parse_variation(v, design) for v in vary]
+    if not variations:
+        raise DesignError("a sweep needs at least one variation (--vary section.field=START:STOP:N)")
+    keys = [v.key for v in variations]
+    if len(set(keys)) != len(keys):
+        raise DesignError(f"--vary: a field is varied twice ({', '.join(k for k in keys if keys.count(k) > 1)})")
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+        raise ValueError(f"chunk = {chunk!r}: expected a whole number of points >= 1")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers = {workers!r}: expected a whole number >= 1")
+    if scheduler is not None:
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise ValueError(f"--scheduler {scheduler!r} needs Dask: pip install 'spacedc[distributed]'") from None
+    out = Path(out)
+    if out.exists():
+        raise FileExistsError(f"{out} exists: spacedc never overwrites a table; choose another --out or remove it")
+    if not out.parent.is_dir():
+        raise FileNotFoundError(f"--out {str(out)!r}: directory {str(out.parent)!r} does not exist")
+    total = int(np.prod(_grid(variations)))
+    bounds = [(s, min(s + chunk, total)) for s in range(0, total, chunk)]
+    parts_dir = out.parent / f"{out.name}.parts"
+    manifest_path = parts_dir / "manifest.json"
+    manifest = {"design": design.name, "variations": [v.text for v in variations], "points": total,
+                "chunk": chunk, "fingerprint": _fingerprint(design, variations, chunk)}
+    if parts_dir.exists():
+        if not resume:
+            raise FileExistsError(f"{parts_dir} holds the parts of an interrupted sweep: pass --resume to finish "
+                                  "it, or remove the folder to start again")
+        try:
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = None
+        if old != manifest:
+            raise FileExistsError(f"{parts_dir} holds the parts of a different sweep (design, variations or "
+                                  "chunk size differ): remove it, or resume with the same arguments")
+    else:
+        parts_dir.mkdir()
+        atomic_write_text(manifest_path, json.dumps(manifest, indent=2) + "\n")
+
+    part = [parts_dir / f"part-{i:06d}.csv" for i in range(len(bounds))]
+    todo = [i for i, p in enumerate(part) if not p.exists()]
+    resumed = len(bounds) - len(todo)
+    show = progress or _progress_printer()
+    t0 = time.perf_counter()
+    missing = set(todo)
+    done = sum(stop - start for i, (start, stop) in enumerate(bounds) if i not in missing)
+    jobs = [(design, variations, *bounds[i], str(part[i])) for i in todo]
+    for n_points in _run(jobs, workers=workers, scheduler=scheduler):
+        done += n_points
+        show(done, total, time.perf_counter() - t0)
+
+    feasible = _join(part, out)
+    shutil.rmtree(parts_dir)
+    return SweepReport(path=out, points=total, feasible=feasible, chunks=len(bounds), resumed_chunks=resumed,
+                       seconds=time.perf_counter() - t0)
+
+
+def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
+    """Run the chunk jobs, yielding each finished chunk's point count (in completion order)."""
+    sizes = {j[4]: j[3] - j[2] for j in jobs}
+    if scheduler is not None:
+        from dask.distributed import Client, as_completed
+
+        with Client(scheduler) as client:
+            futures = {client.submit(_chunk_job, *j, pure=False): j for j in jobs}
+            for future in as_completed(futures):
+                future.result()
+                yield sizes[futures[future][4]]
+        return
+    if workers == 1 or len(jobs) <= 1:
+        for j in jobs:
+            _chunk_job(*j)
+            yield sizes[j[4]]
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed as done_in_order
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_chunk_job, *j): j for j in jobs}
+        for future in done_in_order(futures):
+            future.result()
+            yield sizes[futures[future][4]]
+
+
+def _join(parts: list[Path], out: Path) -> int:
+    """Join the part files, in point order, into ``out`` (atomically); the number of feasible points.
+
+    Parts are copied line by line; their headers must agree. The ``feasible`` column comes before any text
+    column, so splitting a line on its first commas finds it.
+    """
+    feasible = 0
+
+    def write(tmp: str) -> None:
+        nonlocal feasible
+        header = None
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            for p in parts:
+                with open(p, encoding="utf-8", newline="") as src:
+                    head = src.readline()
+                    if header is None:
+                        header = head
+                        f.write(header)
+                        col = header.rstrip("\n").split(",").index("feasible")
+                    elif head != header:
+                        raise OSError(f"{p}: its columns differ from the first part's; remove the parts and rerun")
+                    for line in src:
+                        feasible += line.split(",", col + 1)[col] == "true"
+                        f.write(line)
+
+    atomic_write(out, write)
+    return feasible
