@@ -241,6 +241,8 @@ def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:
     x = np.asarray(rows, dtype=float)
     if not np.all(np.isfinite(x)):
         raise ValueError(f"{where} = {value!r}: load factors must be finite")
+    if not np.any(x):
+        raise ValueError(f"{where} = {value!r}: every load factor is zero; give the vehicle's envelope")
     return tuple((float(lat), float(ax)) for lat, ax in x)
 
 
@@ -349,6 +351,8 @@ class LaunchResult(Result):
                 "vehicle": self.vehicle,
                 "satellites_per_launch": column(pack.satellites_per_launch, shape),
                 "fits_fairing": column(pack.fits_fairing, shape),
+                "mass_to_orbit_kg": column(pack.mass_to_orbit.m_as("kg"), shape),
+                "mass_to_orbit_within_reference": column(pack.mass_to_orbit_within_reference, shape),
                 "min_margin_of_safety": None if qs is None else column(qs.min_margin, shape),
                 "stowed_first_mode_Hz": si_or_none(self.stowed.first_mode, "Hz"),
                 "deployed_first_mode_Hz": si_or_none(self.deployed.frequency, "Hz"),
@@ -543,7 +547,8 @@ def size_launch(choices: LaunchChoices, *, altitude: Any, inclination: Any, life
         lv, satellite_mass=wet_q, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
         altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
         dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"))
-    capacity = pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg")
+    # what the vehicle carries above the dispenser (none where the dispenser alone exceeds it)
+    capacity = np.maximum(pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg"), 0.0)
     # A station of identical modules buys whole launches: ceil(modules / satellites per launch).
     per_launch = np.asarray(pack.satellites_per_launch, dtype=float)
     with np.errstate(divide="ignore"):

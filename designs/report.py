@@ -198,8 +198,8 @@ def summary_table(data: dict[str, Any]) -> str:
                          f"{_fmt(t['stowed_height_m'], 1, 'm', '.2f')}")
         elif label == "deployed first mode":
             t = data["launch"]
-            lines.append(f"  {label:<26} {_fmt(t['deployed_first_mode_Hz'], 1, 'Hz', '.4f')} (requirement "
-                         f"{_fmt(t['deployed_frequency_requirement_Hz'], 1, 'Hz', '.4f')})")
+            lines.append(f"  {label:<26} {_fmt(t['deployed_first_mode_Hz'], 1, 'Hz', '.3g')} (requirement "
+                         f"{_fmt(t['deployed_frequency_requirement_Hz'], 1, 'Hz', '.3g')})")
         elif label == "MMOD: pipes lost / P(no pen.)":
             t = data["launch"]
             lines.append(f"  {label:<26} {_fmt(t['expected_heat_pipes_lost'], 1, '', '.1f')} / "

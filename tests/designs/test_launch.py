@@ -405,3 +405,5 @@ def test_supplied_values_in_the_wrong_form_are_rejected_naming_the_field():
             LaunchChoices(vehicle="starship", load_envelope=bad)
     with pytest.raises(ValueError, match=r"launch\.load_envelope"):
         LaunchChoices(vehicle="starship", load_envelope=[[0.5, math.inf]])
+    with pytest.raises(ValueError, match=r"launch\.load_envelope.*zero"):  # margins would be infinite
+        LaunchChoices(vehicle="starship", load_envelope=[[0.0, 0.0], [0.0, -0.0]])
