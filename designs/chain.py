@@ -130,8 +130,9 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     p, pw, th = design.payload, design.power, design.thermal
     env = orbit.environment(design.orbit)
     earth = orbit.earth_albedo_ir(th.environment)
-    # Sun-pointing arrays and edge-on radiators both have their faces' normals horizontal, 90 deg from nadir.
-    face_view = orbit.earth_view_factor(design.orbit.altitude, 90 * u.deg)
+    # The sun-pointing array's back face sees Earth at the solar zenith angle: averaged over the sunlit arc of
+    # the orbit with the smallest beta of the year (the hottest array).
+    face_view = _array_back_view_factor(env.altitude, env.beta_min, env.eclipse_fraction)
 
     loads = thermal.environment_loads(altitude=design.orbit.altitude, absorptivity=th.absorptivity,
                                       emissivity=th.emissivity, orientation=th.orientation,
@@ -240,12 +241,12 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
                                          needed, panels, panel_count)
 
     radiator_reason = np.where(heat_pumped, "", _reason(loop))
+    combined = combine_reasons(_reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason,
+                               coupling_reason, np.asarray(launch.reasons, dtype=object))
     shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
                                 np.shape(launch.mass.wet.m), np.shape(junction.m), np.shape(panel_count),
-                                np.shape(launch.feasible))
-    reasons = np.broadcast_to(combine_reasons(
-        _reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason, coupling_reason,
-        np.asarray(launch.reasons, dtype=object)), shape)
+                                np.shape(launch.feasible), np.shape(combined))
+    reasons = np.broadcast_to(combined, shape)
     feasible = reasons == ""
     result = DesignResult(
         name=design.name,
@@ -285,6 +286,15 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
                       f"thermal.coolant_temperature")
             result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
                                                                                                  reason])))
+        # The radiator node is the panels' heat pipes and manifolds, which the loop's coolant runs through.
+        coldest = min(extremes.coolant_min.m_as("K"), extremes.radiator_min.m_as("K"))
+        freezing = thermal.COOLANTS[th.coolant].freezing_point
+        if coldest <= freezing:
+            reason = (f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
+                      f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
+                      f"thermal.coolant_temperature or choose another coolant")
+            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                                 reason])))
         result = dataclasses.replace(result, transient=extremes)
     return result
 
@@ -309,6 +319,32 @@ def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
     return quantity(th.loop_count * length * (tube + fluid), "kg")
 
 
+#: Points of the midpoint rule that averages the array's Earth view over the sunlit arc.
+_VIEW_POINTS = 48
+
+
+def _array_back_view_factor(altitude: pint.Quantity, beta: pint.Quantity, eclipse_fraction: Any) -> np.ndarray:
+    """Earth view factor of a sun-tracking array's back face, averaged over the sunlit part of the orbit.
+
+    The back face's normal is -s; its angle from nadir (-r) equals the solar zenith angle zeta, with
+    cos(zeta) = cos(beta) cos(theta), theta the orbit angle from the subsolar point, the sunlit arc being
+    |theta| <= pi (1 - f_e) (cylindrical shadow centred on midnight). The mean of F(zeta) over that arc
+    (:func:`orbit.earth_view_factor`, partial view included) by a midpoint rule, evaluated once per distinct
+    orbit of a sweep. At beta = 90 deg the face stays edge-on to Earth: F(90 deg). A hand derivation from the
+    orbit geometry (e.g. Gilmore, *Spacecraft Thermal Control Handbook*, vol. I, ch. 2, for zeta).
+    """
+    h, b, f = np.broadcast_arrays(altitude.m_as("m"), beta.m_as("rad"), np.asarray(eclipse_fraction, dtype=float))
+    rows = np.stack([h.ravel(), b.ravel(), f.ravel()], axis=1)
+    unique, where = np.unique(rows, axis=0, return_inverse=True)
+    arc = np.pi * (1.0 - unique[:, 2:3])
+    theta = arc * (np.arange(_VIEW_POINTS) + 0.5) / _VIEW_POINTS
+    zeta = np.arccos(np.clip(np.cos(unique[:, 1:2]) * np.cos(theta), -1.0, 1.0))
+    view = orbit.earth_view_factor(np.broadcast_to(unique[:, 0:1], zeta.shape) * u.m, zeta * u.rad)
+    mean = np.asarray(view).mean(axis=1)
+    out = mean[where.reshape(-1)].reshape(h.shape)
+    return float(out) if out.ndim == 0 else out
+
+
 def _eclipse_cycles(env, lifetime) -> np.ndarray:
     """Battery cycles over life: one per orbit on each day that has an eclipse."""
     orbits_per_day = (1 * u.day / env.period).m_as("")
@@ -317,7 +353,7 @@ def _eclipse_cycles(env, lifetime) -> np.ndarray:
 
 
 def _reason(result: Result) -> np.ndarray:
-    return np.asarray(getattr(result, "reason", ""), dtype=object)
+    return np.asarray(result.reasons, dtype=object)
 
 
 def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, area, needed, panels, panel_count):

@@ -25,7 +25,8 @@ def _reasons(result: DesignResult) -> list:
 
 def _transient(tr: Any) -> dict[str, Any]:
     """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
-    keys = ("chip_min", "chip_max", "radiator_min", "radiator_max", "battery_min", "battery_max")
+    keys = ("chip_min", "chip_max", "coolant_min", "coolant_max", "radiator_min", "radiator_max", "battery_min",
+            "battery_max")
     if tr is None:
         return {f"{k}_orbit_K": None for k in keys} | {"transient_energy_closure": None}
     return {f"{k}_orbit_K": float(getattr(tr, k).m_as("K")) for k in keys} | {

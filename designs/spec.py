@@ -142,7 +142,7 @@ class Payload(Section):
     chip_count: int = integer(lo=1, doc="number of active chips (accelerators)")
     chip_power: Any = qty("W", lo=0, lo_open=True, doc="power per chip at the board, including its memory")
     junction_limit: Any = qty("K", lo=0, lo_open=True, doc="maximum chip junction temperature")
-    mass_per_chip: Any = qty("kg", lo=0, doc="payload mass per chip: board, host share, rack share")
+    mass_per_chip: Any = qty("kg", lo=0, lo_open=True, doc="payload mass per chip: board, host share, rack share")
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -196,7 +196,9 @@ class ThermalChoices(Section):
     line_length: Any = qty("m", "20 m", lo=0, doc="transport line length of one loop, supply plus return")
     line_diameter: Any = qty("m", "25 mm", lo=0, lo_open=True, doc="transport line inner diameter")
     pump_efficiency: float = num(0.5, lo_open=True, doc="pump and motor efficiency")
-    heat_pump_lift: Any = qty("K", "0 K", lo=0, doc="radiator above the coolant by a heat pump; 0: no heat pump")
+    heat_pump_lift: Any = qty("K", "0 K", lo=0, doc="heat-pump lift: the radiator runs this far above the loop's "
+                                                    "return temperature (below loop_temperature_rise it is colder "
+                                                    "than the loop's own radiator); 0: no heat pump")
     carnot_fraction: float = num(0.4, lo_open=True, doc="heat-pump COP over Carnot COP (0.3-0.5 typical)")
     # radiator panels as built
     emissivity: float = num(lo_open=True, doc="IR emissivity of the radiator coating")

@@ -9,7 +9,8 @@ Four nodes, each lumped (thermal.ThermalNetwork):
 - ``battery``: the battery, loaded in eclipse with its own discharge loss P_load (1/n - 1), n the battery's
   discharge efficiency;
 - ``radiator``: the panels, loaded with the absorbed environment (solar, albedo and Earth IR in sunlight,
-  Earth IR alone in eclipse) and radiating to space from ``sides`` faces with the panel efficiency.
+  Earth IR alone in eclipse) and radiating to space from ``sides`` faces with the panel efficiency, over the
+  area the heat needs: the end-of-life radiator, its spare area (``thermal.area_margin``) taken by MMOD.
 
 Links: chips to coolant through the per-chip path N / (R_jc + R_cp); coolant (the hottest coolant, at the
 cold-plate outlet) to radiator (at its along-flow equivalent temperature) with the conductance that carries
@@ -50,6 +51,8 @@ class TransientSummary(Result):
 
     chip_min: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     chip_max: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    coolant_min: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    coolant_max: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     radiator_min: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     radiator_max: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     battery_min: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
@@ -94,7 +97,9 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
     net.add_conduction("coolant", "radiator", link * u.W / u.K)
     net.add_conduction("battery", "coolant",
                        max(result.battery.mass.m_as("kg"), 1.0) * _BATTERY_CONDUCTANCE_PER_KG * u.W / u.K)
-    area = result.radiator_area.m_as("m^2")
+    # End of life: the spare area (thermal.area_margin) is there for the heat pipes MMOD will have taken, so the
+    # panels radiate from the area the heat needs, the hottest case the chips will see.
+    area = result.required_radiator_area.m_as("m^2")
     net.add_radiation_to_space("radiator", emissivity=th.emissivity,
                                area=area * th.sides * float(result.panels.panel_efficiency) * u.m**2)
 
@@ -134,7 +139,8 @@ def orbit_extremes(design: Design, result: DesignResult, *, orbits: int = 3) -> 
         temps = run.temperature_of(node).m_as("K")[last]
         return quantity(temps.min(), "K"), quantity(temps.max(), "K")
 
-    chip, rad, bat = extremes("chips"), extremes("radiator"), extremes("battery")
-    return TransientSummary(chip_min=chip[0], chip_max=chip[1], radiator_min=rad[0], radiator_max=rad[1],
+    chip, cool, rad, bat = extremes("chips"), extremes("coolant"), extremes("radiator"), extremes("battery")
+    return TransientSummary(chip_min=chip[0], chip_max=chip[1], coolant_min=cool[0], coolant_max=cool[1],
+                            radiator_min=rad[0], radiator_max=rad[1],
                             battery_min=bat[0], battery_max=bat[1], energy_closure=float(run.energy_closure),
                             orbits=orbits, result=run)

@@ -20,6 +20,7 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
+from orbit.constants import SOLAR_CONSTANT
 from power._common import broadcast, reasons, scalar_flags
 from power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
 from spacedc.results import Result
@@ -258,7 +259,8 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
         A_{sa} &= P_{sa} / P_{EOL}                                     && \text{(eq. 11-9)}
 
     Mass is ``areal_density * A`` or, for arrays rated by specific power (flexible blankets),
-    ``A * eta_28 * S * I_d / specific_power`` (rated beginning-of-life power at normal incidence and 28 C).
+    ``A * eta_28 * S_0 * I_d / specific_power`` (rated beginning-of-life power at normal incidence, 28 C and
+    1 AU, S_0 = 1361 W/m^2, whatever flux the array is sized for).
 
     Cell temperature: ``None`` keeps the 28 C datasheet efficiency (SMAD's I_d then covers temperature);
     a Quantity corrects the efficiency to that temperature, :math:`\eta = \eta_{28}(1 + \beta(T - 301.15\,K))`;
@@ -376,7 +378,8 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
     p_bol = p_o * i_d * _cos_incidence(theta)
     l_d = (1.0 - d) ** years
     p_eol = p_bol * l_d
-    mass_per_area = rho_a if rho_a is not None else eta_ref * s * i_d / sp
+    # specific power is a rating at 1 AU (AM0), not at the sizing flux (aphelion, or a user's)
+    mass_per_area = rho_a if rho_a is not None else eta_ref * SOLAR_CONSTANT.m_as("W/m^2") * i_d / sp
     (p_sa, p_o, p_bol, p_eol, l_d, eta, temp, theta, d, mass_per_area) = broadcast(
         p_sa, p_o, p_bol, p_eol, l_d, eta, temp, theta, d, mass_per_area)
 

@@ -49,6 +49,8 @@ class Coolant:
     viscosity : ndarray [Pa s]
     conductivity : ndarray [W/(m K)]
     saturation_pressure : ndarray [Pa]
+    freezing_point : float [K]
+        Below it the loop freezes (the table may stop short of it).
     description, source : str
     """
 
@@ -59,6 +61,7 @@ class Coolant:
     viscosity: np.ndarray
     conductivity: np.ndarray
     saturation_pressure: np.ndarray
+    freezing_point: float
     description: str
     source: str
 
@@ -131,7 +134,7 @@ COOLANTS: dict[str, Coolant] = {
     "ammonia": Coolant(
         name="ammonia", temperature=_AMMONIA[:, 0], saturation_pressure=_AMMONIA[:, 1] * 1e6,
         density=_AMMONIA[:, 2], viscosity=_AMMONIA[:, 3] * 1e-6, conductivity=_AMMONIA[:, 4],
-        specific_heat=_AMMONIA[:, 5] * 1e3,
+        specific_heat=_AMMONIA[:, 5] * 1e3, freezing_point=195.5,
         description="Anhydrous ammonia (R-717), the ISS external loop coolant; freezes at 195.5 K",
         source="Thermal-FluidsPedia, 'Thermophysical Properties: Ammonia' (thermalfluidscentral.org), saturated "
                "liquid 220-360 K (p_sat 0.034-4.79 MPa). The table's 200 and 210 K rows were left out: their "
@@ -141,7 +144,7 @@ COOLANTS: dict[str, Coolant] = {
     "water": Coolant(
         name="water", temperature=_WATER[:, 0], saturation_pressure=_WATER[:, 1] * 1e6,
         density=_WATER[:, 2] * 1e3 * _WATER_MOLAR_MASS, specific_heat=_WATER[:, 3] * 1e3 / _WATER_MOLAR_MASS,
-        conductivity=_WATER[:, 4] * 1e-3, viscosity=_WATER[:, 5] * 1e-6,
+        conductivity=_WATER[:, 4] * 1e-3, viscosity=_WATER[:, 5] * 1e-6, freezing_point=273.15,
         description="Pure water (ISS internal loops); freezes at 273.15 K, so only for pressurised, heated lines",
         source="Perry's Chemical Engineers' Handbook, 9th ed. (2019), Table 2-135 'Thermodynamic Properties of "
                "Water', saturated liquid 273.16-390 K (p_sat up to 0.18 MPa), from NIST REFPROP (IAPWS-95); "

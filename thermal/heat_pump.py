@@ -63,7 +63,7 @@ class HeatPumpResult(Result):
         Q_h = Q_c + W.
     feasible : bool or ndarray
         False where T_h < T_c.
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     cop: float | np.ndarray
@@ -71,7 +71,7 @@ class HeatPumpResult(Result):
     compressor_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def _pump_inputs(heat_load, cold_temperature, hot_temperature, carnot_fraction, hot_name):
@@ -122,7 +122,7 @@ def heat_pump(*, heat_load: Any, cold_temperature: Any, hot_temperature: Any, ca
                           compressor_power=quantity(np.broadcast_to(work, shape), "W"),
                           heat_rejected=quantity(np.broadcast_to(q_h, shape), "W"),
                           feasible=bool(ok) if ok.ndim == 0 else ok.copy(),
-                          reason=str(reason) if reason.ndim == 0 else reason)
+                          reasons=str(reason) if reason.ndim == 0 else reason)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,7 +148,7 @@ class HeatPumpTrade(Result):
         baseline_radiator_mass - total_mass (> 0: the heat pump pays); ``-inf`` where the heat-pumped radiator
         cannot reject heat, ``+inf`` where only the heat pump can.
     feasible : bool or ndarray
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     radiator_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
@@ -164,7 +164,7 @@ class HeatPumpTrade(Result):
     total_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
     mass_saved: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def heat_pump_trade(*, heat_load: Any, loop_temperature: Any, radiator_temperature: Any, carnot_fraction: Any,
@@ -243,4 +243,4 @@ def heat_pump_trade(*, heat_load: Any, loop_temperature: Any, radiator_temperatu
         baseline_radiator_area=b(base_area, "m^2"), radiator_mass=b(area * rho_a, "kg"),
         baseline_radiator_mass=b(base_mass, "kg"), array_mass=b(array_mass, "kg"),
         compressor_mass=b(comp_mass, "kg"), total_mass=b(total, "kg"), mass_saved=b(saved, "kg"),
-        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reason=str(reason) if reason.ndim == 0 else reason)
+        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reasons=str(reason) if reason.ndim == 0 else reason)

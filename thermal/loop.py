@@ -278,7 +278,7 @@ class FlowRadiatorResult(Result):
         Uniform temperature of an isothermal panel of the same area rejecting the same heat.
     inlet_temperature, outlet_temperature, sink_temperature : Quantity [K]
     feasible : bool or ndarray
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
@@ -287,7 +287,7 @@ class FlowRadiatorResult(Result):
     outlet_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 _COLD_OUTLET = ("radiator outlet temperature is at or below the sink temperature; the fluid cannot cool that far "
@@ -360,7 +360,7 @@ def radiator_along_flow(*, heat_load: Any, inlet_temperature: Any, outlet_temper
         inlet_temperature=quantity(np.broadcast_to(t_in, shape), "K"),
         outlet_temperature=quantity(np.broadcast_to(t_out, shape), "K"),
         sink_temperature=quantity(np.broadcast_to(ts, shape), "K"),
-        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reason=str(reason) if reason.ndim == 0 else reason)
+        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reasons=str(reason) if reason.ndim == 0 else reason)
 
 
 # --- the loop -----------------------------------------------------------------------------------------------
@@ -389,7 +389,7 @@ class LoopResult(Result):
     minimum_pressure : Quantity [Pa]
         Saturation pressure at the radiator inlet: the loop must be held above it.
     feasible : bool or ndarray
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     coolant: str
@@ -407,7 +407,7 @@ class LoopResult(Result):
     equivalent_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     minimum_pressure: pint.Quantity = dataclasses.field(metadata={"unit": "Pa"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperature: Any, temperature_rise: Any,
@@ -503,7 +503,7 @@ def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperat
         line_pressure_drop=b(dp_line, "Pa"), pressure_drop=b(dp, "Pa"), pump_power=b(dp * vdot / eta_pump, "W"),
         radiator_inlet_temperature=b(t_in, "K"), radiator_outlet_temperature=b(t_out, "K"),
         radiator_area=b(area, "m^2"), equivalent_temperature=b(t_eq, "K"), minimum_pressure=b(p_sat, "Pa"),
-        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reason=str(reason) if reason.ndim == 0 else reason)
+        feasible=bool(ok) if ok.ndim == 0 else ok.copy(), reasons=str(reason) if reason.ndim == 0 else reason)
 
 
 # --- junction to coolant ------------------------------------------------------------------------------------
@@ -538,7 +538,7 @@ class HeatPathResult(Result):
         P R_jc, P R_cp, P / (h A_w) and their sum.
     feasible : bool or ndarray
         False where the allowed inlet is at or below the sink temperature.
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     radiator_inlet_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
@@ -548,7 +548,7 @@ class HeatPathResult(Result):
     film_drop: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     temperature_drop: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, junction_to_case: Any,
@@ -592,7 +592,7 @@ def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, 
     return HeatPathResult(radiator_inlet_temperature=b(np.maximum(t_in, 0.0)), junction_temperature=b(t_j),
                           junction_to_case_drop=b(jc), cold_plate_drop=b(cp), film_drop=b(film),
                           temperature_drop=b(drop), feasible=bool(ok) if ok.ndim == 0 else ok.copy(),
-                          reason=str(reason) if reason.ndim == 0 else reason)
+                          reasons=str(reason) if reason.ndim == 0 else reason)
 
 
 def junction_temperature(*, radiator_inlet_temperature: Any, chip_power: Any, junction_to_case: Any,

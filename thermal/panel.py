@@ -272,7 +272,7 @@ class PanelResult(Result):
     transport_margin : float or ndarray
         transport_limit / transport_required - 1 (>= 0 passes).
     feasible : bool or ndarray
-    reason : str or ndarray
+    reasons : str or ndarray
     """
 
     area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
@@ -296,7 +296,7 @@ class PanelResult(Result):
     transport_limit: pint.Quantity = dataclasses.field(metadata={"unit": "W*m"})
     transport_margin: float | np.ndarray
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def _areal_density(spec: PanelSpec) -> dict[str, np.ndarray]:
@@ -401,5 +401,5 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
         sink_temperature=quantity(b(sink), "K"), net_flux=quantity(b(net), "W/m^2"),
         heat_per_pipe=quantity(b(per_pipe), "W"), transport_required=quantity(b(required), "W*m"),
         transport_limit=quantity(b(limit), "W*m"), transport_margin=scalar(margin),
-        feasible=bool(ok) if ok.ndim == 0 else ok, reason=str(reason) if reason.ndim == 0 else reason,
+        feasible=bool(ok) if ok.ndim == 0 else ok, reasons=str(reason) if reason.ndim == 0 else reason,
     )

@@ -59,7 +59,7 @@ class RadiatorResult(Result):
     sink_temperature : Quantity [K]
         Effective sink temperature of the environment.
     feasible : bool or ndarray of bool
-    reason : str or ndarray of str
+    reasons : str or ndarray of str
         Why a point is infeasible; empty where feasible.
     """
 
@@ -72,7 +72,7 @@ class RadiatorResult(Result):
     net_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
     sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     feasible: bool | np.ndarray
-    reason: str | np.ndarray
+    reasons: str | np.ndarray
 
 
 def _radiator_kernel(Q, T, eps, alpha, sides, eta, G_sun, S, albedo, F_E, q_ir, rho_a, T_space):
@@ -172,5 +172,5 @@ def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorpti
         temperature=quantity(np.broadcast_to(T, area.shape), "K"), emitted_flux=quantity(emitted, "W/m^2"),
         absorbed_flux=quantity(np.broadcast_to(absorbed, area.shape), "W/m^2"), net_flux=quantity(net, "W/m^2"),
         sink_temperature=quantity(np.broadcast_to(sink, area.shape), "K"),
-        feasible=bool(ok) if ok.ndim == 0 else ok, reason=str(reason) if reason.ndim == 0 else reason,
+        feasible=bool(ok) if ok.ndim == 0 else ok, reasons=str(reason) if reason.ndim == 0 else reason,
     )

@@ -103,6 +103,13 @@ def test_specific_power_mass_by_hand():
     assert r.mass.m_as("kg") == pytest.approx(rated / 150.0, rel=1e-12)
     # sanity: the rated array specific power is the table's 150 W/kg
     assert rated / r.mass.m_as("kg") == pytest.approx(150.0, rel=1e-12)
+    # sized at aphelion (1316.6 W/m^2) the array is larger, but its rating, and so its mass per area, stays
+    # the 1 AU one: W/kg is a rating at 1361 W/m^2
+    far = power.size_solar_array(daylight_load="100 kW", eclipse_load="100 kW", daylight_duration="60 min",
+                                 eclipse_duration="35 min", lifetime="5 year", cell="xtj-blanket",
+                                 solar_flux="1316.6 W/m^2")
+    assert far.area > r.area
+    assert far.mass.m_as("kg") / far.area.m_as("m^2") == pytest.approx(0.298 * 1361.0 * 0.77 / 150.0, rel=1e-12)
 
 
 def test_dawn_dusk_orbit_without_eclipse_needs_only_the_daylight_load():

@@ -74,7 +74,7 @@ def test_infeasible_points_carry_reasons_not_nan():
                         carnot_fraction=0.4, emissivity=0.9, radiator_areal_density="8 kg/m^2",
                         array_specific_power="150 W/kg", sink_temperature="200 K", compressor_specific_mass="5 g/W")
     assert r.feasible.tolist() == [False, True, False]
-    assert "below the loop" in r.reason[0] and "sink" in r.reason[2] and r.reason[1] == ""
+    assert "below the loop" in r.reasons[0] and "sink" in r.reasons[2] and r.reasons[1] == ""
     assert r.compressor_power.m[0] == 0.0 and r.mass_saved.m[2] == -np.inf
     assert r.compressor_mass.m[1] == pytest.approx(0.005 * r.compressor_power.m[1], rel=1e-12)
     for value in r.to_dict().values():

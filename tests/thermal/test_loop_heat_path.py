@@ -101,7 +101,7 @@ def test_isothermal_limit_is_the_uniform_panel():
 def test_outlet_at_or_below_sink_is_infeasible_not_nan():
     r = radiator_along_flow(heat_load=[1, 1] * u.kW, inlet_temperature="300 K", outlet_temperature=[280, 240] * u.K,
                             emissivity=0.9, sink_temperature="250 K")
-    assert r.feasible.tolist() == [True, False] and "sink" in r.reason[1]
+    assert r.feasible.tolist() == [True, False] and "sink" in r.reasons[1]
     assert np.isinf(r.area.m[1]) and not np.isnan(r.equivalent_temperature.m).any()
 
 
@@ -161,7 +161,7 @@ def test_film_coefficient_laminar_limit_is_nu_436():
 def test_path_that_eats_the_whole_limit_is_infeasible():
     r = max_radiator_temperature(junction_temperature_max="85 degC", chip_power=[1, 20] * u.kW,
                                  junction_to_case="0.02 K/W", cold_plate_resistance="0.01 K/W")
-    assert r.feasible.tolist() == [True, False] and "junction" in r.reason[1]
+    assert r.feasible.tolist() == [True, False] and "junction" in r.reasons[1]
     assert r.radiator_inlet_temperature.m[1] == 0.0
 
 

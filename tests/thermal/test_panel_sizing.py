@@ -60,7 +60,7 @@ def test_fin_efficiency_matches_thermal_fin_and_area_by_hand():
     assert r.area.m_as("m^2") == pytest.approx(area, rel=1e-12)
     assert r.panel_count == math.ceil(area / 6)
     assert r.installed_area.m_as("m^2") == pytest.approx(6 * math.ceil(area / 6), rel=1e-12)
-    assert r.feasible and r.reason == ""
+    assert r.feasible and r.reasons == ""
 
 
 def test_transport_limit_exceeded_is_reported_infeasible():
@@ -71,7 +71,7 @@ def test_transport_limit_exceeded_is_reported_infeasible():
     assert r.heat_per_pipe.m_as("W") == pytest.approx(per_pipe, rel=1e-12)
     assert r.transport_required.m_as("W*m") == pytest.approx(per_pipe * 1.55, rel=1e-12)
     assert r.transport_margin == pytest.approx(143 / (per_pipe * 1.55) - 1, rel=1e-12)
-    assert not r.feasible and "transport" in r.reason
+    assert not r.feasible and "transport" in r.reasons
     assert math.isfinite(r.area.m)  # still sized: the reason says what to change
 
 
@@ -85,7 +85,7 @@ def test_radiator_at_or_below_sink_is_infeasible_not_nan():
     r = size_panels(spec(), heat_load=[1, 1] * u.kW, radiator_temperature=[300, 150] * u.K,
                     absorbed_flux="400 W/m^2")
     assert r.feasible.tolist() == [True, False]
-    assert "sink" in r.reason[1] and r.reason[0] == ""
+    assert "sink" in r.reasons[1] and r.reasons[0] == ""
     assert np.isinf(r.area.m[1]) and np.isinf(r.panel_count[1])
     assert not np.isnan(r.area.m).any() and not np.isnan(r.mass.m).any()
     assert r.to_dict()["area_m2"][1] is None

@@ -56,7 +56,7 @@ def test_radiator_colder_than_sink_is_infeasible_not_nan():
     r = thermal.size_radiator(heat_load=[1, 1] * u.kW, temperature=[300, 150] * u.K, emissivity=0.9,
                               absorptivity=0.3, incident_solar="600 W/m^2", sides=2, areal_density="5 kg/m^2")
     assert r.feasible.tolist() == [True, False]
-    assert "sink" in r.reason[1] and r.reason[0] == ""
+    assert "sink" in r.reasons[1] and r.reasons[0] == ""
     assert np.isinf(r.area.m[1]) and not np.isnan(r.area.m).any()
     assert r.to_dict()["area_m2"][1] is None  # JSON has no infinity: null, with the reason beside it
 
