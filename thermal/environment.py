@@ -51,8 +51,10 @@ Sink temperature
 ----------------
 The effective sink temperature of a face is the temperature at which it would emit what it absorbs:
 T_sink = (q_abs / (eps sigma) + T_space^4)^(1/4); for the two-sided panel at one temperature,
-T_sink = ((q_front + q_back) / (2 eps sigma) + T_space^4)^(1/4), the definition used by
-:func:`thermal.size_radiator` and :func:`thermal.fin_efficiency`.
+T_sink = ((q_front + q_back) / (2 eps sigma) + T_space^4)^(1/4), the definition :func:`thermal.fin_efficiency`
+and the panels (:func:`thermal.size_panels`, :func:`thermal.size_loop`) use, whose fin efficiency scales the net
+flux. (:func:`thermal.size_radiator`, the first-cut balance, scales only the emission by its ``fin_efficiency``;
+the two agree at an efficiency of 1.)
 """
 
 from __future__ import annotations

@@ -17,6 +17,11 @@ The effective sink temperature is the temperature at which the panel would rejec
 
     T_sink = (q_abs / (n_s * eta_fin * eps * sigma) + T_space^4)^(1/4).
 
+Here the fin efficiency scales the emission only, the first-cut convention; the panels of
+:mod:`thermal.panel` and the loop of :mod:`thermal.loop` apply it to the net flux (emission less absorption),
+as :func:`thermal.fin_efficiency` defines it. The two agree at an efficiency of 1; below it this balance is
+the more conservative (it credits the fin with less net rejection).
+
 A radiator held at or below its sink cannot reject heat: that point is infeasible, with its reason, and its
 area and mass are reported as infinite (never NaN).
 """
