@@ -247,6 +247,14 @@ class ThermalChoices(Section):
                 thermal.coolant_properties(self.coolant, t)
             except ValueError as exc:
                 raise ValueError(f"{name}: {exc}") from None
+        # the panel as built must be buildable (pipes inside their pitch, pitch inside the panel, ...): checked
+        # here so that the message names the design field
+        from designs.chain import _panel_spec
+
+        try:
+            _panel_spec(self)
+        except ValueError as exc:
+            raise ValueError(f"thermal.{exc}") from None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -114,6 +114,8 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ('coolant_temperature = "38 degC"', 'coolant_temperature = "150 degC"', "thermal.coolant_temperature"),
     ('junction_to_case = "0.02 K/W"', 'junction_to_case = "-0.02 K/W"', "thermal.junction_to_case"),
     ('coolant = "ammonia"', 'coolant = "mercury"', "thermal.coolant"),
+    ('pipe_pitch = "0.035 m"', 'pipe_pitch = "3 m"', "thermal.pipe_pitch"),        # wider than the panel
+    ('pipe_pitch = "0.035 m"', 'pipe_pitch = "0.01 m"', "thermal.pipe_diameter"),   # pipes would overlap
     ('vehicle = "falcon-9"', 'vehicle = "saturn-v"', "falcon-heavy"),  # the known vehicles are listed
     ('acs_bandwidth = "0.001 Hz"', 'acs_bandwidth = "0.001 m"', "acs_bandwidth"),
 ])
