@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 import pint
+from scipy.constants import Stefan_Boltzmann as _SIGMA
 
 import orbit
 import power
@@ -104,6 +105,8 @@ class DesignResult(Result):
     panel_count: int | np.ndarray
     junction_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     required_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    battery_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    battery_radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
     stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     launch: LaunchResult
@@ -237,12 +240,15 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
     )
     radiator_q = quantity(radiator_mass, "kg")
-    launch, stowed_h, stowed_d = _launch(design, env, chips, array, battery, radiator_q + loop_mass, q_rad, area,
+    a_battery, battery_reason = _battery_radiator(design, env, loads, load)
+    battery_radiator_kg = np.where(np.isfinite(a_battery), a_battery, 0.0) * panels.areal_density.m_as("kg/m^2")
+    launch, stowed_h, stowed_d = _launch(design, env, chips, array, battery,
+                                         radiator_q + loop_mass + quantity(battery_radiator_kg, "kg"), q_rad, area,
                                          needed, panels, panel_count)
 
     radiator_reason = np.where(heat_pumped, "", _reason(loop))
     combined = combine_reasons(_reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason,
-                               coupling_reason, np.asarray(launch.reasons, dtype=object))
+                               coupling_reason, battery_reason, np.asarray(launch.reasons, dtype=object))
     shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
                                 np.shape(launch.mass.wet.m), np.shape(junction.m), np.shape(panel_count),
                                 np.shape(launch.feasible), np.shape(combined))
@@ -262,6 +268,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         radiator_mass=radiator_q, loop_mass=loop_mass,
         panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
         junction_temperature=junction.to("K"), required_radiator_area=quantity(needed, "m^2"),
+        battery_radiator_area=quantity(a_battery, "m^2"), battery_radiator_mass=quantity(battery_radiator_kg, "kg"),
         stowed_height=stowed_h, stowed_diameter=stowed_d, launch=launch,
     )
     if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
@@ -284,6 +291,15 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
             reason = (f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
                       f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
                       f"thermal.coolant_temperature")
+            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                                 reason])))
+        low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
+        lo_lim, hi_lim = design.power.battery_min_temperature.m_as("K"), design.power.battery_max_temperature.m_as("K")
+        if low < lo_lim or high > hi_lim:
+            fix = ("size its radiator for a wider band or add heaters" if th.battery_cooling == "radiator" else
+                   "put it on its own radiator (thermal.battery_cooling = 'radiator')")
+            reason = (f"over the orbit the battery runs {low - 273.15:.1f} to {high - 273.15:.1f} degC, outside its "
+                      f"{lo_lim - 273.15:.0f} to {hi_lim - 273.15:.0f} degC range: {fix}")
             result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
                                                                                                  reason])))
         # The radiator node is the panels' heat pipes and manifolds, which the loop's coolant runs through.
@@ -317,6 +333,28 @@ def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
     tube = np.pi * (d + _LINE_WALL) * _LINE_WALL * _LINE_DENSITY
     fluid = np.pi * d**2 / 4 * density
     return quantity(th.loop_count * length * (tube + fluid), "kg")
+
+
+def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Area of the battery's own radiator (``thermal.battery_cooling = "radiator"``), and its reasons.
+
+    The battery's discharge loss, P (1/n - 1) in eclipse (n the battery-to-load efficiency, the share the
+    transient network gives the battery), averaged over the orbit, leaves from one face at the middle of the
+    battery's temperature range against that face's absorbed environment (the main radiator's front face,
+    same orientation): A = Q_avg / (eps sigma T_mid^4 - q_abs). Zero for a battery on the loop; infinite, with
+    a reason, where that face's sink is warmer than T_mid.
+    """
+    pw, th = design.power, design.thermal
+    t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
+    q_avg = load * (1 / pw.battery_discharge_efficiency - 1) * t_e / (t_e + t_d)
+    t_mid = (pw.battery_min_temperature.m_as("K") + pw.battery_max_temperature.m_as("K")) / 2
+    flux = th.emissivity * _SIGMA * t_mid ** 4 - loads.absorbed_front.m_as("W/m^2")
+    own = th.battery_cooling == "radiator"
+    cold = own & (flux <= 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        area = np.where(own, np.where(cold, np.inf, q_avg / np.where(cold, 1.0, flux)), 0.0)
+    return area, reasons_where(cold, "the battery radiator's sink is warmer than the middle of the battery's "
+                                     "temperature range: widen the range or use thermal.battery_cooling = 'loop'")
 
 
 #: Points of the midpoint rule that averages the array's Earth view over the sunlit arc.

@@ -104,6 +104,8 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "coolant_mass_flow_kg_per_s": _si(result.coolant_mass_flow, "kg/s", shape),
             "loop_pressure_drop_Pa": _si(loop.pressure_drop, "Pa", shape),
             "loop_mass_kg": _si(result.loop_mass, "kg", shape),
+            "battery_radiator_area_m2": _si(result.battery_radiator_area, "m^2", shape),
+            "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
             **_transient(result.transient),
         },
         **_launch_section(result, shape, column),
@@ -131,6 +133,7 @@ _ROWS = [
     ("coolant out / back", None, None),
     ("hottest junction", ("thermal", "junction_temperature_K"), (1, "K", ".1f")),
     ("chips over the orbit", None, None),
+    ("battery over the orbit", None, None),
     ("radiating temperature", ("thermal", "radiator_temperature_K"), (1, "K", ".1f")),
     ("sink temperature", ("thermal", "sink_temperature_K"), (1, "K", ".1f")),
     ("radiator area (one face)", ("thermal", "radiator_area_m2"), (1, "m^2", ".1f")),
@@ -186,6 +189,12 @@ def summary_table(data: dict[str, Any]) -> str:
             if t["chip_max_orbit_K"] is not None:
                 lines.append(f"  {label:<26} {_fmt(t['chip_min_orbit_K'], 1, 'K', '.1f')} to "
                              f"{_fmt(t['chip_max_orbit_K'], 1, 'K', '.1f')}")
+        elif label == "battery over the orbit":
+            t = data["thermal"]
+            if t["battery_max_orbit_K"] is not None:
+                lines.append(f"  {label:<26} {_fmt(t['battery_min_orbit_K'], 1, 'K', '.1f')} to "
+                             f"{_fmt(t['battery_max_orbit_K'], 1, 'K', '.1f')} (its own radiator "
+                             f"{_fmt(t['battery_radiator_area_m2'], 1, 'm^2', '.1f')})")
         elif label == "ADCS / propulsion":
             m = data["mass"]
             lines.append(f"  {label:<26} {_fmt(m['adcs_kg'], 1, 'kg', '.1f')} / {_fmt(m['propulsion_kg'], 1, 'kg', '.1f')}")

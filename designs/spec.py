@@ -168,6 +168,14 @@ class PowerChoices(Section):
                                     doc="array BOL power per mass at wing level; default: the cell table's")
     battery_specific_energy: Any = qty("W*h/kg", lo=0, lo_open=True, doc="battery energy per mass, at pack level")
     battery_discharge_efficiency: float = num(0.9, lo_open=True, doc="battery-to-load transmission efficiency n")
+    battery_min_temperature: Any = qty("K", "0 degC", lo=0, lo_open=True,
+                                       doc="lowest battery temperature over the orbit: 0 C, the operating floor of "
+                                           "most Li-ion cells (CEAS Space Journal 2023, doi 10.1007/s12567-023-"
+                                           "00526-8: operated between 0 and 40 C for most variants)")
+    battery_max_temperature: Any = qty("K", "40 degC", lo=0, lo_open=True,
+                                       doc="highest battery temperature over the orbit: 40 C, the same source's "
+                                           "ceiling (10-30 C gives longer life: Wang et al., J. Power Sources 140 "
+                                           "(2005) 129)")
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -175,6 +183,10 @@ class PowerChoices(Section):
             power.cell(self.cell)
         except ValueError as exc:
             raise ValueError(f"power.cell = {self.cell!r}: {exc}") from None
+        if np.any(np.asarray(self.battery_min_temperature.m_as("K"))
+                  >= np.asarray(self.battery_max_temperature.m_as("K"))):
+            raise ValueError(f"power.battery_min_temperature = {self.battery_min_temperature:~}: must be below "
+                             f"power.battery_max_temperature = {self.battery_max_temperature:~}")
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -230,6 +242,11 @@ class ThermalChoices(Section):
                               doc="edge-on: panel plane holds the Sun vector and nadir (dawn-dusk SSO, or yaw "
                                   "steering)")
     environment: str = choice(("hot", "nominal", "cold"), "hot", doc="Earth albedo and IR case")
+    battery_cooling: str = choice(("radiator", "loop"), "radiator",
+                                  doc="radiator: the battery sits on its own radiator, isolated from the loop and "
+                                      "sized to hold it mid-range (power.battery_min/max_temperature) over the "
+                                      "orbit, the usual arrangement; loop: on a cold plate of the chips' coolant "
+                                      "loop, so at about the coolant temperature")
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -7,7 +7,9 @@ Four nodes, each lumped (thermal.ThermalNetwork):
   loss, the housekeeping load, the pump, the power-path loss in sunlight (SMAD's 1/X_d - 1) and, in eclipse, the path loss (1/X_e - 1) less
   the cells' own share, since regulators and converters sit on cold plates;
 - ``battery``: the battery, loaded in eclipse with its own discharge loss P_load (1/n - 1), n the battery's
-  discharge efficiency;
+  discharge efficiency; on its own radiator (``thermal.battery_cooling = "radiator"``, its area from the
+  sizing) it radiates to space and absorbs that face's environment, starting mid-range; on the loop it is
+  bolted to a cold plate (below);
 - ``radiator``: the panels, loaded with the absorbed environment (solar, albedo and Earth IR in sunlight,
   Earth IR alone in eclipse) and radiating to space from ``sides`` faces with the panel efficiency, over the
   area the heat needs: the end-of-life radiator, its spare area (``thermal.area_margin``) taken by MMOD.
@@ -80,8 +82,10 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
     net = thermal.ThermalNetwork()
     net.add_node("chips", n * p.mass_per_chip.m_as("kg") * _CP_ALUMINIUM * u.J / u.K, temperature=t_chip * u.K)
     net.add_node("coolant", (coolant_capacity + line_capacity) * u.J / u.K, temperature=t_cool * u.K)
+    on_loop = th.battery_cooling == "loop"
+    t_battery = t_cool if on_loop else (pw.battery_min_temperature.m_as("K") + pw.battery_max_temperature.m_as("K")) / 2
     net.add_node("battery", max(result.battery.mass.m_as("kg"), 1.0) * _CP_LI_ION * u.J / u.K,
-                 temperature=t_cool * u.K)
+                 temperature=t_battery * u.K)
     net.add_node("radiator", result.radiator_mass.m_as("kg") * _CP_ALUMINIUM * u.J / u.K, temperature=t_rad * u.K)
 
     r_chip = (th.junction_to_case + th.cold_plate_resistance).m_as("K/W")
@@ -95,8 +99,12 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
     else:
         link = result.heat_rejected.m_as("W") / (t_hot - t_rad)
     net.add_conduction("coolant", "radiator", link * u.W / u.K)
-    net.add_conduction("battery", "coolant",
-                       max(result.battery.mass.m_as("kg"), 1.0) * _BATTERY_CONDUCTANCE_PER_KG * u.W / u.K)
+    a_battery = float(result.battery_radiator_area.m_as("m^2"))
+    if on_loop:
+        net.add_conduction("battery", "coolant",
+                           max(result.battery.mass.m_as("kg"), 1.0) * _BATTERY_CONDUCTANCE_PER_KG * u.W / u.K)
+    elif a_battery > 0:
+        net.add_radiation_to_space("battery", emissivity=th.emissivity, area=a_battery * u.m**2)
     # End of life: the spare area (thermal.area_margin) is there for the heat pipes MMOD will have taken, so the
     # panels radiate from the area the heat needs, the hottest case the chips will see.
     area = result.required_radiator_area.m_as("m^2")
@@ -120,8 +128,12 @@ def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwo
     regulators_night = max(night_loss - battery_loss, 0.0)
     net.add_load("coolant", np.array([steady + day_loss, steady + regulators_night, steady + regulators_night]) * u.W,
                  times=times, period=period * u.s, hold=True)
-    net.add_load("battery", np.array([0.0, battery_loss, battery_loss]) * u.W, times=times, period=period * u.s,
-                 hold=True)
+    # a battery on its own radiator also absorbs that face's environment (front face: sunlight, albedo and
+    # Earth IR in daylight, Earth IR alone in eclipse)
+    sun_b = a_battery * loads.absorbed_front.m_as("W/m^2")
+    ir_b = a_battery * loads.earth_ir_front.m_as("W/m^2")
+    net.add_load("battery", np.array([float(sun_b), battery_loss + float(ir_b), battery_loss + float(ir_b)]) * u.W,
+                 times=times, period=period * u.s, hold=True)
     net.add_load("radiator", np.array([float(sun), float(ir), float(ir)]) * u.W, times=times,
                  period=period * u.s, hold=True)
     return net

@@ -84,7 +84,8 @@ def test_mass_budget_takes_the_sized_subsystems(result):
     m = result.to_dict()["mass"]
     assert m["payload_kg"] == pytest.approx(100 * 16.0)
     assert m["power_kg"] == pytest.approx(result.array.mass.m_as("kg") + result.battery.mass.m_as("kg"))
-    assert m["thermal_kg"] == pytest.approx(result.radiator_mass.m_as("kg") + result.loop_mass.m_as("kg"))
+    assert m["thermal_kg"] == pytest.approx(result.radiator_mass.m_as("kg") + result.loop_mass.m_as("kg")
+                                            + result.battery_radiator_mass.m_as("kg"))
     parts = ("payload", "power", "thermal", "adcs", "propulsion", "structure", "harness", "growth")
     assert m["dry_kg"] == pytest.approx(sum(m[f"{k}_kg"] for k in parts), rel=1e-9)
     assert m["total_kg"] == pytest.approx(m["dry_kg"] + m["margin_kg"] + m["propellant_kg"], rel=1e-9)
@@ -291,4 +292,24 @@ def test_array_back_face_view_factor_averages_the_sunlit_arc(beta_deg, eclipse):
         assert got == pytest.approx(float(orbit.earth_view_factor(h * u.km, 90 * u.deg)), rel=1e-12)
     else:
         assert got > float(orbit.earth_view_factor(h * u.km, 90 * u.deg))
+
+
+def test_battery_radiator_by_hand_and_the_battery_band_over_the_orbit(sat, result):
+    """The battery's own radiator: its orbit-average discharge loss P (1/n - 1) T_e / T leaves one face at the
+    middle of its 0-40 C band against that face's absorbed flux, A = Q / (eps sigma T_mid^4 - q_abs), by hand
+    from the result's own load, eclipse and environment. Over the orbit the battery then stays in its band;
+    bolted to the 38 C coolant loop instead, it runs above 40 C and the design is infeasible, naming it."""
+    env, pw = result.environment, sat.power
+    t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
+    q = result.load.m_as("W") * (1 / pw.battery_discharge_efficiency - 1) * t_e / (t_e + t_d)
+    flux = 0.92 * SIGMA * 293.15 ** 4 - result.loads.absorbed_front.m_as("W/m^2")
+    assert result.battery_radiator_area.m_as("m^2") == pytest.approx(q / flux, rel=1e-9)
+    assert result.battery_radiator_mass.m_as("kg") == pytest.approx(
+        q / flux * result.panels.areal_density.m_as("kg/m^2"), rel=1e-9)
+    tr = result.transient
+    assert 273.15 <= tr.battery_min.m_as("K") < tr.battery_max.m_as("K") <= 313.15
+    on_loop = designs.size(sat.replace(thermal__battery_cooling="loop"))
+    assert on_loop.battery_radiator_area.m_as("m^2") == 0.0
+    assert on_loop.transient.battery_max.m_as("K") > 313.15
+    assert on_loop.feasible is False and "the battery runs" in on_loop.reasons and "40 degC range" in on_loop.reasons
 
