@@ -107,6 +107,7 @@ class DesignResult(Result):
     required_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     battery_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     battery_radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    battery_heater_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     launch: LaunchResult
@@ -240,7 +241,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
     )
     radiator_q = quantity(radiator_mass, "kg")
-    a_battery, battery_reason = _battery_radiator(design, env, loads, load)
+    a_battery, battery_heater, battery_reason = _battery_radiator(design, env, loads, load, array)
     battery_radiator_kg = np.where(np.isfinite(a_battery), a_battery, 0.0) * panels.areal_density.m_as("kg/m^2")
     launch, stowed_h, stowed_d = _launch(design, env, chips, array, battery,
                                          radiator_q + loop_mass + quantity(battery_radiator_kg, "kg"), q_rad, area,
@@ -269,6 +270,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
         junction_temperature=junction.to("K"), required_radiator_area=quantity(needed, "m^2"),
         battery_radiator_area=quantity(a_battery, "m^2"), battery_radiator_mass=quantity(battery_radiator_kg, "kg"),
+        battery_heater_power=quantity(battery_heater, "W"),
         stowed_height=stowed_h, stowed_diameter=stowed_d, launch=launch,
     )
     if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
@@ -280,7 +282,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     # design point without one whose power and thermal sizing closed (launch margins may still fail).
     closed = np.ndim(result.feasible) == 0 and all(
         np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
-                                   result.junction_temperature))
+                                   result.junction_temperature, result.battery_radiator_area))
     run_transient = (closed and not heat_pumped) if transient is None else transient
     if run_transient:
         from designs.transient import orbit_extremes
@@ -335,26 +337,47 @@ def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
     return quantity(th.loop_count * length * (tube + fluid), "kg")
 
 
-def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Area of the battery's own radiator (``thermal.battery_cooling = "radiator"``), and its reasons.
+def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray,
+                      array: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The battery's own radiator (``thermal.battery_cooling = "radiator"``): area, heater power, reasons.
 
-    The battery's discharge loss, P (1/n - 1) in eclipse (n the battery-to-load efficiency, the share the
-    transient network gives the battery), averaged over the orbit, leaves from one face at the middle of the
-    battery's temperature range against that face's absorbed environment (the main radiator's front face,
-    same orientation): A = Q_avg / (eps sigma T_mid^4 - q_abs). Zero for a battery on the loop; infinite, with
-    a reason, where that face's sink is warmer than T_mid.
+    Area: the battery's discharge loss, P (1/n - 1) in eclipse (n the battery-to-load efficiency, the share the
+    transient network gives the battery), averaged over the worst-eclipse orbit, leaves one face at the middle
+    of the battery's band against that face's orbit-average absorbed flux (the main radiator's front face, same
+    orientation: its full load in sunlight, Earth IR alone in eclipse):
+    A = Q_avg / (eps sigma T_mid^4 - q_abs,avg). Zero for a battery on the loop; infinite, with a reason, where
+    that face's sink is warmer than T_mid.
+
+    Heater: on an orbit without eclipse the battery makes no heat and its radiator would take it to the sink,
+    so a thermostat heater holds it at its minimum against the cold-case sunlit flux,
+    P_h = A (eps sigma T_min^4 - q_abs,cold)^+. Those orbits need no recharge, so the heater runs on the array's
+    eclipse-recharge share, P_sa - P / X_d; a heater beyond it is infeasible, with its reason.
     """
     pw, th = design.power, design.thermal
     t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
     q_avg = load * (1 / pw.battery_discharge_efficiency - 1) * t_e / (t_e + t_d)
-    t_mid = (pw.battery_min_temperature.m_as("K") + pw.battery_max_temperature.m_as("K")) / 2
-    flux = th.emissivity * _SIGMA * t_mid ** 4 - loads.absorbed_front.m_as("W/m^2")
-    own = th.battery_cooling == "radiator"
+    t_min = pw.battery_min_temperature.m_as("K")
+    t_mid = (t_min + pw.battery_max_temperature.m_as("K")) / 2
+    absorbed = (loads.absorbed_front.m_as("W/m^2") * t_d + loads.earth_ir_front.m_as("W/m^2") * t_e) / (t_e + t_d)
+    flux = th.emissivity * _SIGMA * t_mid ** 4 - absorbed
+    own = np.asarray(th.battery_cooling == "radiator")
     cold = own & (flux <= 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         area = np.where(own, np.where(cold, np.inf, q_avg / np.where(cold, 1.0, flux)), 0.0)
-    return area, reasons_where(cold, "the battery radiator's sink is warmer than the middle of the battery's "
-                                     "temperature range: widen the range or use thermal.battery_cooling = 'loop'")
+    cold_case = thermal.environment_loads(altitude=design.orbit.altitude, absorptivity=th.absorptivity,
+                                          emissivity=th.emissivity, orientation=th.orientation,
+                                          solar_zenith_angle=env.beta_min, case="cold")
+    finite = np.isfinite(area)
+    heater = np.where(finite, np.where(finite, area, 0.0) * np.maximum(
+        th.emissivity * _SIGMA * t_min ** 4 - cold_case.absorbed_front.m_as("W/m^2"), 0.0), 0.0)
+    surplus = array.required_power.m_as("W") - load / pw.daylight_path_efficiency
+    short = finite & (heater / pw.daylight_path_efficiency > surplus * (1 + 1e-12))
+    why = combine_reasons(
+        reasons_where(cold, "the battery radiator's sink is warmer than the middle of the battery's temperature "
+                            "range: widen the range or use thermal.battery_cooling = 'loop'"),
+        reasons_where(short, "the battery heater of eclipse-free orbits needs more than the array's recharge "
+                             "share: narrow the battery radiator's duty (a wider band) or add array"))
+    return area, heater, why
 
 
 #: Points of the midpoint rule that averages the array's Earth view over the sunlit arc.

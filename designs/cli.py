@@ -39,7 +39,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="a field to vary: section.field=START:STOP:N (N values, ends included) or "
                             "section.field=V1,V2,...; values carry units or take the field's "
                             "(thermal.coolant_temperature=20degC:60degC:41). Repeat for a grid")
-    sweep.add_argument("--out", metavar="FILE", required=True, help="the CSV table to write (never overwritten)")
+    sweep.add_argument("--out", metavar="FILE", required=True,
+                       help="the CSV table to write (never overwritten). A point's feasibility covers the steady "
+                            "sizing and every launch margin; the orbit transient checks run for single designs "
+                            "(spacedc size)")
     sweep.add_argument("--resume", action="store_true",
                        help="finish an interrupted sweep of the same arguments, keeping the chunks on disk")
     sweep.add_argument("--chunk", type=int, default=None, metavar="N",
@@ -150,11 +153,14 @@ def _cmd_cad(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from designs.sweep import DEFAULT_CHUNK, sweep
 
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
-        report = sweep(args.design, args.vary, args.out, chunk=args.chunk or DEFAULT_CHUNK, resume=args.resume,
-                       workers=args.workers, scheduler=args.scheduler)
-    except KeyboardInterrupt:
-        print(f"spacedc: interrupted: the chunks already sized are kept beside {args.out}; run the same command "
+        report = sweep(args.design, args.vary, args.out, chunk=DEFAULT_CHUNK if args.chunk is None else args.chunk,
+                       resume=args.resume, workers=args.workers, scheduler=args.scheduler)
+    except (KeyboardInterrupt, BrokenProcessPool) as exc:
+        what = "a worker process died" if isinstance(exc, BrokenProcessPool) else "interrupted"
+        print(f"spacedc: {what}: the chunks already sized are kept beside {args.out}; run the same command "
               "with --resume to finish", file=sys.stderr)
         return 130
     share = 100 * report.feasible / report.points

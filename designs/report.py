@@ -106,6 +106,7 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "loop_mass_kg": _si(result.loop_mass, "kg", shape),
             "battery_radiator_area_m2": _si(result.battery_radiator_area, "m^2", shape),
             "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
+            "battery_heater_W": _si(result.battery_heater_power, "W", shape),
             **_transient(result.transient),
         },
         **_launch_section(result, shape, column),
@@ -193,8 +194,10 @@ def summary_table(data: dict[str, Any]) -> str:
             t = data["thermal"]
             if t["battery_max_orbit_K"] is not None:
                 lines.append(f"  {label:<26} {_fmt(t['battery_min_orbit_K'], 1, 'K', '.1f')} to "
-                             f"{_fmt(t['battery_max_orbit_K'], 1, 'K', '.1f')} (its own radiator "
-                             f"{_fmt(t['battery_radiator_area_m2'], 1, 'm^2', '.1f')})")
+                             f"{_fmt(t['battery_max_orbit_K'], 1, 'K', '.1f')}" + (
+                                 f" (own radiator {_fmt(t['battery_radiator_area_m2'], 1, 'm^2', '.1f')}, heater "
+                                 f"{_fmt(t['battery_heater_W'], 1e-3, 'kW', '.2f')} without eclipse)"
+                                 if t["battery_radiator_area_m2"] else " (on the loop)"))
         elif label == "ADCS / propulsion":
             m = data["mass"]
             lines.append(f"  {label:<26} {_fmt(m['adcs_kg'], 1, 'kg', '.1f')} / {_fmt(m['propulsion_kg'], 1, 'kg', '.1f')}")

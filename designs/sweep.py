@@ -12,11 +12,18 @@ or, bare, take the field's own unit (``"payload.chip_power=300:1500:5"`` is in W
 the grid of every combination; the first varies slowest.
 
 Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
-such as ``"tcp://10.0.0.5:8786"``; needs ``pip install spacedc[distributed]``), through the same code.
+such as ``"tcp://10.0.0.5:8786"``; needs ``pip install spacedc[distributed]``, and workers that share the
+output's file system, since each writes its own part), through the same code.
+
+A sweep's ``feasible`` covers the steady sizing and every launch margin; the orbit transient of a single
+design (the chips' peak against their junction limit, the battery against its band, the loop against
+freezing) is not run per point. Check a chosen point with ``spacedc size`` (its ``thermal.*_orbit_K`` columns
+are empty in a sweep).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -265,8 +272,13 @@ def _fingerprint(design: Design, variations: Sequence[Variation], chunk: int) ->
 def _progress_printer(stream: Any = None) -> Callable[[int, int, float], None]:
     stream = stream or sys.stderr
 
+    first: list[int] = []
+
     def show(done_points: int, total: int, elapsed: float) -> None:
-        rate = done_points / elapsed if elapsed > 0 else math.inf
+        if not first:  # the points on disk before this run (a resume) do not count toward its rate
+            first.append(done_points - min(done_points, DEFAULT_CHUNK))
+        fresh = done_points - first[0]
+        rate = fresh / elapsed if elapsed > 0 else math.inf
         eta = (total - done_points) / rate if rate > 0 and math.isfinite(rate) else 0.0
         print(f"sweep: {done_points:,}/{total:,} points ({100 * done_points / total:.0f} %), "
               f"{elapsed:.1f} s, about {eta:.0f} s to go", file=stream, flush=True)
@@ -327,6 +339,10 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     if not out.parent.is_dir():
         raise FileNotFoundError(f"--out {str(out)!r}: directory {str(out.parent)!r} does not exist")
     total = int(np.prod(_grid(variations)))
+    # every combination must be a valid design (a min below its max, ...), before anything is written
+    grid = np.unravel_index(np.arange(total), _grid(variations))
+    design.replace(**{v.key.replace(".", "__", 1): v.values[i] for v, i in zip(variations, grid)})
+    del grid
     bounds = [(s, min(s + chunk, total)) for s in range(0, total, chunk)]
     parts_dir = out.parent / f"{out.name}.parts"
     manifest_path = parts_dir / "manifest.json"
@@ -355,9 +371,10 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     missing = set(todo)
     done = sum(stop - start for i, (start, stop) in enumerate(bounds) if i not in missing)
     jobs = [(design, variations, *bounds[i], str(part[i])) for i in todo]
-    for n_points in _run(jobs, workers=workers, scheduler=scheduler):
-        done += n_points
-        show(done, total, time.perf_counter() - t0)
+    with contextlib.closing(_run(jobs, workers=workers, scheduler=scheduler)) as chunks:
+        for n_points in chunks:  # closing: an interrupt here still stops the workers
+            done += n_points
+            show(done, total, time.perf_counter() - t0)
 
     feasible = _join(part, out)
     shutil.rmtree(parts_dir)
@@ -384,11 +401,28 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed as done_in_order
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         futures = {pool.submit(_chunk_job, *j): j for j in jobs}
         for future in done_in_order(futures):
             future.result()
             yield sizes[futures[future][4]]
+    except BaseException:
+        # Ctrl-C, a bad chunk or a lost worker: stop now, chunks being sized included (a part file is written
+        # atomically, so a stopped chunk leaves none); the chunks already written stay for --resume
+        workers_running = list(getattr(pool, "_processes", {}).values())  # no public handle on them
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers_running:
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _join(parts: list[Path], out: Path) -> int:
@@ -416,5 +450,5 @@ def _join(parts: list[Path], out: Path) -> int:
                         feasible += line.split(",", col + 1)[col] == "true"
                         f.write(line)
 
-    atomic_write(out, write)
+    atomic_write(out, write, exclusive=True)
     return feasible

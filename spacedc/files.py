@@ -38,12 +38,14 @@ def _stale_parts(target: Path) -> list[Path]:
     return stale
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[str], Any]) -> Path:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[str], Any], *, exclusive: bool = False) -> Path:
     """Call ``write(tmp_path)`` to write a file, then move it atomically to ``path``.
 
     The temporary file is in the same directory (so the rename cannot cross file systems), fsynced before
     the rename; on any exception (including KeyboardInterrupt) it is removed and the exception re-raised.
     An empty or missing temporary file after ``write`` is an error (a writer that failed silently).
+    ``exclusive=True`` never replaces a file: if ``path`` exists when the file is published,
+    :class:`FileExistsError` is raised and the existing file is left as it was.
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -60,7 +62,11 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[str], Any]) -> P
             raise OSError(f"writing {str(target)!r} produced an empty file")
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        if exclusive:  # publish only if nothing took the name meanwhile: a hard link fails on an existing name
+            os.link(tmp, target)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

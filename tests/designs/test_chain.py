@@ -296,14 +296,25 @@ def test_array_back_face_view_factor_averages_the_sunlit_arc(beta_deg, eclipse):
 
 def test_battery_radiator_by_hand_and_the_battery_band_over_the_orbit(sat, result):
     """The battery's own radiator: its orbit-average discharge loss P (1/n - 1) T_e / T leaves one face at the
-    middle of its 0-40 C band against that face's absorbed flux, A = Q / (eps sigma T_mid^4 - q_abs), by hand
+    middle of its 0-40 C band against that face's orbit-average absorbed flux (sunlit load in daylight, Earth
+    IR in eclipse), A = Q / (eps sigma T_mid^4 - q_abs), by hand
     from the result's own load, eclipse and environment. Over the orbit the battery then stays in its band;
     bolted to the 38 C coolant loop instead, it runs above 40 C and the design is infeasible, naming it."""
     env, pw = result.environment, sat.power
     t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
     q = result.load.m_as("W") * (1 / pw.battery_discharge_efficiency - 1) * t_e / (t_e + t_d)
-    flux = 0.92 * SIGMA * 293.15 ** 4 - result.loads.absorbed_front.m_as("W/m^2")
+    absorbed = (result.loads.absorbed_front.m_as("W/m^2") * t_d + result.loads.earth_ir_front.m_as("W/m^2") * t_e) \
+        / (t_e + t_d)
+    flux = 0.92 * SIGMA * 293.15 ** 4 - absorbed
     assert result.battery_radiator_area.m_as("m^2") == pytest.approx(q / flux, rel=1e-9)
+    # the thermostat heater of eclipse-free orbits holds 0 C against the cold-case sunlit flux on that face
+    import thermal
+
+    cold = thermal.environment_loads(altitude=sat.orbit.altitude, absorptivity=0.09, emissivity=0.92,
+                                     orientation="edge-on", solar_zenith_angle=env.beta_min, case="cold")
+    heater = q / flux * (0.92 * SIGMA * 273.15 ** 4 - cold.absorbed_front.m_as("W/m^2"))
+    assert result.battery_heater_power.m_as("W") == pytest.approx(heater, rel=1e-9)
+    assert designs.summary(result)["thermal"]["battery_heater_W"] == pytest.approx(heater, rel=1e-9)
     assert result.battery_radiator_mass.m_as("kg") == pytest.approx(
         q / flux * result.panels.areal_density.m_as("kg/m^2"), rel=1e-9)
     tr = result.transient
@@ -312,4 +323,13 @@ def test_battery_radiator_by_hand_and_the_battery_band_over_the_orbit(sat, resul
     assert on_loop.battery_radiator_area.m_as("m^2") == 0.0
     assert on_loop.transient.battery_max.m_as("K") > 313.15
     assert on_loop.feasible is False and "the battery runs" in on_loop.reasons and "40 degC range" in on_loop.reasons
+
+
+def test_a_battery_band_its_radiator_cannot_reach_is_infeasible_not_a_crash(sat):
+    """A -100 to -80 C band: the battery radiator's face is warmer than -90 C, so no radiator holds the battery
+    there. Infeasible with that reason (exit status 1 in the CLI), not a crash."""
+    cold = sat.replace(power__battery_min_temperature="-100 degC", power__battery_max_temperature="-80 degC")
+    r = designs.size(cold)
+    assert r.feasible is False and "battery radiator's sink is warmer" in r.reasons
+    assert not np.isfinite(r.battery_radiator_area.m_as("m^2")) and r.transient is None
 

@@ -154,3 +154,29 @@ def test_cli_sweep_writes_the_table_and_exits_0_or_2(tmp_path):
     assert again.returncode == 2 and "never overwrites" in again.stderr and "Traceback" not in again.stderr
     bad = run("sso-100kw", "--vary", "thermal.emissivity=0.8:1.5:3", "--out", tmp_path / "bad.csv")
     assert bad.returncode == 2 and "thermal.emissivity" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_combinations_that_are_invalid_together_are_rejected_before_anything_is_written(sat, tmp_path):
+    """Each variation alone is valid, but a battery minimum of 30 C against a maximum of 10 C is not: the whole
+    grid is checked first, so no parts folder is left to block the next run."""
+    vary = ["power.battery_min_temperature=0 degC:30 degC:4", "power.battery_max_temperature=10 degC:40 degC:4"]
+    with pytest.raises(ValueError, match="power.battery_min_temperature"):
+        sweep(sat, vary, tmp_path / "g.csv", chunk=3, progress=lambda *a: None)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ValueError, match="chunk = 0"):
+        sweep(sat, VARY, tmp_path / "c.csv", chunk=0, progress=lambda *a: None)
+
+
+def test_an_exclusive_atomic_write_never_replaces_a_file(tmp_path):
+    """The table is published with a hard link, which fails on an existing name: a file that appeared under
+    the name while the sweep ran is kept, and the temporary file is removed."""
+    from spacedc.files import atomic_write
+
+    target = tmp_path / "t.csv"
+    target.write_text("someone else's\n")
+    with pytest.raises(FileExistsError):
+        atomic_write(target, lambda tmp: open(tmp, "w").write("ours\n"), exclusive=True)
+    assert target.read_text() == "someone else's\n" and [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+    fresh = atomic_write(tmp_path / "u.csv", lambda tmp: open(tmp, "w").write("ours\n"), exclusive=True)
+    assert fresh.read_text() == "ours\n"
+
