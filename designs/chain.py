@@ -352,6 +352,9 @@ def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray,
     so a thermostat heater holds it at its minimum against the cold-case sunlit flux,
     P_h = A (eps sigma T_min^4 - q_abs,cold)^+. Those orbits need no recharge, so the heater runs on the array's
     eclipse-recharge share, P_sa - P / X_d; a heater beyond it is infeasible, with its reason.
+
+    The main radiator still carries the whole eclipse path loss (SMAD's X_e, the battery's share included), so
+    the battery's heat is counted there too: conservative by that share (about 2 % of sso-100kw's 145 kW).
     """
     pw, th = design.power, design.thermal
     t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")

@@ -183,6 +183,10 @@ class PowerChoices(Section):
             power.cell(self.cell)
         except ValueError as exc:
             raise ValueError(f"power.cell = {self.cell!r}: {exc}") from None
+        if np.any(np.asarray(self.battery_discharge_efficiency) < np.asarray(self.eclipse_path_efficiency)):
+            raise ValueError(f"power.battery_discharge_efficiency = {self.battery_discharge_efficiency!r}: below "
+                             f"power.eclipse_path_efficiency = {self.eclipse_path_efficiency!r}, the whole eclipse path "
+                             f"it is part of")
         if np.any(np.asarray(self.battery_min_temperature.m_as("K"))
                   >= np.asarray(self.battery_max_temperature.m_as("K"))):
             raise ValueError(f"power.battery_min_temperature = {self.battery_min_temperature:~}: must be below "

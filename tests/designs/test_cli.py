@@ -118,6 +118,8 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
     ('cell = "xtj-blanket"', 'cell = "xtj-blanket"\nbattery_min_temperature = "50 degC"',
      "power.battery_min_temperature"),                                             # above the 40 degC ceiling
     ('coolant = "ammonia"', 'coolant = "ammonia"\nbattery_cooling = "heat-pipe"', "thermal.battery_cooling"),
+    ('cell = "xtj-blanket"', 'cell = "xtj-blanket"\nbattery_discharge_efficiency = 0.5',
+     "power.battery_discharge_efficiency"),                                         # below the eclipse path's
     ('pipe_pitch = "0.035 m"', 'pipe_pitch = "0.01 m"', "thermal.pipe_diameter"),   # pipes would overlap
     ('vehicle = "falcon-9"', 'vehicle = "saturn-v"', "falcon-heavy"),  # the known vehicles are listed
     ('acs_bandwidth = "0.001 Hz"', 'acs_bandwidth = "0.001 m"', "acs_bandwidth"),
