@@ -269,15 +269,13 @@ def _fingerprint(design: Design, variations: Sequence[Variation], chunk: int) ->
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _progress_printer(stream: Any = None) -> Callable[[int, int, float], None]:
+def _progress_printer(start: int = 0, stream: Any = None) -> Callable[[int, int, float], None]:
+    """A progress line per chunk on standard error; ``start`` points were on disk before this run (a resume)
+    and do not count toward its rate."""
     stream = stream or sys.stderr
 
-    first: list[int] = []
-
     def show(done_points: int, total: int, elapsed: float) -> None:
-        if not first:  # the points on disk before this run (a resume) do not count toward its rate
-            first.append(done_points - min(done_points, DEFAULT_CHUNK))
-        fresh = done_points - first[0]
+        fresh = done_points - start
         rate = fresh / elapsed if elapsed > 0 else math.inf
         eta = (total - done_points) / rate if rate > 0 and math.isfinite(rate) else 0.0
         print(f"sweep: {done_points:,}/{total:,} points ({100 * done_points / total:.0f} %), "
@@ -366,10 +364,10 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     part = [parts_dir / f"part-{i:06d}.csv" for i in range(len(bounds))]
     todo = [i for i, p in enumerate(part) if not p.exists()]
     resumed = len(bounds) - len(todo)
-    show = progress or _progress_printer()
     t0 = time.perf_counter()
     missing = set(todo)
     done = sum(stop - start for i, (start, stop) in enumerate(bounds) if i not in missing)
+    show = progress or _progress_printer(start=done)
     jobs = [(design, variations, *bounds[i], str(part[i])) for i in todo]
     with contextlib.closing(_run(jobs, workers=workers, scheduler=scheduler)) as chunks:
         for n_points in chunks:  # closing: an interrupt here still stops the workers
