@@ -25,7 +25,7 @@ import numpy as np
 import scipy
 
 from spacedc.units import u
-from thermal.network import ThermalNetwork
+from spacedc.thermal.network import ThermalNetwork
 
 ORBIT, ECLIPSE = 5400.0, 2100.0  # s
 SIZES = {10: (2, 5), 100: (10, 10), 1000: (25, 40)}

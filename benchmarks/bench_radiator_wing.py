@@ -19,8 +19,8 @@ from pathlib import Path
 
 import cadquery as cq
 
-import geometry
-from geometry import RadiatorPanelSpec, RadiatorWingSpec
+from spacedc import geometry
+from spacedc.geometry import RadiatorPanelSpec, RadiatorWingSpec
 
 SPEC = RadiatorWingSpec(
     RadiatorPanelSpec(width="2 m", length="3 m", pipe_count=40, pipe_diameter="10 mm",

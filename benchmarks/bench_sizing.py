@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pint
 
-import designs
+from spacedc import designs
 
 u = pint.get_application_registry()
 

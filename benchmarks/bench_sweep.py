@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import pint
 
-import designs
-from designs.sweep import sweep
+from spacedc import designs
+from spacedc.designs.sweep import sweep
 
 
 def main() -> None:

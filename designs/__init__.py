@@ -1,17 +1,17 @@
 """Satellite designs as data, and the pipeline that sizes them.
 
->>> import designs
+>>> from spacedc import designs
 >>> sat = designs.load("sso-100kw")          # a shipped reference design, or a TOML path
 >>> result = designs.size(sat)
 >>> result.radiator.area, result.feasible     # doctest: +SKIP
 """
 
-from designs.chain import DesignResult, size
-from designs.design import Design, from_dict, load, reference_designs
-from designs.report import summary, summary_table, write_summary
-from designs.launch import LaunchChoices, LaunchResult
-from designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices
-from designs.sweep import SweepReport, sweep
+from spacedc.designs.chain import DesignResult, size
+from spacedc.designs.design import Design, from_dict, load, reference_designs
+from spacedc.designs.report import summary, summary_table, write_summary
+from spacedc.designs.launch import LaunchChoices, LaunchResult
+from spacedc.designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices
+from spacedc.designs.sweep import SweepReport, sweep
 
 __all__ = [
     "Design", "DesignError", "DesignResult", "GeometryChoices", "LaunchChoices", "LaunchResult", "Payload",

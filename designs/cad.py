@@ -26,12 +26,12 @@ from typing import Any
 import numpy as np
 import pint
 
-import geometry
-import power
-import thermal
-from designs.chain import DesignResult
-from designs.design import Design
-from designs.envelope import bus_height, stowed_envelope_estimate
+from spacedc import geometry
+from spacedc import power
+from spacedc import thermal
+from spacedc.designs.chain import DesignResult
+from spacedc.designs.design import Design
+from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.results import Result
 from spacedc.units import Q_
 

@@ -50,13 +50,13 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
-import orbit
-import power
-import structure
-import thermal
-from designs.design import Design
-from designs.envelope import stowed_envelope_estimate
-from designs.launch import LaunchResult, size_launch
+from spacedc import orbit
+from spacedc import power
+from spacedc import structure
+from spacedc import thermal
+from spacedc.designs.design import Design
+from spacedc.designs.envelope import stowed_envelope_estimate
+from spacedc.designs.launch import LaunchResult, size_launch
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import quantity, u
 
@@ -120,7 +120,7 @@ class DesignResult(Result):
 
     def to_dict(self) -> dict:
         """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
-        from designs.report import summary
+        from spacedc.designs.report import summary
 
         return summary(self)
 
@@ -285,7 +285,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
                                    result.junction_temperature, result.battery_radiator_area))
     run_transient = (closed and not heat_pumped) if transient is None else transient
     if run_transient:
-        from designs.transient import orbit_extremes
+        from spacedc.designs.transient import orbit_extremes
 
         extremes = orbit_extremes(design, result)
         peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")

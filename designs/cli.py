@@ -73,7 +73,7 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def _cmd_list() -> int:
-    from designs.design import load, reference_designs
+    from spacedc.designs.design import load, reference_designs
 
     for name in reference_designs():
         print(f"{name:<20} {load(name).description}")
@@ -81,9 +81,9 @@ def _cmd_list() -> int:
 
 
 def _cmd_size(args: argparse.Namespace) -> int:
-    from designs.chain import size
-    from designs.design import load
-    from designs.report import summary, summary_table, write_summary
+    from spacedc.designs.chain import size
+    from spacedc.designs.design import load
+    from spacedc.designs.report import summary, summary_table, write_summary
 
     if args.cad and not args.out:
         raise ValueError("--cad writes CAD files: give --out DIR as well")
@@ -91,7 +91,7 @@ def _cmd_size(args: argparse.Namespace) -> int:
     result = size(design)
     data = summary(result)
     if args.cad:
-        from designs.cad import has_geometry
+        from spacedc.designs.cad import has_geometry
 
         if has_geometry(result):
             data["cad"] = _write_cad(design, result, args.out, ("step",), ("deployed", "stowed"))
@@ -112,7 +112,7 @@ def _cmd_size(args: argparse.Namespace) -> int:
 
 
 def _write_cad(design, result, out, formats, states) -> dict:
-    from designs.cad import cad_summary, write_cad
+    from spacedc.designs.cad import cad_summary, write_cad
 
     print(f"building CAD of {design.name} ({', '.join(states)}; {', '.join(formats)}) ...", file=sys.stderr)
     report = cad_summary(write_cad(design, result, out, formats=formats, states=states))
@@ -127,11 +127,11 @@ def _write_cad(design, result, out, formats, states) -> dict:
 
 
 def _cmd_cad(args: argparse.Namespace) -> int:
-    from designs.chain import size
-    from designs.design import load
+    from spacedc.designs.chain import size
+    from spacedc.designs.design import load
     from spacedc.files import atomic_write_text
 
-    from designs.cad import has_geometry
+    from spacedc.designs.cad import has_geometry
 
     design = load(args.design)
     result = size(design)
@@ -151,7 +151,7 @@ def _cmd_cad(args: argparse.Namespace) -> int:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
-    from designs.sweep import DEFAULT_CHUNK, sweep
+    from spacedc.designs.sweep import DEFAULT_CHUNK, sweep
 
     from concurrent.futures.process import BrokenProcessPool
 

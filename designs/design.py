@@ -10,9 +10,9 @@ from typing import Any
 
 import pint
 
-import orbit
-from designs.launch import LaunchChoices
-from designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
+from spacedc import orbit
+from spacedc.designs.launch import LaunchChoices
+from spacedc.designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
 
@@ -106,7 +106,7 @@ def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
 
 def reference_designs() -> dict[str, Path]:
     """The reference designs shipped with spacedc: name -> path of its TOML file."""
-    folder = resources.files("designs") / "reference"
+    folder = resources.files("spacedc.designs") / "reference"
     return {p.name.removesuffix(".toml"): Path(str(p)) for p in sorted(folder.iterdir(), key=lambda p: p.name)
             if p.name.endswith(".toml")}
 

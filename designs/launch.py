@@ -33,9 +33,9 @@ from typing import Any, ClassVar
 import numpy as np
 import pint
 
-import structure
-from designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
-from designs.spec import Section, choice, integer, num, qty, text
+from spacedc import structure
+from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
+from spacedc.designs.spec import Section, choice, integer, num, qty, text
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import fraction, quantity, si
 from spacedc.units import json_column as _flat

@@ -12,7 +12,7 @@ from spacedc.files import atomic_write_text
 from spacedc.units import json_column as _flat
 
 if TYPE_CHECKING:
-    from designs.chain import DesignResult
+    from spacedc.designs.chain import DesignResult
 
 __all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
 
@@ -254,7 +254,7 @@ def write_summary(result: DesignResult, out_dir: str | Path, extra: dict[str, An
 
     ``extra`` sections (the ``cad`` section of ``--cad``) are added to ``summary.json``.
     """
-    from designs.plots import plot_budgets
+    from spacedc.designs.plots import plot_budgets
 
     data = summary(result) | (extra or {})
     out = Path(out_dir)

@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-import power
-import thermal
+from spacedc import power
+from spacedc import thermal
 
 from spacedc.units import fraction, quantity, si
 
@@ -270,7 +270,7 @@ class ThermalChoices(Section):
                 raise ValueError(f"{name}: {exc}") from None
         # the panel as built must be buildable (pipes inside their pitch, pitch inside the panel, ...): checked
         # here so that the message names the design field
-        from designs.chain import _panel_spec
+        from spacedc.designs.chain import _panel_spec
 
         try:
             _panel_spec(self)

@@ -38,8 +38,8 @@ from typing import Any
 import numpy as np
 import pint
 
-from designs.design import _SECTIONS, Design, load
-from designs.spec import DesignError
+from spacedc.designs.design import _SECTIONS, Design, load
+from spacedc.designs.spec import DesignError
 from spacedc.files import atomic_write, atomic_write_text
 from spacedc.units import Q_, array_column, parse_quantity, unit_suffix
 
@@ -183,7 +183,7 @@ def sweep_columns(result: Any) -> dict[str, np.ndarray]:
     ``reasons`` joins each point's reasons with ``"; "``; per-design constants (the vehicle's name, the module
     count) repeat down their column; values not checked for any point are ``None``.
     """
-    from designs.report import summary
+    from spacedc.designs.report import summary
 
     shape = np.shape(result.feasible)
     n = int(np.prod(shape))
@@ -211,7 +211,7 @@ def _grid(variations: Sequence[Variation]) -> tuple[int, ...]:
 
 def size_chunk(design: Design, variations: Sequence[Variation], start: int, stop: int) -> dict[str, Any]:
     """Size grid points ``start`` to ``stop - 1`` in one vectorized call; their columns, inputs first."""
-    from designs.chain import size
+    from spacedc.designs.chain import size
 
     index = np.unravel_index(np.arange(start, stop), _grid(variations))
     changes = {v.key.replace(".", "__", 1): v.values[i] for v, i in zip(variations, index)}

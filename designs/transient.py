@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pint
 
-import thermal
+from spacedc import thermal
 from spacedc.results import Result
 from spacedc.units import quantity, u
 
 if TYPE_CHECKING:
-    from designs.chain import DesignResult
-    from designs.design import Design
+    from spacedc.designs.chain import DesignResult
+    from spacedc.designs.design import Design
 
 __all__ = ["TransientSummary", "design_network", "orbit_extremes"]
 

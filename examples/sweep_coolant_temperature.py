@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pint  # noqa: E402
 
-import designs  # noqa: E402
+from spacedc import designs  # noqa: E402
 
 u = pint.get_application_registry()
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")

@@ -9,8 +9,8 @@ Importing this package does not import cadquery (about a second or more): every 
 imports it when called. geometry depends on no other spacedc package than ``spacedc`` itself.
 """
 
-from geometry.exporters import FORMATS, atomic_write, export
-from geometry.massprops import (
+from spacedc.geometry.exporters import FORMATS, atomic_write, export
+from spacedc.geometry.massprops import (
     CadAreas,
     MassProperties,
     StowedEnvelope,
@@ -20,7 +20,7 @@ from geometry.massprops import (
     min_enclosing_circle,
     stowed_envelope,
 )
-from geometry.parts import (
+from spacedc.geometry.parts import (
     MATERIAL_COLOURS,
     STATES,
     make_array_wing,
@@ -29,8 +29,8 @@ from geometry.parts import (
     make_radiator_wing,
     make_satellite,
 )
-from geometry.preview import render_preview
-from geometry.specs import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
+from spacedc.geometry.preview import render_preview
+from spacedc.geometry.specs import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
 
 __all__ = [
     "RadiatorPanelSpec", "RadiatorWingSpec", "SolarArrayWingSpec", "BusSpec", "SatelliteSpec",

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from geometry._shapes import ANGULAR_TOLERANCE, compound, leaves, mesh_absolute, mesh_tolerance
+from spacedc.geometry._shapes import ANGULAR_TOLERANCE, compound, leaves, mesh_absolute, mesh_tolerance
 from spacedc.files import atomic_write
 from spacedc.units import si
 

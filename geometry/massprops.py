@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from geometry._shapes import compound, leaves, mesh_tolerance, triangles
+from spacedc.geometry._shapes import compound, leaves, mesh_tolerance, triangles
 from spacedc.results import Result
 from spacedc.units import quantity, si
 

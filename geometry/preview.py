@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from geometry._shapes import MESH_TOLERANCE_BOUNDS_MM, compound, diagonal_mm, leaves, triangles
-from geometry.exporters import atomic_write
-from geometry.specs import SatelliteSpec
+from spacedc.geometry._shapes import MESH_TOLERANCE_BOUNDS_MM, compound, diagonal_mm, leaves, triangles
+from spacedc.geometry.exporters import atomic_write
+from spacedc.geometry.specs import SatelliteSpec
 
 __all__ = ["render_preview", "HIDDEN_MATERIALS"]
 
@@ -24,7 +24,7 @@ _LIGHT = np.array([0.4, -0.5, 0.77]) / np.linalg.norm([0.4, -0.5, 0.77])
 
 def _views(satellite: Any) -> dict[str, Any]:
     if isinstance(satellite, SatelliteSpec):
-        from geometry.parts import make_satellite
+        from spacedc.geometry.parts import make_satellite
 
         return {state: make_satellite(satellite, state) for state in ("deployed", "stowed")}
     if isinstance(satellite, Mapping):

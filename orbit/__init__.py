@@ -18,23 +18,23 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
 
->>> import orbit
+>>> from spacedc import orbit
 >>> env = orbit.environment(orbit.Orbit(altitude="650 km", ltan="06:00"))
 >>> round(env.inclination.m_as("deg"), 2), round(env.period.m_as("min"), 1)
 (97.99, 97.7)
 """
 
-from orbit.beta import beta_angle, raan_from_ltan
-from orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
+from spacedc.orbit.beta import beta_angle, raan_from_ltan
+from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
                              SOLAR_CONSTANT, TROPICAL_YEAR)
-from orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
-from orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
+from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
+from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
-from orbit.environment import OrbitEnvironment, environment
-from orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
-from orbit.spec import Orbit
-from orbit.sun import SunPosition, solar_flux, sun_position
-from orbit.view_factor import earth_view_factor
+from spacedc.orbit.environment import OrbitEnvironment, environment
+from spacedc.orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
+from spacedc.orbit.spec import Orbit
+from spacedc.orbit.sun import SunPosition, solar_flux, sun_position
+from spacedc.orbit.view_factor import earth_view_factor
 
 __all__ = [
     "ASTRONOMICAL_UNIT", "CONSTANTS", "EARTH_EQUATORIAL_RADIUS", "EARTH_J2", "EARTH_MU", "SOLAR_CONSTANT",

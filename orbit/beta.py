@@ -25,10 +25,10 @@ from typing import Any
 import numpy as np
 import pint
 
-from orbit.constants import _DAY_S
-from orbit.dates import as_datetime64, days_since_j2000
-from orbit.kepler import _altitude, _inclination, _nodal_rate, _sso_inclination
-from orbit.sun import _mean_sun_right_ascension, _sun
+from spacedc.orbit.constants import _DAY_S
+from spacedc.orbit.dates import as_datetime64, days_since_j2000
+from spacedc.orbit.kepler import _altitude, _inclination, _nodal_rate, _sso_inclination
+from spacedc.orbit.sun import _mean_sun_right_ascension, _sun
 from spacedc.units import Q_, quantity, si
 
 __all__ = ["beta_angle", "raan_from_ltan"]

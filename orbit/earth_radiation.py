@@ -25,7 +25,7 @@ import dataclasses
 
 import pint
 
-from orbit.constants import _S0
+from spacedc.orbit.constants import _S0
 from spacedc.results import Result
 from spacedc.units import Q_
 

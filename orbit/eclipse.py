@@ -24,10 +24,10 @@ from typing import Any
 import numpy as np
 import pint
 
-from orbit.beta import _beta, _node
-from orbit.constants import _R_E
-from orbit.dates import as_datetime64, days_since_j2000
-from orbit.kepler import _altitude, _period
+from spacedc.orbit.beta import _beta, _node
+from spacedc.orbit.constants import _R_E
+from spacedc.orbit.dates import as_datetime64, days_since_j2000
+from spacedc.orbit.kepler import _altitude, _period
 from spacedc.results import Result
 from spacedc.units import quantity, scalar_or_array, si
 

@@ -14,13 +14,13 @@ import dataclasses
 import numpy as np
 import pint
 
-from orbit.beta import _ltan_hours, _raan_from_ltan
-from orbit.constants import _DAY_S, _R_E, _S0
-from orbit.dates import as_datetime64, days_since_j2000
-from orbit.eclipse import _days, _sample_days, _statistics
-from orbit.kepler import _nodal_rate, _sso_inclination
-from orbit.spec import Orbit
-from orbit.sun import _mean_sun_right_ascension, _sun
+from spacedc.orbit.beta import _ltan_hours, _raan_from_ltan
+from spacedc.orbit.constants import _DAY_S, _R_E, _S0
+from spacedc.orbit.dates import as_datetime64, days_since_j2000
+from spacedc.orbit.eclipse import _days, _sample_days, _statistics
+from spacedc.orbit.kepler import _nodal_rate, _sso_inclination
+from spacedc.orbit.spec import Orbit
+from spacedc.orbit.sun import _mean_sun_right_ascension, _sun
 from spacedc.results import Result
 from spacedc.units import quantity, scalar_or_array
 

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from orbit.constants import _DAY_S, _J2, _MU, _R_E, _TROPICAL_YEAR_S
+from spacedc.orbit.constants import _DAY_S, _J2, _MU, _R_E, _TROPICAL_YEAR_S
 from spacedc.units import quantity, si
 
 __all__ = ["orbital_period", "nodal_precession_rate", "sun_synchronous_inclination"]

@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from orbit.beta import _ltan_hours
-from orbit.dates import as_datetime64
-from orbit.kepler import _sso_inclination
+from spacedc.orbit.beta import _ltan_hours
+from spacedc.orbit.dates import as_datetime64
+from spacedc.orbit.kepler import _sso_inclination
 from spacedc.units import quantity, si
 
 __all__ = ["Orbit"]

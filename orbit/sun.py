@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pint
 
-from orbit.constants import _S0
-from orbit.dates import as_datetime64, days_since_j2000
+from spacedc.orbit.constants import _S0
+from spacedc.orbit.dates import as_datetime64, days_since_j2000
 from spacedc.results import Result
 from spacedc.units import quantity
 

@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from orbit.constants import _R_E
-from orbit.kepler import _altitude
+from spacedc.orbit.constants import _R_E
+from spacedc.orbit.kepler import _altitude
 from spacedc.units import scalar_or_array, si
 
 __all__ = ["earth_view_factor"]

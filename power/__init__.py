@@ -14,15 +14,15 @@ Named data: :data:`CELLS` (solar cells, :func:`cell` to look one up), :data:`CHE
 (or strings such as ``"110 W"``) and broadcasts over arrays; infeasible points are reported in the result
 (``feasible``, ``reasons``), not raised.
 
->>> import power
+>>> from spacedc import power
 >>> r = power.size_solar_array(daylight_load="10 kW", eclipse_load="10 kW", daylight_duration="60 min",
 ...                            eclipse_duration="35 min", lifetime="5 year", cell="xtj")
 >>> bool(r.feasible)
 True
 """
 
-from power.array import SolarArrayResult, array_operating_temperature, size_solar_array
-from power.battery import (
+from spacedc.power.array import SolarArrayResult, array_operating_temperature, size_solar_array
+from spacedc.power.battery import (
     CHEMISTRIES,
     BatteryChemistry,
     BatteryResult,
@@ -30,8 +30,8 @@ from power.battery import (
     cycles,
     size_battery,
 )
-from power.cells import CELLS, REFERENCE_TEMPERATURE, SolarCell, cell
-from power.conditioning import (
+from spacedc.power.cells import CELLS, REFERENCE_TEMPERATURE, SolarCell, cell
+from spacedc.power.conditioning import (
     CONVERTERS,
     ConditioningResult,
     Converter,

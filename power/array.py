@@ -20,9 +20,9 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
-from orbit.constants import SOLAR_CONSTANT
-from power._common import broadcast, reasons, scalar_flags
-from power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
+from spacedc.orbit.constants import SOLAR_CONSTANT
+from spacedc.power._common import broadcast, reasons, scalar_flags
+from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, scalar_or_array, si
 

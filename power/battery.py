@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from power._common import broadcast, reasons, scalar_flags
+from spacedc.power._common import broadcast, reasons, scalar_flags
 from spacedc.results import Result
 from spacedc.units import Q_, fraction, quantity, scalar_or_array, si
 

@@ -25,28 +25,28 @@ Public functions take Quantities or strings and broadcast over arrays; results a
 :class:`spacedc.results.Result` objects whose infeasible points carry ``feasible`` and ``reasons``. Prices are
 Quantities in ``USD`` (a ``[currency]`` unit that spacedc.units defines in the application registry).
 
->>> import structure
+>>> from spacedc import structure
 >>> structure.launch_vehicle("Falcon 9").usable_diameter
 <Quantity(4.5725, 'meter')>
 """
 
-from structure.frequencies import (ACS_SEPARATION_FACTOR, CANTILEVER_LAMBDA1, DeployedWing, StowedFrequencies,
+from spacedc.structure.frequencies import (ACS_SEPARATION_FACTOR, CANTILEVER_LAMBDA1, DeployedWing, StowedFrequencies,
                                    axial_rod_frequency, cantilever_frequency, deployed_wing_frequency, dunkerley,
                                    frequency_requirement, sandwich_bending_stiffness, stowed_frequencies,
                                    tip_mass_cantilever_frequency, torsional_spring_frequency)
-from structure.loads import (FACTORS_OF_SAFETY, STACK_ORIENTATIONS, CylinderStress, LaunchMargins, TieDownLoads,
+from spacedc.structure.loads import (FACTORS_OF_SAFETY, STACK_ORIENTATIONS, CylinderStress, LaunchMargins, TieDownLoads,
                              cylinder_stress, factor_of_safety, launch_margins, margin_of_safety, tie_down_loads)
-from structure.mass_budget import (GROWTH_ALLOWANCE, HARNESS_FRACTION, MASS_CATEGORIES, MATURITY,
+from spacedc.structure.mass_budget import (GROWTH_ALLOWANCE, HARNESS_FRACTION, MASS_CATEGORIES, MATURITY,
                                    STRUCTURE_FRACTION, MassBudget, growth_allowance, mass_budget)
-from structure.materials import MATERIALS, Material, material
-from structure.mmod import (DEBRIS_DENSITY, DEBRIS_INCLINATION_FACTOR, EARTH_FLUX_FACTORS, FAILURE_FACTOR,
+from spacedc.structure.materials import MATERIALS, Material, material
+from spacedc.structure.mmod import (DEBRIS_DENSITY, DEBRIS_INCLINATION_FACTOR, EARTH_FLUX_FACTORS, FAILURE_FACTOR,
                             METEOROID_DENSITY, METEOROID_VELOCITY, RadiatorMMOD, critical_diameter, debris_flux,
                             debris_velocity, meteoroid_flux, no_penetration_probability, particle_mass,
                             radiator_mmod)
-from structure.packing import LaunchPacking, satellites_per_launch
-from structure.propellant import (EXPONENTIAL_ATMOSPHERE, DeltaVBudget, atmosphere_density, delta_v_budget,
+from spacedc.structure.packing import LaunchPacking, satellites_per_launch
+from spacedc.structure.propellant import (EXPONENTIAL_ATMOSPHERE, DeltaVBudget, atmosphere_density, delta_v_budget,
                                   disposal_delta_v, drag_makeup_delta_v, propellant_mass)
-from structure.vehicles import (FALCON_LIGHT_BOUND, FALCON_LIGHT_PAYLOAD, LAUNCH_VEHICLES, LaunchVehicle,
+from spacedc.structure.vehicles import (FALCON_LIGHT_BOUND, FALCON_LIGHT_PAYLOAD, LAUNCH_VEHICLES, LaunchVehicle,
                                 MassToOrbitResult, launch_vehicle, load_factor_cases, mass_to_orbit, usable_height)
 
 __all__ = [

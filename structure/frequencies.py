@@ -22,8 +22,8 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, scalar_or_array, si
-from structure._common import broadcast, flags, reasons
-from structure.vehicles import LaunchVehicle, launch_vehicle
+from spacedc.structure._common import broadcast, flags, reasons
+from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle
 
 __all__ = ["CANTILEVER_LAMBDA1", "ACS_SEPARATION_FACTOR", "cantilever_frequency", "tip_mass_cantilever_frequency",
            "torsional_spring_frequency", "axial_rod_frequency", "dunkerley", "sandwich_bending_stiffness",

@@ -24,8 +24,8 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import fraction, parse_quantity, quantity, scalar_or_array, si
-from structure._common import G0, broadcast, flags, reasons
-from structure.vehicles import LaunchVehicle, launch_vehicle, load_factor_cases
+from spacedc.structure._common import G0, broadcast, flags, reasons
+from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle, load_factor_cases
 
 __all__ = ["FACTORS_OF_SAFETY", "factor_of_safety", "margin_of_safety", "STACK_ORIENTATIONS", "TieDownLoads",
            "tie_down_loads", "CylinderStress", "cylinder_stress", "LaunchMargins", "launch_margins"]

@@ -19,8 +19,8 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import finite_or_none, fraction, quantity, si
-from structure._common import broadcast
-from structure.propellant import _propellant
+from spacedc.structure._common import broadcast
+from spacedc.structure.propellant import _propellant
 
 __all__ = ["MATURITY", "GROWTH_ALLOWANCE", "MASS_CATEGORIES", "growth_allowance", "HARNESS_FRACTION",
            "STRUCTURE_FRACTION", "MassBudget", "mass_budget"]

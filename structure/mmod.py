@@ -25,8 +25,8 @@ from scipy.special import bdtrc
 
 from spacedc.results import Result
 from spacedc.units import Q_, fraction, quantity, scalar_or_array, si
-from structure._common import broadcast, count, flags, reasons
-from structure.materials import material
+from spacedc.structure._common import broadcast, count, flags, reasons
+from spacedc.structure.materials import material
 
 __all__ = ["METEOROID_DENSITY", "METEOROID_VELOCITY", "DEBRIS_DENSITY", "EARTH_FLUX_FACTORS",
            "DEBRIS_INCLINATION_FACTOR", "FAILURE_FACTOR", "meteoroid_flux", "debris_flux", "debris_velocity",

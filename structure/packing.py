@@ -16,8 +16,8 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, si
-from structure._common import broadcast, count, flags, reasons
-from structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle, mass_to_orbit
+from spacedc.structure._common import broadcast, count, flags, reasons
+from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle, mass_to_orbit
 
 __all__ = ["LaunchPacking", "satellites_per_launch"]
 

@@ -17,10 +17,10 @@ from typing import Any
 import numpy as np
 import pint
 
-from orbit.constants import _MU, _R_E
+from spacedc.orbit.constants import _MU, _R_E
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, si
-from structure._common import G0, broadcast
+from spacedc.structure._common import G0, broadcast
 
 __all__ = ["EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "drag_makeup_delta_v", "disposal_delta_v",
            "propellant_mass", "DeltaVBudget", "delta_v_budget"]

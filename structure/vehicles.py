@@ -23,7 +23,7 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import Q_, quantity, si
-from structure._common import flags, reasons
+from spacedc.structure._common import flags, reasons
 
 __all__ = ["LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
            "usable_height", "load_factor_cases", "FALCON_LIGHT_PAYLOAD", "FALCON_LIGHT_BOUND"]

@@ -10,10 +10,10 @@ inside numpy and pint are not counted: their C loops are the point.)
 import numpy as np
 import pytest
 
-import designs
-import orbit
-import power
-import thermal
+from spacedc import designs
+from spacedc import orbit
+from spacedc import power
+from spacedc import thermal
 from spacedc.units import u
 
 def _grid(lo, hi, n, unit):

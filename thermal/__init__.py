@@ -20,18 +20,18 @@
 Radiative terms are computed in kelvin throughout.
 """
 
-from thermal._constants import STEFAN_BOLTZMANN
-from thermal.coatings import COATINGS, Coating, coating, coating_alpha
-from thermal.fin import fin_efficiency, fin_efficiency_linearized, fin_parameter
-from thermal.network import SteadyStateResult, ThermalNetwork, TransientResult, plot_temperatures
-from thermal.coolants import COOLANTS, Coolant, CoolantProperties, coolant, coolant_properties
-from thermal.environment import ORIENTATIONS, EnvironmentLoads, environment_loads
-from thermal.heat_pump import HeatPumpResult, HeatPumpTrade, heat_pump, heat_pump_trade
-from thermal.loop import (FlowRadiatorResult, HeatPathResult, LoopResult, PipeFlow, convection_coefficient,
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal.coatings import COATINGS, Coating, coating, coating_alpha
+from spacedc.thermal.fin import fin_efficiency, fin_efficiency_linearized, fin_parameter
+from spacedc.thermal.network import SteadyStateResult, ThermalNetwork, TransientResult, plot_temperatures
+from spacedc.thermal.coolants import COOLANTS, Coolant, CoolantProperties, coolant, coolant_properties
+from spacedc.thermal.environment import ORIENTATIONS, EnvironmentLoads, environment_loads
+from spacedc.thermal.heat_pump import HeatPumpResult, HeatPumpTrade, heat_pump, heat_pump_trade
+from spacedc.thermal.loop import (FlowRadiatorResult, HeatPathResult, LoopResult, PipeFlow, convection_coefficient,
                           junction_temperature, max_radiator_temperature, pipe_flow, pump_power,
                           radiator_along_flow, size_loop)
-from thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
-from thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
+from spacedc.thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
+from spacedc.thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
 
 __all__ = [
     "STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE",

@@ -65,10 +65,10 @@ from typing import Any
 import numpy as np
 import pint
 
-import orbit
+from spacedc import orbit
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, scalar_or_array, si
-from thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["ORIENTATIONS", "EnvironmentLoads", "environment_loads"]
 

@@ -61,7 +61,7 @@ import numpy as np
 from scipy.interpolate import CubicSpline, PchipInterpolator, RectBivariateSpline
 
 from spacedc.units import fraction, scalar_or_array, si
-from thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["fin_parameter", "fin_efficiency", "fin_efficiency_linearized"]
 

@@ -30,7 +30,7 @@ import pint
 
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import fraction, quantity, scalar_or_array, si
-from thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["HeatPumpResult", "heat_pump", "HeatPumpTrade", "heat_pump_trade"]
 

@@ -50,8 +50,8 @@ import pint
 
 from spacedc.results import Result, reasons_where
 from spacedc.units import fraction, quantity, scalar_or_array, si
-from thermal._constants import STEFAN_BOLTZMANN
-from thermal.coolants import Coolant, _check_liquid, _properties, coolant
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal.coolants import Coolant, _check_liquid, _properties, coolant
 
 __all__ = [
     "PipeFlow", "pipe_flow", "pump_power", "convection_coefficient",

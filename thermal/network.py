@@ -48,7 +48,7 @@ from scipy.sparse.linalg import spsolve
 
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, si
-from thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["ThermalNetwork", "SteadyStateResult", "TransientResult", "plot_temperatures"]
 

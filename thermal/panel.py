@@ -52,9 +52,9 @@ import pint
 
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import Q_, fraction, quantity, si
-from thermal._constants import STEFAN_BOLTZMANN
-from thermal.coatings import coating as _coating
-from thermal.fin import fin_efficiency as exact_fin_efficiency
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal.coatings import coating as _coating
+from spacedc.thermal.fin import fin_efficiency as exact_fin_efficiency
 
 __all__ = ["Material", "MATERIALS", "material", "PanelSpec", "PanelResult", "size_panels"]
 

@@ -34,7 +34,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
-from thermal._constants import STEFAN_BOLTZMANN
+from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.units import fraction, quantity, si
 
 __all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]

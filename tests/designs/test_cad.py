@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-import designs
-from designs.cad import analytic_envelope, build_cad, satellite_spec
+from spacedc import designs
+from spacedc.designs.cad import analytic_envelope, build_cad, satellite_spec
 
 
 @pytest.mark.parametrize("name", sorted(designs.reference_designs()))
@@ -26,7 +26,7 @@ def test_spec_areas_equal_the_sized_areas(name):
 @pytest.mark.parametrize("name", ["demo-1gpu", "sso-100kw"])
 def test_cad_face_areas_equal_summary_areas(name, tmp_path):
     """Areas measured on the solids (cad_areas) against summary.json, to 1 %."""
-    out = subprocess.run([sys.executable, "-m", "designs.cli", "size", name, "--json", "--cad", "--out",
+    out = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "size", name, "--json", "--cad", "--out",
                           str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
@@ -42,7 +42,7 @@ def test_cad_face_areas_equal_summary_areas(name, tmp_path):
 def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
     import cadquery as cq
 
-    out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", "demo-1gpu", "--out", str(tmp_path),
+    out = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "cad", "demo-1gpu", "--out", str(tmp_path),
                           "--deployed"], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     step = tmp_path / "demo-1gpu_deployed.step"
@@ -62,7 +62,7 @@ def test_cad_of_a_design_without_geometry_exits_1_and_writes_nothing(tmp_path):
         'absorptivity = 0.10', 'absorptivity = 0.95\norientation = "sun-facing"')
     path = tmp_path / "hot.toml"
     path.write_text(text)
-    out = subprocess.run([sys.executable, "-m", "designs.cli", "cad", str(path), "--out", str(tmp_path / "cad")],
+    out = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "cad", str(path), "--out", str(tmp_path / "cad")],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 1 and "sink" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "cad").exists()
@@ -72,7 +72,7 @@ def test_cad_of_a_design_without_geometry_exits_1_and_writes_nothing(tmp_path):
 def test_analytic_stowed_envelope_bounds_the_cad_one(name):
     """The analytic envelope (used for launch checks without CAD) encloses the solids: it is at least the
     envelope measured on the stowed CAD, which itself over-reads by at most its mesh tolerance."""
-    import geometry
+    from spacedc import geometry
 
     sat = designs.load(name)
     result = designs.size(sat, transient=False)
@@ -88,7 +88,7 @@ def test_analytic_stowed_envelope_bounds_the_cad_one(name):
 def test_cad_areas_of_every_reference_design(name):
     """Issue acceptance: the deployed radiator and array face areas measured on the solids equal the sized
     areas of summary.json to 1 %, for each reference design (the 40 MW station has 4378 panels: about 10 s)."""
-    import geometry
+    from spacedc import geometry
 
     sat = designs.load(name)
     result = designs.size(sat, transient=False)

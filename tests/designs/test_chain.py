@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
 
-import designs
-import orbit
+from spacedc import designs
+from spacedc import orbit
 from spacedc.units import u
 
 SIGMA = 5.670374419e-8  # CODATA 2018
@@ -98,7 +98,7 @@ def test_drag_area_adds_the_sun_tracking_array_orbit_average(sat, ltan):
     an orbit (hand derivation). Recomputed here with structure.drag_makeup_delta_v at the budget's mass, dry
     mass with the system margin; a noon orbit (beta near 0) then carries most of the array's area, a dawn-dusk
     one little."""
-    import structure
+    from spacedc import structure
 
     design = sat.replace(orbit__ltan=ltan)
     r = designs.size(design, transient=False)
@@ -257,7 +257,7 @@ def test_a_loop_that_freezes_over_the_orbit_is_infeasible(sat, result, monkeypat
     with ammonia's own 195.5 K it is not."""
     import dataclasses
 
-    import thermal
+    from spacedc import thermal
 
     assert result.feasible is True and "freezing" not in result.reasons
     assert result.transient.radiator_min.m_as("K") < 305.0
@@ -275,7 +275,7 @@ def test_array_back_face_view_factor_averages_the_sunlit_arc(beta_deg, eclipse):
     stays edge-on to Earth, F(90 deg), and lower beta sees more of Earth."""
     from scipy.integrate import quad
 
-    from designs.chain import _array_back_view_factor
+    from spacedc.designs.chain import _array_back_view_factor
 
     h = 650.0
     arc = np.pi * (1 - eclipse)
@@ -308,7 +308,7 @@ def test_battery_radiator_by_hand_and_the_battery_band_over_the_orbit(sat, resul
     flux = 0.92 * SIGMA * 293.15 ** 4 - absorbed
     assert result.battery_radiator_area.m_as("m^2") == pytest.approx(q / flux, rel=1e-9)
     # the thermostat heater of eclipse-free orbits holds 0 C against the cold-case sunlit flux on that face
-    import thermal
+    from spacedc import thermal
 
     cold = thermal.environment_loads(altitude=sat.orbit.altitude, absorptivity=0.09, emissivity=0.92,
                                      orientation="edge-on", solar_zenith_angle=env.beta_min, case="cold")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import designs
+from spacedc import designs
 
 REFERENCES = sorted(designs.reference_designs())
 SUMMARY_KEYS = {
@@ -23,7 +23,7 @@ SUMMARY_KEYS = {
 
 
 def spacedc(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "designs.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "spacedc.designs.cli", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, timeout=120)
 
 

@@ -5,10 +5,10 @@ import sys
 
 SCRIPT = """
 import sys
-import orbit, power, thermal, designs
+from spacedc import orbit, power, thermal, designs
 result = designs.size(designs.load("sso-100kw"))
 assert result.feasible
-import geometry
+from spacedc import geometry
 bad = sorted(m for m in sys.modules if m == "cadquery" or m.startswith(("cadquery.", "OCP")))
 print(bad)
 """

@@ -8,7 +8,7 @@ import numpy as np
 import pint
 import pytest
 
-from designs.launch import LaunchChoices, size_launch
+from spacedc.designs.launch import LaunchChoices, size_launch
 from spacedc.units import Q_, u
 
 G0 = 9.80665

@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
-import designs
-from designs.sweep import parse_variation, sweep
+from spacedc import designs
+from spacedc.designs.sweep import parse_variation, sweep
 from spacedc.units import Q_, u
 
 VARY = ["thermal.coolant_temperature=20 degC:50 degC:4", "payload.chip_power=600:1400:3"]
@@ -142,7 +142,7 @@ def test_a_scheduler_without_dask_is_a_clear_error_before_anything_is_written(sa
 
 def test_cli_sweep_writes_the_table_and_exits_0_or_2(tmp_path):
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "designs.cli", "sweep", *map(str, args)],
+        return subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "sweep", *map(str, args)],
                               capture_output=True, text=True, timeout=300)
 
     out = tmp_path / "cli.csv"

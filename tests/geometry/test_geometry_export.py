@@ -17,9 +17,9 @@ import pytest
 
 cq = pytest.importorskip("cadquery")
 
-from geometry import RadiatorPanelSpec, RadiatorWingSpec, cad_volumes, export, make_radiator_wing  # noqa: E402
+from spacedc.geometry import RadiatorPanelSpec, RadiatorWingSpec, cad_volumes, export, make_radiator_wing  # noqa: E402
 
-exporters = importlib.import_module("geometry.exporters")
+exporters = importlib.import_module("spacedc.geometry.exporters")
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_killed_export_leaves_no_target(tmp_path, wing):
     killed with SIGKILL once its temporary file exists: the target name must not exist."""
     target = tmp_path / "panel.stl"
     code = textwrap.dedent(f"""
-        import geometry as g
+        from spacedc import geometry as g
         spec = g.RadiatorPanelSpec("2 m", "2 m", pipe_count=60, pipe_pitch="33 mm", pipe_diameter="20 mm",
                                    core_thickness="25 mm")
         panel = g.make_radiator_panel(spec)
@@ -131,7 +131,7 @@ def test_killed_export_leaves_no_target(tmp_path, wing):
 
 def test_mesh_tolerance_follows_part_size():
     """1e-3 of the bounding-box diagonal, clipped to [0.01, 10] mm."""
-    from geometry._shapes import mesh_tolerance
+    from spacedc.geometry._shapes import mesh_tolerance
 
     assert mesh_tolerance(cq.Solid.makeBox(300, 400, 1200)) == pytest.approx(1.3)  # diagonal 1300 mm
     assert mesh_tolerance(cq.Solid.makeBox(1, 1, 1)) == pytest.approx(0.01)

@@ -9,7 +9,7 @@ import pytest
 
 cq = pytest.importorskip("cadquery")
 
-from geometry import (  # noqa: E402
+from spacedc.geometry import (  # noqa: E402
     BusSpec,
     RadiatorPanelSpec,
     RadiatorWingSpec,

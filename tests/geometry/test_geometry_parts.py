@@ -12,7 +12,7 @@ import pytest
 
 cq = pytest.importorskip("cadquery")
 
-from geometry import (  # noqa: E402
+from spacedc.geometry import (  # noqa: E402
     BusSpec,
     RadiatorPanelSpec,
     RadiatorWingSpec,
@@ -26,7 +26,7 @@ from geometry import (  # noqa: E402
     make_radiator_wing,
     make_satellite,
 )
-from geometry._shapes import leaves  # noqa: E402
+from spacedc.geometry._shapes import leaves  # noqa: E402
 
 REL = 1e-3  # acceptance: volumes to 0.1 %
 AREA_REL = 1e-2  # acceptance: areas to 1 %

@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("cadquery")
 
-from geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec  # noqa: E402
-from geometry import render_preview  # noqa: E402
+from spacedc.geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec  # noqa: E402
+from spacedc.geometry import render_preview  # noqa: E402
 
 
 def test_render_preview_writes_a_png(tmp_path):

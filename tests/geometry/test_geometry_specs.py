@@ -11,7 +11,7 @@ import numpy as np
 import pint
 import pytest
 
-from geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
+from spacedc.geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
 from spacedc.units import u
 
 
@@ -23,7 +23,7 @@ def _run(code: str) -> subprocess.CompletedProcess:
 def test_import_geometry_does_not_import_cadquery():
     proc = _run("""
         import sys
-        import geometry
+        from spacedc import geometry
         assert "cadquery" not in sys.modules and "OCP" not in sys.modules, "cadquery imported"
         assert "matplotlib" not in sys.modules, "matplotlib imported"
         print("ok")
@@ -38,7 +38,7 @@ def test_bad_specs_raise_before_any_cadquery_call():
         import sys
         sys.modules["cadquery"] = None  # any `import cadquery` now raises ImportError
         sys.modules["OCP"] = None
-        import geometry as g
+        from spacedc import geometry as g
         cases = [
             (lambda: g.RadiatorPanelSpec("2 m", "3 m", face_sheet_thickness="0 mm"), "face_sheet_thickness"),
             (lambda: g.RadiatorPanelSpec("2 m", "3 m", core_thickness="-2 mm"), "core_thickness"),

@@ -8,7 +8,7 @@ import numpy as np
 import pint
 import pytest
 
-import orbit
+from spacedc import orbit
 from spacedc.units import Q_
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pint
 import pytest
 
-import orbit
+from spacedc import orbit
 from spacedc.units import Q_
 
 R_E = 6378.137e3

@@ -9,7 +9,7 @@ import numpy as np
 import pint
 import pytest
 
-import orbit
+from spacedc import orbit
 from spacedc.units import Q_
 
 N = 1_000_000
@@ -143,8 +143,8 @@ def test_other_bad_inputs_are_named(call, error, param):
         call()
 
 
-@pytest.mark.parametrize("module", ["orbit", "orbit.kepler", "orbit.sun", "orbit.beta", "orbit.eclipse",
-                                    "orbit.view_factor", "orbit.spec", "orbit.environment"])
+@pytest.mark.parametrize("module", ["spacedc.orbit", "spacedc.orbit.kepler", "spacedc.orbit.sun", "spacedc.orbit.beta", "spacedc.orbit.eclipse",
+                                    "spacedc.orbit.view_factor", "spacedc.orbit.spec", "spacedc.orbit.environment"])
 def test_docstring_examples(module):
     # The numbers in the docstrings were checked against their sources; keep them true.
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

@@ -7,7 +7,7 @@ import datetime
 import numpy as np
 import pytest
 
-import orbit
+from spacedc import orbit
 
 
 def _vector_au(position: orbit.SunPosition) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import orbit
+from spacedc import orbit
 from spacedc.units import Q_
 
 R_E = 6378.137e3

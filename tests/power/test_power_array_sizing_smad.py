@@ -22,7 +22,7 @@ import math
 import numpy as np
 import pytest
 
-import power
+from spacedc import power
 from spacedc.units import Q_
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import power
+from spacedc import power
 from spacedc.units import Q_
 
 SIGMA = 5.670374419e-8

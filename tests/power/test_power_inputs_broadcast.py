@@ -10,7 +10,7 @@ import numpy as np
 import pint
 import pytest
 
-import power
+from spacedc import power
 from spacedc.units import Q_
 
 ARRAY = dict(eclipse_load="8 kW", daylight_duration="60 min", eclipse_duration="35 min", lifetime="5 year",

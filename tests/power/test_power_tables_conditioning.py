@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-import power
+from spacedc import power
 from spacedc.units import Q_
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.optimize import brentq
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 TWO_PI = 2 * math.pi

@@ -5,7 +5,7 @@ import numpy as np
 import pint
 import pytest
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 G0 = 9.80665

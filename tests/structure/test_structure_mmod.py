@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.stats import binom
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 

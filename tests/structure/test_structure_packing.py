@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 

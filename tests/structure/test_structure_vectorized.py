@@ -5,7 +5,7 @@ million-point call runs the same Python lines of spacedc as a ten-point call (no
 import numpy as np
 import pytest
 
-import structure as s
+from spacedc import structure as s
 from spacedc.units import Q_
 
 N = 1_000_000

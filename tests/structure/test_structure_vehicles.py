@@ -2,7 +2,7 @@
 
 import pytest
 
-import structure
+from spacedc import structure
 from spacedc.units import u
 
 

@@ -5,7 +5,7 @@ import pint
 import pytest
 
 from spacedc.units import u
-from thermal.coatings import COATINGS, Coating, coating, coating_alpha
+from spacedc.thermal.coatings import COATINGS, Coating, coating, coating_alpha
 
 # Quoted from the sources (alpha_bol, eps, degraded alpha or None):
 # Fortescue, Spacecraft Systems Engineering 4th ed. (2011), Table 11.3:

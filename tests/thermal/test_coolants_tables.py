@@ -16,7 +16,7 @@ import pint
 import pytest
 
 from spacedc.units import u
-from thermal.coolants import COOLANTS, coolant_properties
+from spacedc.thermal.coolants import COOLANTS, coolant_properties
 
 
 def test_ammonia_table_point_reproduces_the_source_row():

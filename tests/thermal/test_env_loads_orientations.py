@@ -14,9 +14,9 @@ import numpy as np
 import pint
 import pytest
 
-import orbit
+from spacedc import orbit
 from spacedc.units import u
-from thermal.environment import environment_loads
+from spacedc.thermal.environment import environment_loads
 
 SIGMA = 5.670374419e-8
 R_E = 6378.137
@@ -125,7 +125,9 @@ def test_scalar_list_and_million_point_array_agree():
         one = environment_loads(altitude="650 km", absorptivity=ALPHA, emissivity=EPS, orientation="sun-facing",
                                 solar_zenith_angle=zeta[i] * u.deg)
         assert one.absorbed_flux.m == big.absorbed_flux.m[i] == listed.absorbed_flux.m[j]
-        assert one.sink_temperature.m == big.sink_temperature.m[i]
+        # The fourth root is numpy's SIMD power on an array and libm's on a scalar; they may differ in the last
+        # bit (seen with numpy 2.4), so the sink temperature agrees to a few ulps, not bit for bit.
+        assert one.sink_temperature.m == pytest.approx(big.sink_temperature.m[i], rel=1e-14, abs=0)
 
 
 @pytest.mark.parametrize("kwargs, exc, word", [

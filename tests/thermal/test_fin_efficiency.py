@@ -6,7 +6,7 @@ import pytest
 from scipy.integrate import solve_bvp
 
 from spacedc.units import u
-from thermal.fin import fin_efficiency, fin_efficiency_linearized, fin_parameter
+from spacedc.thermal.fin import fin_efficiency, fin_efficiency_linearized, fin_parameter
 
 SIGMA = 5.670374419e-8  # CODATA 2018, W m^-2 K^-4
 K, T, EPS, TB = 167.0, 1e-3, 0.85, 300.0  # aluminium facesheet, 1 mm, eps 0.85, root at 300 K

@@ -16,7 +16,7 @@ import pytest
 from scipy.optimize import brentq
 
 from spacedc.units import u
-from thermal.heat_pump import heat_pump, heat_pump_trade
+from spacedc.thermal.heat_pump import heat_pump, heat_pump_trade
 
 SIGMA = 5.670374419e-8
 

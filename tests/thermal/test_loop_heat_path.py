@@ -20,8 +20,8 @@ from scipy.integrate import solve_ivp
 from scipy.optimize import brentq
 
 from spacedc.units import u
-from thermal.coolants import coolant_properties
-from thermal.loop import (convection_coefficient, junction_temperature, max_radiator_temperature, pipe_flow,
+from spacedc.thermal.coolants import coolant_properties
+from spacedc.thermal.loop import (convection_coefficient, junction_temperature, max_radiator_temperature, pipe_flow,
                           pump_power, radiator_along_flow, size_loop)
 
 SIGMA = 5.670374419e-8

@@ -6,7 +6,7 @@ import pint
 import pytest
 
 from spacedc.units import u
-from thermal.network import ThermalNetwork, TransientResult, plot_temperatures
+from spacedc.thermal.network import ThermalNetwork, TransientResult, plot_temperatures
 
 SIGMA = 5.670374419e-8  # CODATA 2018, W m^-2 K^-4
 ORBIT, ECLIPSE = 5400.0, 2100.0  # s: a 90-minute LEO orbit with a 35-minute eclipse

@@ -13,9 +13,9 @@ import numpy as np
 import pint
 import pytest
 
-import thermal
+from spacedc import thermal
 from spacedc.units import u
-from thermal.panel import MATERIALS, PanelSpec, size_panels
+from spacedc.thermal.panel import MATERIALS, PanelSpec, size_panels
 
 SIGMA = 5.670374419e-8
 BASE = dict(width="2 m", length="3 m", face_sheet_material="al6061-t6", face_sheet_thickness="0.3 mm",

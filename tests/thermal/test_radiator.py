@@ -4,7 +4,7 @@ import numpy as np
 import pint
 import pytest
 
-import thermal
+from spacedc import thermal
 from spacedc.units import u
 
 SIGMA = 5.670374419e-8  # CODATA 2018, W m^-2 K^-4
