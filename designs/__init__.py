@@ -6,11 +6,12 @@
 >>> result.radiator.area, result.feasible     # doctest: +SKIP
 """
 
-from spacedc.designs.chain import DesignResult, size
+from spacedc.designs.chain import size
 from spacedc.designs.design import Design, from_dict, load, reference_designs
-from spacedc.designs.report import summary, summary_table, write_summary
-from spacedc.designs.launch import LaunchChoices, LaunchResult
-from spacedc.designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices
+from spacedc.designs.budget import LaunchResult
+from spacedc.designs.report import summary_table, write_summary
+from spacedc.designs.result import DesignResult, summary
+from spacedc.designs.spec import DesignError, GeometryChoices, LaunchChoices, Payload, PowerChoices, ThermalChoices
 from spacedc.designs.sweep import SweepReport, sweep
 
 __all__ = [

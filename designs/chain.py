@@ -56,73 +56,18 @@ from spacedc import structure
 from spacedc import thermal
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import stowed_envelope_estimate
-from spacedc.designs.launch import LaunchResult, size_launch
+from spacedc.designs.budget import budget_and_margins
+from spacedc.designs.result import DesignResult
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import quantity, u
 
-__all__ = ["DesignResult", "size"]
+__all__ = ["size"]
 
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
 #: 1 mm wall.
 _LINE_DENSITY, _LINE_WALL = 2713.0, 1e-3
-
-
-@dataclasses.dataclass(frozen=True)
-class DesignResult(Result):
-    """The sized design. Fields broadcast over the design's arrays.
-
-    ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
-    joined with ``"; "``). ``transient`` holds the orbit extremes of the design's thermal network for a
-    single design point (None for a sweep).
-    """
-
-    name: str
-    feasible: bool | np.ndarray
-    reasons: str | np.ndarray
-    environment: orbit.OrbitEnvironment
-    chip_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    load: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    conversion_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    path_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    pump_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    coolant_mass_flow: pint.Quantity = dataclasses.field(metadata={"unit": "kg/s"})
-    compressor_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    array: power.SolarArrayResult
-    battery: power.BatteryResult
-    loads: thermal.EnvironmentLoads
-    heat_path: thermal.HeatPathResult
-    loop: thermal.LoopResult
-    panels: thermal.PanelResult
-    heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    absorbed_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
-    sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
-    radiator_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
-    radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
-    radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    loop_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    panel_count: int | np.ndarray
-    junction_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
-    required_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
-    battery_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
-    battery_radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
-    battery_heater_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
-    stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
-    stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
-    launch: LaunchResult
-    transient: Any = None
-
-    @property
-    def mass(self) -> structure.MassBudget:
-        """The mass budget (growth, margins and propellant included): ``launch.mass``."""
-        return self.launch.mass
-
-    def to_dict(self) -> dict:
-        """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
-        from spacedc.designs.report import summary
-
-        return summary(self)
 
 
 def size(design: Design, *, transient: bool | None = None) -> DesignResult:
@@ -421,7 +366,7 @@ def _reason(result: Result) -> np.ndarray:
 
 
 def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, area, needed, panels, panel_count):
-    """Mass budget, packing and margins (designs.launch) for the sized parts, with the analytic stowed envelope.
+    """Mass budget, packing and margins (designs.budget) for the sized parts, with the analytic stowed envelope.
 
     The radiator wings' panels are as long as the installed area needs (as the CAD builds them); the drag
     area is the installed radiator's one face plus the bus face: an edge-on radiator in a dawn-dusk orbit
@@ -450,7 +395,7 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     # smallest |beta| of the year gives the largest). Dawn-dusk orbits, beta near 90 deg, see almost none.
     a_array = array.area.m_as("m^2")
     array_drag = np.where(np.isfinite(a_array), a_array, 0.0) * np.cos(env.beta_min.m_as("rad")) * 2.0 / np.pi
-    launch = size_launch(
+    launch = budget_and_margins(
         design.launch, altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
         payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
         power_mass=_finite_kg(array.mass + battery.mass), thermal_mass=_finite_kg(thermal_mass), compute_power=chips,

@@ -11,8 +11,8 @@ from typing import Any
 import pint
 
 from spacedc import orbit
-from spacedc.designs.launch import LaunchChoices
-from spacedc.designs.spec import DesignError, GeometryChoices, Payload, PowerChoices, ThermalChoices, unknown_keys
+from spacedc.designs.spec import (DesignError, GeometryChoices, LaunchChoices, Payload, PowerChoices, ThermalChoices,
+                                  unknown_keys)
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
 

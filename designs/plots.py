@@ -10,7 +10,7 @@ import numpy as np
 from spacedc.files import atomic_write
 
 if TYPE_CHECKING:
-    from spacedc.designs.chain import DesignResult
+    from spacedc.designs.result import DesignResult
 
 __all__ = ["plot_budgets"]
 

@@ -1,4 +1,4 @@
-"""Reports of a sized design: the ``summary.json`` dictionary, a text table, files on disk."""
+"""Reports of a sized design: the summary table and the files on disk (``summary.json`` from :mod:`.result`)."""
 
 from __future__ import annotations
 
@@ -8,109 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from spacedc.designs.result import summary
 from spacedc.files import atomic_write_text
-from spacedc.units import json_column as _flat
 
 if TYPE_CHECKING:
-    from spacedc.designs.chain import DesignResult
+    from spacedc.designs.result import DesignResult
 
 __all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
-
-
-def _reasons(result: DesignResult) -> list:
-    r = np.asarray(result.reasons, dtype=object)
-    split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
-    return split[0] if r.ndim == 0 else split
-
-
-def _transient(tr: Any) -> dict[str, Any]:
-    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
-    keys = ("chip_min", "chip_max", "coolant_min", "coolant_max", "radiator_min", "radiator_max", "battery_min",
-            "battery_max")
-    if tr is None:
-        return {f"{k}_orbit_K": None for k in keys} | {"transient_energy_closure": None}
-    return {f"{k}_orbit_K": float(getattr(tr, k).m_as("K")) for k in keys} | {
-        "transient_energy_closure": float(tr.energy_closure)}
-
-
-def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str, Any]:
-    sections = result.launch.summary(column)
-    sections["launch"] |= {"stowed_diameter_m": column(result.stowed_diameter.m_as("m"), shape),
-                           "stowed_height_m": column(result.stowed_height.m_as("m"), shape)}
-    return sections
-
-
-def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
-    """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
-
-    Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
-    ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`);
-    :func:`spacedc.units.array_column` keeps a sweep's columns as numpy arrays.
-    """
-
-    def _si(q: Any, unit: str, shape: tuple) -> Any:
-        return column(q.m_as(unit), shape)
-
-    env, arr, bat, loop = result.environment, result.array, result.battery, result.loop
-    shape = np.shape(result.feasible)
-    return {
-        "name": result.name,
-        "feasible": column(result.feasible, shape),
-        "reasons": _reasons(result),
-        "orbit": {
-            "altitude_m": _si(env.altitude, "m", shape),
-            "inclination_deg": _si(env.inclination, "deg", shape),
-            "period_s": _si(env.period, "s", shape),
-            "eclipse_fraction": column(env.eclipse_fraction, shape),
-            "eclipse_duration_s": _si(env.eclipse_duration, "s", shape),
-            "days_with_eclipse": column(env.days_with_eclipse, shape),
-            "beta_min_deg": _si(env.beta_min, "deg", shape),
-            "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2", shape),
-        },
-        "power": {
-            "load_W": _si(result.load, "W", shape),
-            "chip_power_W": _si(result.chip_power, "W", shape),
-            "conversion_loss_W": _si(result.conversion_loss, "W", shape),
-            "path_loss_W": _si(result.path_loss, "W", shape),
-            "required_power_W": _si(arr.required_power, "W", shape),
-            "array_area_m2": _si(arr.area, "m^2", shape),
-            "array_mass_kg": _si(arr.mass, "kg", shape),
-            "bol_power_W": _si(arr.bol_power, "W", shape),
-            "eol_power_W": _si(arr.eol_power, "W", shape),
-            "cell_temperature_K": _si(arr.cell_temperature, "K", shape),
-            "battery_capacity_Wh": _si(bat.total_capacity, "W*h", shape),
-            "battery_mass_kg": _si(bat.mass, "kg", shape),
-            "battery_depth_of_discharge": column(bat.depth_of_discharge, shape),
-        },
-        "thermal": {
-            "heat_rejected_W": _si(result.heat_rejected, "W", shape),
-            "radiator_temperature_K": _si(result.radiator_temperature, "K", shape),
-            "coolant_temperature_K": _si(loop.radiator_inlet_temperature, "K", shape),
-            "coolant_return_temperature_K": _si(loop.radiator_outlet_temperature, "K", shape),
-            "max_coolant_temperature_K": _si(result.heat_path.radiator_inlet_temperature, "K", shape),
-            "junction_temperature_K": _si(result.junction_temperature, "K", shape),
-            "sink_temperature_K": _si(result.sink_temperature, "K", shape),
-            "absorbed_flux_W_per_m2": _si(result.absorbed_flux, "W/m^2", shape),
-            "radiator_area_m2": _si(result.radiator_area, "m^2", shape),
-            "required_radiator_area_m2": _si(result.required_radiator_area, "m^2", shape),
-            "radiator_mass_kg": _si(result.radiator_mass, "kg", shape),
-            "radiator_areal_density_kg_per_m2": _si(result.panels.areal_density, "kg/m^2", shape),
-            "panel_count": column(result.panel_count, shape),
-            "fin_efficiency": column(result.panels.fin_efficiency, shape),
-            "heat_pipes_per_panel": column(result.panels.pipes_per_panel, shape),
-            "heat_pipe_transport_margin": column(result.panels.transport_margin, shape),
-            "pump_power_W": _si(result.pump_power, "W", shape),
-            "compressor_power_W": _si(result.compressor_power, "W", shape),
-            "coolant_mass_flow_kg_per_s": _si(result.coolant_mass_flow, "kg/s", shape),
-            "loop_pressure_drop_Pa": _si(loop.pressure_drop, "Pa", shape),
-            "loop_mass_kg": _si(result.loop_mass, "kg", shape),
-            "battery_radiator_area_m2": _si(result.battery_radiator_area, "m^2", shape),
-            "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
-            "battery_heater_W": _si(result.battery_heater_power, "W", shape),
-            **_transient(result.transient),
-        },
-        **_launch_section(result, shape, column),
-    }
 
 
 _ROWS = [

@@ -14,12 +14,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from spacedc import power
-from spacedc import thermal
+from spacedc import power, structure, thermal
 
 from spacedc.units import fraction, quantity, si
 
-__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices",
+__all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
            "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
@@ -288,3 +287,152 @@ class GeometryChoices(Section):
     array_wing_width: Any = qty("m", "4 m", lo=0, lo_open=True, doc="blanket or panel width of an array wing")
     bus_width: Any = qty("m", "2 m", lo=0, lo_open=True, doc="bus outer width and depth (square footprint)")
     chips_per_rack: int = integer(8, lo=1, doc="chips carried by one 0.6 m x 0.6 m x 0.5 m rack")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LaunchChoices(Section):
+    """Launch and structure choices: the vehicle, the mass-budget rules, the load path and the requirements.
+
+    Every field has a default with its source (or, where no public figure exists, a stated assumption to
+    replace with the program's own); a design TOML may omit the ``[launch]`` table altogether.
+    """
+
+    section: ClassVar[str] = "launch"
+    # vehicle and packing
+    vehicle: str = text("falcon-9", doc="launch vehicle, a key of structure.LAUNCH_VEHICLES (falcon-9, falcon-heavy, "
+                                        "starship, new-glenn, ariane-62, ariane-64)")
+    launch_price: Any = qty("USD", None, lo=0, lo_open=True,
+                            doc="price of one launch; default: the vehicle's (Falcon 9: USD 69.75 M, SpaceX 2024, "
+                                "2nd-hand); vehicles without a public price need one for the cost per satellite")
+    load_envelope: Any = dataclasses.field(
+        default=None, metadata=dict(doc="quasi-static limit load-factor envelope in g as [lateral, axial] vertex "
+                                        "pairs (positive axial = compression), the form of structure."
+                                        "LaunchVehicle.load_envelope, e.g. Falcon's [[0.5, 6], [2, 3.5], "
+                                        "[2, -1.5], [0.5, -2]]; default: the vehicle's (none published for "
+                                        "Starship, New Glenn, Ariane 6)"))
+    min_lateral_frequency: Any = qty("Hz", None, lo=0, lo_open=True,
+                                     doc="minimum stowed lateral fundamental frequency, hard-mounted at the "
+                                         "interface; default: the vehicle's (Falcon: 10 Hz)")
+    min_axial_frequency: Any = qty("Hz", None, lo=0, lo_open=True,
+                                   doc="minimum stowed axial fundamental frequency, hard-mounted at the interface; "
+                                       "default: the vehicle's (Falcon: 25 Hz)")
+    per_layer: int = integer(1, lo=1, doc="stowed satellites side by side in one layer of the fairing stack "
+                                          "(1: a single stack on the axis)")
+    modules: int = integer(1, lo=1, doc="identical satellites (modules) that make up one station, each the design "
+                                        "sized here, launched whole and operated together; the summary's station "
+                                        "section gives their totals, the launches they need and what those cost")
+    dispenser_mass: Any = qty("kg", "0 kg", lo=0,
+                              doc="dispenser mass charged against the vehicle capability; 0: the vehicle figure is "
+                                  "taken as the mass above its standard adapter")
+    # mass budget
+    maturity: str = choice(tuple(structure.MATURITY), "E",
+                           doc="AIAA S-120A design-maturity code of every subsystem, for its mass growth allowance "
+                               "(structure.MATURITY); E: estimated, the state of a sizing study")
+    system_margin: float = num(0.2, hi=1.0,
+                               doc="system margin on the predicted dry mass, above the S-120A growth: 0.2, the 15-30 % "
+                                   "that early-phase NASA and AIAA practice holds (2nd-hand)")
+    structure_fraction: float = num(structure.STRUCTURE_FRACTION, hi_open=True,
+                                    doc="structure as a fraction of the dry mass: 0.20 (Campbell & McCandless, "
+                                        "Introduction to Space Sciences and Spacecraft Applications, 1996, p. 191)")
+    harness_fraction: float = num(structure.HARNESS_FRACTION, hi_open=True,
+                                  doc="harness as a fraction of the dry mass: 0.08, the 7-9 % flown spacecraft reach "
+                                      "by integration (structure.HARNESS_FRACTION, 2nd-hand)")
+    adcs_fraction: float = num(0.06, hi_open=True,
+                               doc="attitude determination and control as a fraction of the dry mass: 6 %, SMAD 3rd "
+                                   "ed. Table 10-26, 'LEO with propulsion' column (2nd-hand; transcription not "
+                                   "verified against the book)")
+    propulsion_fraction: float = num(0.03, hi_open=True,
+                                     doc="propulsion hardware (dry) as a fraction of the dry mass: 3 %, SMAD 3rd ed. "
+                                         "Table 10-26, 'LEO with propulsion' column (2nd-hand, as adcs_fraction)")
+    specific_impulse: Any = qty("s", "220 s", lo=0, lo_open=True,
+                                doc="effective Isp of the drag make-up and disposal burns: 220 s, a hydrazine "
+                                    "monopropellant thruster (Sutton & Biblarz, Rocket Propulsion Elements; "
+                                    "Hall thrusters give 1500-3000 s)")
+    drag_coefficient: float = num(2.2, lo=0, lo_open=True, hi=None,
+                                  doc="C_D for drag make-up: 2.2, the free-molecular value commonly used in LEO "
+                                      "(Vallado, Fundamentals of Astrodynamics, 4th ed., ch. 8)")
+    disposal_perigee: Any = qty("km", "50 km", lo=0,
+                                doc="perigee of the disposal orbit after one burn: 50 km, a prompt re-entry")
+    # quasi-static loads and the primary structure
+    approach: str = choice(("protoflight", "prototype"), "protoflight",
+                           doc="NASA-STD-5001B verification approach setting the factors of safety (metallic "
+                               "protoflight: 1.25 yield, 1.4 ultimate)")
+    yield_factor: float = num(None, lo=1.0, hi=None,
+                              doc="yield factor of safety; default: NASA-STD-5001B Table 1 for the approach")
+    ultimate_factor: float = num(None, lo=1.0, hi=None,
+                                 doc="ultimate factor of safety; default: NASA-STD-5001B Table 1 for the approach")
+    structure_material: str = text("al7075-t6", doc="primary-structure cylinder material, a row of "
+                                                    "structure.MATERIALS (al7075-t6: SMAD 3rd ed. sec. 11.6 example)")
+    cylinder_radius: Any = qty("m", "0.7875 m", lo=0, lo_open=True,
+                               doc="primary-structure cylinder radius: 0.7875 m, on the 1575 mm (62 in) payload "
+                                   "interface of the Falcon User's Guide (2nd-hand)")
+    cylinder_thickness: Any = qty("m", "4 mm", lo=0, lo_open=True,
+                                  doc="primary-structure cylinder wall (spacedc's assumption: size it; at R/t ~ 200 "
+                                      "its SP-8007 buckling margin, not yield, usually governs)")
+    tie_down_count: int = integer(8, lo=1, doc="tie-downs (hold-down and release points) of one stowed radiator wing: "
+                                               "8, as on each of Psyche's five-panel array wings (2nd-hand)")
+    tie_down_allowable_tension: Any = qty("N", "21.2 kN", lo=0, lo_open=True,
+                                          doc="allowable tension of one tie-down: 21.2 kN, the ISO 898-1 proof load "
+                                              "of an M8 class 8.8 bolt (580 MPa x 36.6 mm^2)")
+    tie_down_allowable_shear: Any = qty("N", "12.2 kN", lo=0, lo_open=True,
+                                        doc="allowable shear of one tie-down: 12.2 kN, that proof load / sqrt(3) "
+                                            "(von Mises shear yield)")
+    tie_down_stiffness: Any = qty("N/m", "1e7 N/m", lo=0, lo_open=True,
+                                  doc="stiffness of one tie-down with its bracket: 1e7 N/m (spacedc's assumption: "
+                                      "an M8 steel bolt of 50 mm grip alone is EA/L = 1.5e8 N/m, brackets are softer)")
+    # deployed wing
+    acs_bandwidth: Any = qty("Hz", "0.01 Hz", lo=0, lo_open=True,
+                             doc="attitude-control bandwidth; with the tenfold separation the deployed requirement "
+                                 "is 0.1 Hz, the deployed stiffness of state-of-the-art 30-50 kW flexible arrays "
+                                 "(Mikulas et al., NASA NTRS 20150006022)")
+    acs_separation_factor: float = num(structure.ACS_SEPARATION_FACTOR, lo=1.0, hi=None,
+                                       doc="lowest deployed mode over the ACS bandwidth: 10, the decade rule "
+                                           "(structure.ACS_SEPARATION_FACTOR); 1 makes acs_bandwidth the requirement")
+    hinge_stiffness: Any = qty("N*m/rad", "1e5 N*m/rad", lo=0, lo_open=True,
+                               doc="rotational stiffness of each latched hinge line of a radiator wing (spacedc's "
+                                   "assumption: supply the tested value)")
+    wing_tip_mass: Any = qty("kg", "0 kg", lo=0, doc="mass at the tip of each radiator wing (fittings, a manifold end)")
+    # MMOD
+    mmod_eol_heat_fraction: float = num(1.0, lo_open=True,
+                                        doc="share of the design heat rejection the radiator must still reject at end "
+                                            "of life after the expected MMOD heat-pipe losses (1: all of it; spare "
+                                            "pipes or radiator area cover the losses)")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.load_envelope is not None:
+            object.__setattr__(self, "load_envelope", _load_envelope(self.load_envelope))
+        try:
+            structure.launch_vehicle(self.vehicle)
+        except ValueError as exc:
+            raise ValueError(f"launch.vehicle = {self.vehicle!r}: {str(exc).split(': ', 1)[1]}") from None
+        try:
+            mat = structure.material(self.structure_material)
+        except ValueError as exc:
+            raise ValueError(f"launch.structure_material = {self.structure_material!r}: "
+                             f"{str(exc).split(': ', 1)[1]}") from None
+        if None in (mat.modulus, mat.yield_strength, mat.ultimate_strength):
+            usable = [k for k, m in structure.MATERIALS.items()
+                      if None not in (m.modulus, m.yield_strength, m.ultimate_strength)]
+            raise ValueError(f"launch.structure_material = {self.structure_material!r}: has no modulus or strength "
+                             f"for a primary structure; use one of {', '.join(usable)}")
+        total = self.structure_fraction + self.harness_fraction + self.adcs_fraction + self.propulsion_fraction
+        if np.any(np.asarray(total) >= 1.0):
+            raise ValueError(f"launch.structure_fraction + harness_fraction + adcs_fraction + propulsion_fraction = "
+                             f"{np.max(total):g}: must be below 1 (each is a share of the dry mass)")
+
+
+def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:
+    """A load envelope as (lateral, axial) vertex pairs of plain numbers in g, finite; at least one vertex."""
+    where = "launch.load_envelope"
+    rows = value.tolist() if isinstance(value, np.ndarray) else value
+    if not (isinstance(rows, (list, tuple)) and rows and all(
+            isinstance(r, (list, tuple)) and len(r) == 2 and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) for x in r) for r in rows)):
+        raise TypeError(f"{where} = {value!r}: expected [lateral, axial] pairs of load factors in g (plain numbers)")
+    x = np.asarray(rows, dtype=float)
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{where} = {value!r}: load factors must be finite")
+    if not np.any(x):
+        raise ValueError(f"{where} = {value!r}: every load factor is zero; give the vehicle's envelope")
+    return tuple((float(lat), float(ax)) for lat, ax in x)

@@ -39,7 +39,7 @@ from spacedc.results import Result
 from spacedc.units import quantity, u
 
 if TYPE_CHECKING:
-    from spacedc.designs.chain import DesignResult
+    from spacedc.designs.result import DesignResult
     from spacedc.designs.design import Design
 
 __all__ = ["TransientSummary", "design_network", "orbit_extremes"]

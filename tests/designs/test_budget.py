@@ -1,4 +1,4 @@
-"""Launch checks of a sized design (designs.launch): mass budget, packing, loads, modes, MMOD, against hand
+"""Launch checks of a sized design (designs.budget): mass budget, packing, loads, modes, MMOD, against hand
 derivations from the cited sources."""
 
 import json
@@ -8,7 +8,8 @@ import numpy as np
 import pint
 import pytest
 
-from spacedc.designs.launch import LaunchChoices, size_launch
+from spacedc.designs.budget import budget_and_margins
+from spacedc.designs.spec import LaunchChoices
 from spacedc.units import Q_, u
 
 G0 = 9.80665
@@ -27,7 +28,7 @@ LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", paylo
 
 
 def light(choices=None, **changes):
-    return size_launch(choices or LaunchChoices(), **{**LIGHT, **changes})
+    return budget_and_margins(choices or LaunchChoices(), **{**LIGHT, **changes})
 
 
 def _values(tree):

@@ -1,0 +1,169 @@
+"""The sized design, :class:`DesignResult`, and its flattening into the ``summary.json`` sections.
+
+Reports, plots, the transient and the drivers name the result from here, never from the pipeline that makes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+import pint
+
+from spacedc import orbit, power, structure, thermal
+from spacedc.designs.budget import LaunchResult
+from spacedc.results import Result
+from spacedc.units import json_column as _flat
+
+__all__ = ["DesignResult", "summary"]
+
+
+@dataclasses.dataclass(frozen=True)
+class DesignResult(Result):
+    """The sized design. Fields broadcast over the design's arrays.
+
+    ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
+    joined with ``"; "``). ``transient`` holds the orbit extremes of the design's thermal network for a
+    single design point (None for a sweep).
+    """
+
+    name: str
+    feasible: bool | np.ndarray
+    reasons: str | np.ndarray
+    environment: orbit.OrbitEnvironment
+    chip_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    load: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    conversion_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    path_loss: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    pump_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    coolant_mass_flow: pint.Quantity = dataclasses.field(metadata={"unit": "kg/s"})
+    compressor_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    array: power.SolarArrayResult
+    battery: power.BatteryResult
+    loads: thermal.EnvironmentLoads
+    heat_path: thermal.HeatPathResult
+    loop: thermal.LoopResult
+    panels: thermal.PanelResult
+    heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    absorbed_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    radiator_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    loop_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    panel_count: int | np.ndarray
+    junction_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    required_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    battery_radiator_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    battery_radiator_mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    battery_heater_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    launch: LaunchResult
+    transient: Any = None
+
+    @property
+    def mass(self) -> structure.MassBudget:
+        """The mass budget (growth, margins and propellant included): ``launch.mass``."""
+        return self.launch.mass
+
+    def to_dict(self) -> dict:
+        """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
+        return summary(self)
+
+
+def _reasons(result: DesignResult) -> list:
+    r = np.asarray(result.reasons, dtype=object)
+    split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
+    return split[0] if r.ndim == 0 else split
+
+
+def _transient(tr: Any) -> dict[str, Any]:
+    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
+    keys = ("chip_min", "chip_max", "coolant_min", "coolant_max", "radiator_min", "radiator_max", "battery_min",
+            "battery_max")
+    if tr is None:
+        return {f"{k}_orbit_K": None for k in keys} | {"transient_energy_closure": None}
+    return {f"{k}_orbit_K": float(getattr(tr, k).m_as("K")) for k in keys} | {
+        "transient_energy_closure": float(tr.energy_closure)}
+
+
+def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str, Any]:
+    sections = result.launch.summary(column)
+    sections["launch"] |= {"stowed_diameter_m": column(result.stowed_diameter.m_as("m"), shape),
+                           "stowed_height_m": column(result.stowed_height.m_as("m"), shape)}
+    return sections
+
+
+def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
+    """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
+
+    Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
+    ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`);
+    :func:`spacedc.units.array_column` keeps a sweep's columns as numpy arrays.
+    """
+
+    def _si(q: Any, unit: str, shape: tuple) -> Any:
+        return column(q.m_as(unit), shape)
+
+    env, arr, bat, loop = result.environment, result.array, result.battery, result.loop
+    shape = np.shape(result.feasible)
+    return {
+        "name": result.name,
+        "feasible": column(result.feasible, shape),
+        "reasons": _reasons(result),
+        "orbit": {
+            "altitude_m": _si(env.altitude, "m", shape),
+            "inclination_deg": _si(env.inclination, "deg", shape),
+            "period_s": _si(env.period, "s", shape),
+            "eclipse_fraction": column(env.eclipse_fraction, shape),
+            "eclipse_duration_s": _si(env.eclipse_duration, "s", shape),
+            "days_with_eclipse": column(env.days_with_eclipse, shape),
+            "beta_min_deg": _si(env.beta_min, "deg", shape),
+            "solar_flux_min_W_per_m2": _si(env.solar_flux_min, "W/m^2", shape),
+        },
+        "power": {
+            "load_W": _si(result.load, "W", shape),
+            "chip_power_W": _si(result.chip_power, "W", shape),
+            "conversion_loss_W": _si(result.conversion_loss, "W", shape),
+            "path_loss_W": _si(result.path_loss, "W", shape),
+            "required_power_W": _si(arr.required_power, "W", shape),
+            "array_area_m2": _si(arr.area, "m^2", shape),
+            "array_mass_kg": _si(arr.mass, "kg", shape),
+            "bol_power_W": _si(arr.bol_power, "W", shape),
+            "eol_power_W": _si(arr.eol_power, "W", shape),
+            "cell_temperature_K": _si(arr.cell_temperature, "K", shape),
+            "battery_capacity_Wh": _si(bat.total_capacity, "W*h", shape),
+            "battery_mass_kg": _si(bat.mass, "kg", shape),
+            "battery_depth_of_discharge": column(bat.depth_of_discharge, shape),
+        },
+        "thermal": {
+            "heat_rejected_W": _si(result.heat_rejected, "W", shape),
+            "radiator_temperature_K": _si(result.radiator_temperature, "K", shape),
+            "coolant_temperature_K": _si(loop.radiator_inlet_temperature, "K", shape),
+            "coolant_return_temperature_K": _si(loop.radiator_outlet_temperature, "K", shape),
+            "max_coolant_temperature_K": _si(result.heat_path.radiator_inlet_temperature, "K", shape),
+            "junction_temperature_K": _si(result.junction_temperature, "K", shape),
+            "sink_temperature_K": _si(result.sink_temperature, "K", shape),
+            "absorbed_flux_W_per_m2": _si(result.absorbed_flux, "W/m^2", shape),
+            "radiator_area_m2": _si(result.radiator_area, "m^2", shape),
+            "required_radiator_area_m2": _si(result.required_radiator_area, "m^2", shape),
+            "radiator_mass_kg": _si(result.radiator_mass, "kg", shape),
+            "radiator_areal_density_kg_per_m2": _si(result.panels.areal_density, "kg/m^2", shape),
+            "panel_count": column(result.panel_count, shape),
+            "fin_efficiency": column(result.panels.fin_efficiency, shape),
+            "heat_pipes_per_panel": column(result.panels.pipes_per_panel, shape),
+            "heat_pipe_transport_margin": column(result.panels.transport_margin, shape),
+            "pump_power_W": _si(result.pump_power, "W", shape),
+            "compressor_power_W": _si(result.compressor_power, "W", shape),
+            "coolant_mass_flow_kg_per_s": _si(result.coolant_mass_flow, "kg/s", shape),
+            "loop_pressure_drop_Pa": _si(loop.pressure_drop, "Pa", shape),
+            "loop_mass_kg": _si(result.loop_mass, "kg", shape),
+            "battery_radiator_area_m2": _si(result.battery_radiator_area, "m^2", shape),
+            "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
+            "battery_heater_W": _si(result.battery_heater_power, "W", shape),
+            **_transient(result.transient),
+        },
+        **_launch_section(result, shape, column),
+    }
