@@ -10,9 +10,12 @@
   of a panel in a named or explicit orientation, and the effective sink temperature.
 * :mod:`thermal.panel` -- :class:`PanelSpec` and :func:`size_panels`: radiator panels as built (face sheets,
   core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density.
-* :mod:`thermal.coolants` and :mod:`thermal.loop` -- the heat path from chip junction through a pumped
-  single-phase loop to the radiator: flow, pressure drop, pump power, the radiator along the flow, and the
-  hottest radiator the junction limit allows (:func:`max_radiator_temperature`).
+* :mod:`thermal.coolants` -- liquid coolants' properties against temperature.
+* :mod:`thermal.hydraulics` -- a coolant line's flow, friction, pressure drop, pump power and film coefficient.
+* :mod:`thermal.flow_radiator` -- :func:`radiator_along_flow`: a radiator whose fluid cools as it radiates.
+* :mod:`thermal.loop` -- :func:`size_loop`: a pumped single-phase loop and its radiator, sized together.
+* :mod:`thermal.heat_path` -- the chip's side of the path: :func:`junction_temperature` and the hottest
+  radiator inlet the junction limit allows (:func:`max_radiator_temperature`).
 * :mod:`thermal.heat_pump` -- lifting the radiator above the loop with a fraction-of-Carnot heat pump.
 * :mod:`thermal.network` -- :class:`ThermalNetwork`: nodes, conductive and radiative links and orbit-varying
   loads, solved implicitly with a sparse Jacobian; energy-balance bookkeeping; :func:`plot_temperatures`.
@@ -27,9 +30,10 @@ from spacedc.thermal.network import SteadyStateResult, ThermalNetwork, Transient
 from spacedc.thermal.coolants import COOLANTS, Coolant, CoolantProperties, coolant, coolant_properties
 from spacedc.thermal.environment import ORIENTATIONS, EnvironmentLoads, environment_loads
 from spacedc.thermal.heat_pump import HeatPumpResult, HeatPumpTrade, heat_pump, heat_pump_trade
-from spacedc.thermal.loop import (FlowRadiatorResult, HeatPathResult, LoopResult, PipeFlow, convection_coefficient,
-                          junction_temperature, max_radiator_temperature, pipe_flow, pump_power,
-                          radiator_along_flow, size_loop)
+from spacedc.thermal.flow_radiator import FlowRadiatorResult, radiator_along_flow
+from spacedc.thermal.heat_path import HeatPathResult, junction_temperature, max_radiator_temperature
+from spacedc.thermal.hydraulics import PipeFlow, convection_coefficient, pipe_flow, pump_power
+from spacedc.thermal.loop import LoopResult, size_loop
 from spacedc.thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
 from spacedc.thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
 

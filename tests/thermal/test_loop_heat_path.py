@@ -1,4 +1,5 @@
-"""Pumped loop, radiator along the flow and junction limit (thermal.loop).
+"""Pumped loop, radiator along the flow and junction limit (thermal.hydraulics, thermal.flow_radiator,
+thermal.loop, thermal.heat_path).
 
 Hydraulics against Cengel & Cimbala, *Fluid Mechanics: Fundamentals and Applications*, ch. 8 (FE-exam
 problem): "Water at 15 C (rho = 999.1 kg/m^3, mu = 1.138e-3 kg/m s) is flowing steadily in a 30-m-long and
@@ -21,8 +22,10 @@ from scipy.optimize import brentq
 
 from spacedc.units import u
 from spacedc.thermal.coolants import coolant_properties
-from spacedc.thermal.loop import (convection_coefficient, junction_temperature, max_radiator_temperature, pipe_flow,
-                          pump_power, radiator_along_flow, size_loop)
+from spacedc.thermal.flow_radiator import radiator_along_flow
+from spacedc.thermal.heat_path import junction_temperature, max_radiator_temperature
+from spacedc.thermal.hydraulics import convection_coefficient, pipe_flow, pump_power
+from spacedc.thermal.loop import size_loop
 
 SIGMA = 5.670374419e-8
 
