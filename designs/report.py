@@ -24,7 +24,8 @@ def _reasons(result: DesignResult) -> list:
 
 
 def _transient(tr: Any) -> dict[str, Any]:
-    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
+    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep; the
+    ``transient`` key beside them says why)."""
     keys = ("chip_min", "chip_max", "coolant_min", "coolant_max", "radiator_min", "radiator_max", "battery_min",
             "battery_max")
     if tr is None:
@@ -108,6 +109,7 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
             "battery_heater_W": _si(result.battery_heater_power, "W", shape),
             **_transient(result.transient),
+            "transient": column(result.transient_note, shape),
         },
         **_launch_section(result, shape, column),
     }
@@ -190,6 +192,8 @@ def summary_table(data: dict[str, Any]) -> str:
             if t["chip_max_orbit_K"] is not None:
                 lines.append(f"  {label:<26} {_fmt(t['chip_min_orbit_K'], 1, 'K', '.1f')} to "
                              f"{_fmt(t['chip_max_orbit_K'], 1, 'K', '.1f')}")
+            elif t.get("transient"):  # the orbit transient was not run, or failed: say so and why
+                lines.append(f"  {'orbit transient':<26} {t['transient']}")
         elif label == "battery over the orbit":
             t = data["thermal"]
             if t["battery_max_orbit_K"] is not None:

@@ -17,8 +17,8 @@ output's file system, since each writes its own part), through the same code.
 
 A sweep's ``feasible`` covers the steady sizing and every launch margin; the orbit transient of a single
 design (the chips' peak against their junction limit, the battery against its band, the loop against
-freezing) is not run per point. Check a chosen point with ``spacedc size`` (its ``thermal.*_orbit_K`` columns
-are empty in a sweep).
+freezing) is not run per point: its ``thermal.*_orbit_K`` columns are empty and its ``thermal.transient`` column
+says so. Check a chosen point with ``spacedc size``.
 """
 
 from __future__ import annotations
