@@ -486,7 +486,7 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed as done_in_order
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(_chunk_job, *j): j for j in jobs}
         for future in done_in_order(futures):
@@ -503,11 +503,48 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
     pool.shutdown()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written)."""
+#: How often a worker looks for its parent [s]: it stops within about this long of the parent's death.
+_PARENT_POLL = 0.25
+
+
+def _init_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written), and
+    stop when the parent dies (a kill leaves no orphan sizing on, or waiting for work, for minutes)."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent, os.getppid()), name="spacedc-parent-watch",
+                     daemon=True).start()
+
+
+def _watch_parent(parent: int, ppid: int) -> None:
+    """Exit this worker at once when the sweep's process ``parent`` is gone. A polling thread, so it works
+    wherever Python does (prctl's PR_SET_PDEATHSIG is Linux-only, and fires when the thread that started the
+    worker ends, not the parent). A chunk cut short leaves only a temporary file, which the next write beside
+    it removes."""
+    while _parent_alive(parent, ppid):
+        time.sleep(_PARENT_POLL)
+    os._exit(1)
+
+
+def _parent_alive(parent: int, ppid: int) -> bool:
+    """POSIX: the worker still has the parent it started with (an orphan is handed to another process) and
+    ``parent`` exists. Windows, where neither says it: the parent's process handle (multiprocessing)."""
+    if os.name == "nt":
+        import multiprocessing
+
+        process = multiprocessing.parent_process()
+        return process is None or process.is_alive()
+    if os.getppid() != ppid:
+        return False
+    try:
+        os.kill(parent, 0)  # signal 0: no signal, only the check that the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's, after a pid was reused, is not ours to judge)
+    return True
 
 
 def _join(parts: list[Path], out: Path) -> int:
