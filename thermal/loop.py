@@ -49,7 +49,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.thermal.coolants import Coolant, _check_liquid, _properties, coolant
 
@@ -120,6 +120,7 @@ class PipeFlow(Result):
     volume_flow: pint.Quantity = dataclasses.field(metadata={"unit": "m^3/s"})
 
 
+@named_shapes
 def pipe_flow(*, diameter: Any, length: Any, density: Any, viscosity: Any, mass_flow: Any = None,
               volume_flow: Any = None, roughness: Any = DRAWN_TUBING_ROUGHNESS) -> PipeFlow:
     """Velocity, Reynolds number, friction factor and pressure drop of liquid flow in a round pipe.
@@ -166,6 +167,7 @@ def pipe_flow(*, diameter: Any, length: Any, density: Any, viscosity: Any, mass_
                     volume_flow=quantity(m_dot / rho, "m^3/s"))
 
 
+@named_shapes
 def pump_power(*, pressure_drop: Any, volume_flow: Any, efficiency: Any) -> pint.Quantity:
     """Electrical power of a pump: P = dp V_dot / eta (eta: overall pump and motor efficiency, in (0, 1]).
 
@@ -192,6 +194,7 @@ def _nusselt(re: np.ndarray, pr: np.ndarray) -> np.ndarray:
     return np.where(re <= _RE_LAMINAR, _NU_LAMINAR, np.where(re >= _RE_GNIELINSKI, turb, blend))
 
 
+@named_shapes
 def convection_coefficient(*, coolant: str | Coolant, temperature: Any, mass_flow: Any,
                            hydraulic_diameter: Any) -> pint.Quantity:
     """Film coefficient h of a coolant in a round cold-plate channel, fully developed flow.
@@ -303,6 +306,7 @@ def _radiator_inputs(emissivity: Any, fin_efficiency: Any, sides: Any, sink_temp
     return np.asarray(sides, dtype=float) * eta * eps * STEFAN_BOLTZMANN, ts
 
 
+@named_shapes
 def radiator_along_flow(*, heat_load: Any, inlet_temperature: Any, outlet_temperature: Any, emissivity: Any,
                         sink_temperature: Any = "3 K", fin_efficiency: Any = 1.0, sides: Any = 2
                         ) -> FlowRadiatorResult:
@@ -410,6 +414,7 @@ class LoopResult(Result):
     reasons: str | np.ndarray
 
 
+@named_shapes
 def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperature: Any, temperature_rise: Any,
               line_length: Any, line_diameter: Any, pump_efficiency: Any, emissivity: Any,
               roughness: Any = DRAWN_TUBING_ROUGHNESS, cold_plate_pressure_drop: Any = "0 Pa",
@@ -551,6 +556,7 @@ class HeatPathResult(Result):
     reasons: str | np.ndarray
 
 
+@named_shapes
 def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, junction_to_case: Any,
                              cold_plate_resistance: Any, film_coefficient: Any = None, wetted_area: Any = None,
                              sink_temperature: Any = "3 K") -> HeatPathResult:
@@ -595,6 +601,7 @@ def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, 
                           reasons=str(reason) if reason.ndim == 0 else reason)
 
 
+@named_shapes
 def junction_temperature(*, radiator_inlet_temperature: Any, chip_power: Any, junction_to_case: Any,
                          cold_plate_resistance: Any, film_coefficient: Any = None,
                          wetted_area: Any = None) -> pint.Quantity:
