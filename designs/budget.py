@@ -28,7 +28,7 @@ Everything broadcasts: arrays in, arrays out.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 import pint
@@ -427,23 +427,33 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     stack_depth = t_stack + (per_wing - 1.0) * (t_stack + _STOW_GAP / 1e3)
     stack_cg = quantity(_ROOT_OFFSET / 1e3 + stack_depth / 2.0, "m")
     sat_cg = quantity(h_stow / 2.0, "m")
+    light = np.zeros(np.shape(wet), bool)  # points that take Falcon's light-payload factors, each on its own mass
     if c.load_envelope is not None:
         notes.append(_supplied_note(lv.name, "quasi-static load envelope", "load_envelope", published.load_envelope))
-    elif (published.loads_source.startswith("SpaceX Falcon")
-          and np.any(wet < structure.FALCON_LIGHT_PAYLOAD.m_as("kg"))):
+    elif published.loads_source.startswith("SpaceX Falcon"):
         # Falcon's standard-mass factors (Fig. 4-1) are for payloads over 4,000 lb; lighter ones see more.
-        lv = dataclasses.replace(lv, load_envelope=structure.FALCON_LIGHT_BOUND[0],
-                                 loads_source=structure.FALCON_LIGHT_BOUND[1])
-        notes.append(f"{lv.name}: a satellite under 4,000 lb (1814 kg) takes the guide's light-payload load factors "
-                     f"(Fig. 4-2, not transcribed); the quasi-static margins use their bound, 8.5 g axial with 3 g "
-                     f"lateral (supply launch.load_envelope for the figure itself)")
+        light = wet < structure.FALCON_LIGHT_PAYLOAD.m_as("kg")
+        if np.any(light):
+            notes.append(f"{lv.name}: a satellite under 4,000 lb (1814 kg) takes the guide's light-payload load "
+                         f"factors (Fig. 4-2, not transcribed); the quasi-static margins use their bound, 8.5 g axial "
+                         f"with 3 g lateral (supply launch.load_envelope for the figure itself)")
     if lv.load_envelope is None:
         qs = None
         notes.append(f"not checked: {lv.name} publishes no quasi-static load factors ({lv.loads_source})")
     else:
-        qs = _quasi_static(c, lv, mat, stack_mass=stack_mass, stack_cg=stack_cg,
-                           tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=wet_q,
-                           satellite_cg=sat_cg)
+        def margins_under(vehicle: structure.LaunchVehicle) -> structure.LaunchMargins:
+            return _quasi_static(c, vehicle, mat, stack_mass=stack_mass, stack_cg=stack_cg,
+                                 tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=wet_q,
+                                 satellite_cg=sat_cg)
+
+        light_lv = dataclasses.replace(lv, load_envelope=structure.FALCON_LIGHT_BOUND[0],
+                                       loads_source=structure.FALCON_LIGHT_BOUND[1])
+        if np.all(light):
+            qs = margins_under(light_lv)
+        elif np.any(light):  # a sweep of light and heavy points: each takes the envelope of its own mass
+            qs = _select_margins(light, margins_under(light_lv), margins_under(lv))
+        else:
+            qs = margins_under(lv)
     # the satellite mass spread over a swept frequency requirement, which stowed_frequencies broadcasts the modes to
     reqs = (lv.min_lateral_frequency, lv.min_axial_frequency)
     m_stowed = np.broadcast_to(wet, np.broadcast_shapes(np.shape(wet), *(np.shape(r.m) for r in reqs if r is not None)))
@@ -573,6 +583,18 @@ def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:
     """A margin broadcast to the result's shape: a float for a single design, else an array."""
     x = np.broadcast_to(np.asarray(x, dtype=float), shape)
     return float(x) if x.ndim == 0 else x
+
+
+def _select_margins(mask: np.ndarray, where_true: structure.LaunchMargins,
+                    where_false: structure.LaunchMargins) -> structure.LaunchMargins:
+    """Point by point, the margins of ``where_true`` where ``mask`` holds and of ``where_false`` elsewhere."""
+    fields = [f.name for f in dataclasses.fields(structure.LaunchMargins)]
+    picked = {}
+    for name in fields:
+        a, b = np.asarray(getattr(where_true, name)), np.asarray(getattr(where_false, name))
+        out = np.where(mask, a, b)
+        picked[name] = out.astype(object) if name == "reasons" else out
+    return structure.LaunchMargins(**picked)
 
 
 def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: structure.Material, *, stack_mass: Any,

@@ -35,7 +35,8 @@ from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.results import Result
 from spacedc.units import Q_
 
-__all__ = ["DENSITIES", "has_geometry", "satellite_spec", "CadReport", "build_cad", "write_cad", "analytic_envelope"]
+__all__ = ["DENSITIES", "has_geometry", "satellite_spec", "CadReport", "build_cad", "cad_paths", "write_cad",
+           "analytic_envelope"]
 
 #: Densities of the resolved CAD materials [kg/m^3], each with its source.
 DENSITIES: dict[str, tuple[float, str]] = {
@@ -140,6 +141,15 @@ def build_cad(design: Design, result: DesignResult, state: str = "deployed") -> 
     return geometry.make_satellite(satellite_spec(design, result), state)
 
 
+def cad_paths(name: str, out_dir: str | Path, formats=("step",), states=("deployed", "stowed"), *,
+              preview: bool = True) -> list[Path]:
+    """The files :func:`write_cad` writes for design ``name``: each state in each format, then the preview."""
+    suffix = {"step": "step", "stl": "stl", "gltf": "glb"}
+    out = Path(out_dir)
+    paths = [out / f"{name}_{state}.{suffix[fmt]}" for state in states for fmt in formats]
+    return paths + ([out / f"{name}_preview.png"] if preview else [])
+
+
 def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, formats=("step",),
               states=("deployed", "stowed"), preview: bool = True) -> CadReport:
     """Build, measure and export the satellite. Files are written atomically into ``out_dir``."""
@@ -148,12 +158,12 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
     out.mkdir(parents=True, exist_ok=True)
     assemblies = {state: geometry.make_satellite(spec, state) for state in ("deployed", "stowed")}
     files = []
+    paths = iter(cad_paths(design.name, out, formats, states, preview=preview))
     for state in states:
         for fmt in formats:
-            suffix = {"step": "step", "stl": "stl", "gltf": "glb"}[fmt]
-            files.append(geometry.export(assemblies[state], out / f"{design.name}_{state}.{suffix}", fmt))
+            files.append(geometry.export(assemblies[state], next(paths), fmt))
     if preview:
-        files.append(geometry.render_preview(spec, out / f"{design.name}_preview.png"))
+        files.append(geometry.render_preview(spec, next(paths)))
 
     densities = _densities(spec, result, design)
     props = geometry.mass_properties(assemblies["deployed"], densities)

@@ -225,41 +225,61 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
             panel_count=np.broadcast_to(result.panel_count, shape).copy())
     # The node network has no heat-pump model (a conductance cannot carry heat uphill): it runs for a single
     # design point without one whose power and thermal sizing closed (launch margins may still fail).
-    closed = np.ndim(result.feasible) == 0 and all(
+    single = np.ndim(result.feasible) == 0
+    closed = single and all(
         np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
                                    result.junction_temperature, result.battery_radiator_area))
-    run_transient = (closed and not heat_pumped) if transient is None else transient
-    if run_transient:
-        from spacedc.designs.transient import orbit_extremes
+    if transient and not single:
+        raise ValueError("transient = True: the orbit transient runs for a single design point, not a sweep")
+    run_transient = (closed and not heat_pumped) if transient is None else bool(transient)
+    if not run_transient:
+        why = (_TRANSIENT_SWEEP if not single else
+               "not asked for (transient=False)" if transient is not None else
+               "the node network has no heat-pump model (a conductance cannot carry heat uphill)" if heat_pumped
+               else "the steady sizing did not close (no finite radiator, array or battery to simulate)")
+        return dataclasses.replace(result, transient_note=f"not run: {why}")
+    from spacedc.designs.transient import orbit_extremes
 
+    try:
         extremes = orbit_extremes(design, result)
-        peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
-        if peak > limit:
-            reason = (f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
-                      f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
-                      f"thermal.coolant_temperature")
-            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                                 reason])))
-        low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
-        lo_lim, hi_lim = design.power.battery_min_temperature.m_as("K"), design.power.battery_max_temperature.m_as("K")
-        if low < lo_lim or high > hi_lim:
-            fix = ("size its radiator for a wider band or add heaters" if th.battery_cooling == "radiator" else
-                   "put it on its own radiator (thermal.battery_cooling = 'radiator')")
-            reason = (f"over the orbit the battery runs {low - 273.15:.1f} to {high - 273.15:.1f} degC, outside its "
-                      f"{lo_lim - 273.15:.0f} to {hi_lim - 273.15:.0f} degC range: {fix}")
-            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                                 reason])))
-        # The radiator node is the panels' heat pipes and manifolds, which the loop's coolant runs through.
-        coldest = min(extremes.coolant_min.m_as("K"), extremes.radiator_min.m_as("K"))
-        freezing = thermal.COOLANTS[th.coolant].freezing_point
-        if coldest <= freezing:
-            reason = (f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
-                      f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
-                      f"thermal.coolant_temperature or choose another coolant")
-            result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                                 reason])))
-        result = dataclasses.replace(result, transient=extremes)
+    except (RuntimeError, ArithmeticError, np.linalg.LinAlgError) as exc:
+        # An integrator that cannot follow the network (extreme loads or capacities) is a finding about this
+        # design, not a crash: the orbit extremes stay unchecked, and the design is not called feasible.
+        return dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [
+            result.reasons, f"the orbit transient did not converge ({exc}): the orbit extremes of the chips, the "
+                            f"battery and the loop are unchecked"])), transient_note=f"failed: {exc}")
+    peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
+    if peak > limit:
+        reason = (f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
+                  f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
+                  f"thermal.coolant_temperature")
+        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                             reason])))
+    low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
+    lo_lim, hi_lim = design.power.battery_min_temperature.m_as("K"), design.power.battery_max_temperature.m_as("K")
+    if low < lo_lim or high > hi_lim:
+        fix = ("size its radiator for a wider band or add heaters" if th.battery_cooling == "radiator" else
+               "put it on its own radiator (thermal.battery_cooling = 'radiator')")
+        reason = (f"over the orbit the battery runs {low - 273.15:.1f} to {high - 273.15:.1f} degC, outside its "
+                  f"{lo_lim - 273.15:.0f} to {hi_lim - 273.15:.0f} degC range: {fix}")
+        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                             reason])))
+    # The radiator node is the panels' heat pipes and manifolds, which the loop's coolant runs through.
+    coldest = min(extremes.coolant_min.m_as("K"), extremes.radiator_min.m_as("K"))
+    freezing = thermal.COOLANTS[th.coolant].freezing_point
+    if coldest <= freezing:
+        reason = (f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
+                  f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
+                  f"thermal.coolant_temperature or choose another coolant")
+        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
+                                                                                             reason])))
+    result = dataclasses.replace(result, transient=extremes,
+                                 transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
     return result
+
+
+#: Why a sweep's points have no orbit transient (``thermal.transient`` of its table).
+_TRANSIENT_SWEEP = "a sweep sizes the steady state only; check a chosen point with spacedc size"
 
 
 def _panel_spec(th: Any) -> thermal.PanelSpec:

@@ -1,9 +1,11 @@
 """The ``spacedc`` command line.
 
 Exit status (DESIGN.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
-reasons printed; 2 bad input, with a message that names the field and why. ``spacedc sweep`` exits 0 once its
-table is written, whatever share of the points is feasible (the table says which), and 130 when interrupted
-(rerun with --resume). Set ``SPACEDC_DEBUG=1`` to see the traceback behind an error.
+reasons printed; 2 bad input, with a message that names the field and why (a file that is there already and
+would be overwritten without ``--force`` is bad input too); 3 an internal error, one line saying what failed
+and where, never a traceback. ``spacedc sweep`` exits 0 once its table is written, whatever share of the
+points is feasible (the table says which), and 130 when interrupted (rerun with --resume). Set
+``SPACEDC_DEBUG=1`` to see the traceback behind an error.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,21 +22,32 @@ import pint
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INFEASIBLE, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+_EPILOG = """exit status:
+  0    feasible, with every margin met (sweep: the table is written)
+  1    infeasible, or a margin not met; the reasons are printed
+  2    bad input: the message names the field and why (an existing output file without --force included)
+  3    internal error: one line says what failed and where (SPACEDC_DEBUG=1 shows the traceback)
+  130  interrupted (a sweep keeps its finished chunks: rerun with --resume)"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="spacedc", description="Size orbital AI data-center satellites.")
+    parser = argparse.ArgumentParser(prog="spacedc", description="Size orbital AI data-center satellites.",
+                                     epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="list the reference designs shipped with spacedc")
-    size = sub.add_parser("size", help="size a design and print its summary")
+    size = sub.add_parser("size", help="size a design and print its summary", epilog=_EPILOG,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
     size.add_argument("design", help="a design TOML file or a reference design's name (see `spacedc list`)")
     size.add_argument("--out", metavar="DIR", help="write summary.json, report.txt and budgets.png into DIR")
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
     size.add_argument("--cad", action="store_true", help="also build the CAD and write it into --out (STEP)")
+    size.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
     sweep = sub.add_parser("sweep", help="size every combination of varied fields into a CSV table",
                            description="Size a design over a full-factorial grid of varied fields, in vectorized "
-                                       "chunks streamed to disk; an interrupted sweep resumes with --resume.")
+                                       "chunks streamed to disk; an interrupted sweep resumes with --resume.",
+                           epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sweep.add_argument("design", help="a design TOML file or a reference design's name")
     sweep.add_argument("--vary", action="append", required=True, metavar="KEY=START:STOP:N",
                        help="a field to vary: section.field=START:STOP:N (N values, ends included) or "
@@ -51,11 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--workers", type=int, default=1, metavar="N", help="local processes (default 1)")
     where.add_argument("--scheduler", metavar="ADDR", help="a Dask scheduler address (pip install "
                                                            "'spacedc[distributed]')")
-    cad = sub.add_parser("cad", help="build the sized satellite in CAD and export it")
+    cad = sub.add_parser("cad", help="build the sized satellite in CAD and export it", epilog=_EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     cad.add_argument("design", help="a design TOML file or a reference design's name")
     cad.add_argument("--out", metavar="DIR", required=True, help="folder for the CAD files, preview and cad.json")
     cad.add_argument("--format", default="step", type=_formats,
                      help="comma-separated export formats among step, stl, gltf (default: step)")
+    cad.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
     state = cad.add_mutually_exclusive_group()
     state.add_argument("--stowed", dest="states", action="store_const", const=("stowed",),
                        help="only the stowed configuration")
@@ -80,14 +96,30 @@ def _cmd_list() -> int:
     return EXIT_OK
 
 
+def _refuse_overwrite(paths: Sequence[Path], force: bool) -> None:
+    """Refuse, before anything is written, to replace a user's file without ``--force`` (bad input)."""
+    there = [str(p) for p in paths if p.exists()]
+    if there and not force:
+        raise FileExistsError(f"--out: {', '.join(there)} exist{'s' if len(there) == 1 else ''} already: spacedc "
+                              f"does not overwrite files; pass --force to replace {'it' if len(there) == 1 else 'them'}"
+                              f", or choose another --out")
+
+
 def _cmd_size(args: argparse.Namespace) -> int:
     from spacedc.designs.chain import size
     from spacedc.designs.design import load
-    from spacedc.designs.report import summary, summary_table, write_summary
+    from spacedc.designs.report import summary, summary_paths, summary_table, write_summary
 
     if args.cad and not args.out:
         raise ValueError("--cad writes CAD files: give --out DIR as well")
     design = load(args.design)
+    if args.out:
+        paths = list(summary_paths(args.out))
+        if args.cad:
+            from spacedc.designs.cad import cad_paths
+
+            paths += cad_paths(design.name, args.out, ("step",), ("deployed", "stowed"))
+        _refuse_overwrite(paths, args.force)
     result = size(design)
     data = summary(result)
     if args.cad:
@@ -134,11 +166,16 @@ def _cmd_cad(args: argparse.Namespace) -> int:
     from spacedc.designs.cad import has_geometry
 
     design = load(args.design)
+    states = args.states or ("deployed", "stowed")
+    from spacedc.designs.cad import cad_paths
+
+    _refuse_overwrite([*cad_paths(design.name, args.out, args.format, states), Path(args.out) / "cad.json"],
+                      args.force)
     result = size(design)
     if not has_geometry(result):
         print(f"infeasible, no geometry to build: {result.reasons}", file=sys.stderr)
         return EXIT_INFEASIBLE
-    report = _write_cad(design, result, args.out, args.format, args.states or ("deployed", "stowed"))
+    report = _write_cad(design, result, args.out, args.format, states)
     path = atomic_write_text(Path(args.out) / "cad.json", json.dumps(report, indent=2) + "\n")
     print(f"wrote {path}", file=sys.stderr)
     print(f"stowed envelope: height {report['stowed_height_m']:.2f} m, radius {report['stowed_radius_m']:.2f} m")
@@ -162,7 +199,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         what = "a worker process died" if isinstance(exc, BrokenProcessPool) else "interrupted"
         print(f"spacedc: {what}: the chunks already sized are kept beside {args.out}; run the same command "
               "with --resume to finish", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     share = 100 * report.feasible / report.points
     resumed = f", {report.resumed_chunks} of {report.chunks} chunks kept from before" if report.resumed_chunks else ""
     print(f"wrote {report.path}: {report.points:,} points, {report.feasible:,} feasible ({share:.1f} %), "
@@ -170,9 +207,31 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _where(exc: BaseException) -> str:
+    """The innermost spacedc function an exception came through, as ``module.function (file:line)``."""
+    frames = [(f.f_globals.get("__name__", ""), f.f_code.co_name, f.f_code.co_filename, line)
+              for f, line in traceback.walk_tb(exc.__traceback__)]
+    ours = [f for f in frames if f[0].startswith("spacedc")] or frames
+    if not ours:
+        return "spacedc"
+    module, function, filename, line = ours[-1]
+    return f"{module}.{function} ({Path(filename).name}:{line})"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or "(no message)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``spacedc`` console script."""
+    """Entry point of the ``spacedc`` console script: the command's exit status (see the module docstring).
+
+    Bad input (``ValueError``, ``TypeError``, ``pint.DimensionalityError``, an ``OSError`` such as a file
+    that is missing or would be overwritten) exits 2 with its message; any other exception exits 3 with one
+    line naming the command, the function it came from and the error, never with a traceback (unless
+    ``SPACEDC_DEBUG`` is set).
+    """
     args = _parser().parse_args(argv)
+    debug = bool(os.environ.get("SPACEDC_DEBUG"))
     try:
         if args.command == "list":
             return _cmd_list()
@@ -181,14 +240,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sweep":
             return _cmd_sweep(args)
         return _cmd_size(args)
-    except (ValueError, TypeError, pint.DimensionalityError) as exc:
-        if os.environ.get("SPACEDC_DEBUG"):
+    except KeyboardInterrupt:
+        print("spacedc: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (ValueError, TypeError, pint.DimensionalityError, OSError) as exc:
+        if debug:
             raise
-        print(f"spacedc: error: {exc}", file=sys.stderr)
+        print(f"spacedc: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(f"spacedc: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except Exception as exc:  # an internal error: one line, exit 3 (1 means infeasible)
+        if debug:
+            raise
+        print(f"spacedc: internal error in {_where(exc)} (spacedc {args.command}): {type(exc).__name__}: "
+              f"{_one_line(exc)}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

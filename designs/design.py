@@ -13,6 +13,7 @@ import pint
 from spacedc import orbit
 from spacedc.designs.spec import (DesignError, GeometryChoices, LaunchChoices, Payload, PowerChoices, ThermalChoices,
                                   unknown_keys)
+from spacedc.units import broadcast_shape
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
 
@@ -44,6 +45,11 @@ class Design:
     thermal: ThermalChoices
     launch: LaunchChoices = dataclasses.field(default_factory=LaunchChoices)
     geometry: GeometryChoices = dataclasses.field(default_factory=GeometryChoices)
+
+    def __post_init__(self) -> None:
+        # the swept fields of every section are one sweep: their shapes broadcast together, or the error names them
+        broadcast_shape(**{f"{name}.{f.name}": getattr(getattr(self, name), f.name) for name in _SECTIONS
+                           for f in dataclasses.fields(getattr(self, name))})
 
     def replace(self, **changes: Any) -> Design:
         """A copy with fields changed; ``payload__chip_power=...`` reaches into a section."""

@@ -6,15 +6,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from spacedc.designs.result import summary
 from spacedc.files import atomic_write_text
 
 if TYPE_CHECKING:
     from spacedc.designs.result import DesignResult
 
-__all__ = ["summary", "summary_table", "write_summary", "atomic_write_text"]
+__all__ = ["summary", "summary_paths", "summary_table", "write_summary", "atomic_write_text"]
 
 
 _ROWS = [
@@ -94,6 +92,8 @@ def summary_table(data: dict[str, Any]) -> str:
             if t["chip_max_orbit_K"] is not None:
                 lines.append(f"  {label:<26} {_fmt(t['chip_min_orbit_K'], 1, 'K', '.1f')} to "
                              f"{_fmt(t['chip_max_orbit_K'], 1, 'K', '.1f')}")
+            elif t.get("transient"):  # the orbit transient was not run, or failed: say so and why
+                lines.append(f"  {'orbit transient':<26} {t['transient']}")
         elif label == "battery over the orbit":
             t = data["thermal"]
             if t["battery_max_orbit_K"] is not None:
@@ -153,15 +153,22 @@ def summary_table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def summary_paths(out_dir: str | Path) -> tuple[Path, Path, Path]:
+    """The files :func:`write_summary` writes into ``out_dir``: ``summary.json``, ``report.txt``, ``budgets.png``."""
+    out = Path(out_dir)
+    return out / "summary.json", out / "report.txt", out / "budgets.png"
+
+
 def write_summary(result: DesignResult, out_dir: str | Path, extra: dict[str, Any] | None = None) -> Path:
     """Write ``summary.json``, ``report.txt`` and ``budgets.png`` into ``out_dir``; returns the summary's path.
 
-    ``extra`` sections (the ``cad`` section of ``--cad``) are added to ``summary.json``.
+    ``extra`` sections (the ``cad`` section of ``--cad``) are added to ``summary.json``. Each file is written
+    atomically and replaces one of the same name (the CLI refuses that without ``--force``).
     """
     from spacedc.designs.plots import plot_budgets
 
     data = summary(result) | (extra or {})
-    out = Path(out_dir)
-    atomic_write_text(out / "report.txt", summary_table(data) + "\n")
-    plot_budgets(result, out / "budgets.png")
-    return atomic_write_text(out / "summary.json", json.dumps(data, indent=2) + "\n")
+    summary_json, report_txt, budgets_png = summary_paths(out_dir)
+    atomic_write_text(report_txt, summary_table(data) + "\n")
+    plot_budgets(result, budgets_png)
+    return atomic_write_text(summary_json, json.dumps(data, indent=2) + "\n")

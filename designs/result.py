@@ -25,7 +25,8 @@ class DesignResult(Result):
 
     ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
     joined with ``"; "``). ``transient`` holds the orbit extremes of the design's thermal network for a
-    single design point (None for a sweep).
+    single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
+    (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
     """
 
     name: str
@@ -62,6 +63,7 @@ class DesignResult(Result):
     stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     launch: LaunchResult
     transient: Any = None
+    transient_note: str = ""
 
     @property
     def mass(self) -> structure.MassBudget:
@@ -80,7 +82,8 @@ def _reasons(result: DesignResult) -> list:
 
 
 def _transient(tr: Any) -> dict[str, Any]:
-    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep)."""
+    """Orbit extremes of the design's thermal network (``None`` where it was not run, as for a sweep; the
+    ``transient`` key beside them says why)."""
     keys = ("chip_min", "chip_max", "coolant_min", "coolant_max", "radiator_min", "radiator_max", "battery_min",
             "battery_max")
     if tr is None:
@@ -164,6 +167,7 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "battery_radiator_mass_kg": _si(result.battery_radiator_mass, "kg", shape),
             "battery_heater_W": _si(result.battery_heater_power, "W", shape),
             **_transient(result.transient),
+            "transient": column(result.transient_note, shape),
         },
         **_launch_section(result, shape, column),
     }

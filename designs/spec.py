@@ -16,7 +16,7 @@ import numpy as np
 
 from spacedc import power, structure, thermal
 
-from spacedc.units import fraction, quantity, si
+from spacedc.units import broadcast_shape, fraction, quantity, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
            "qty", "num", "integer", "choice", "text", "unknown_keys"]
@@ -100,6 +100,8 @@ class Section:
             if "kind" in f.metadata and not (f.default is None and getattr(self, f.name) is None):
                 object.__setattr__(self, f.name, _validate(getattr(self, f.name), f.metadata,
                                                            f"{self.section}.{f.name}"))
+        broadcast_shape(**{f"{self.section}.{f.name}": getattr(self, f.name) for f in dataclasses.fields(self)
+                           if "kind" in f.metadata})  # swept fields of one section broadcast together
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Section:

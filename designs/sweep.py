@@ -17,8 +17,8 @@ output's file system, since each writes its own part), through the same code.
 
 A sweep's ``feasible`` covers the steady sizing and every launch margin; the orbit transient of a single
 design (the chips' peak against their junction limit, the battery against its band, the loop against
-freezing) is not run per point. Check a chosen point with ``spacedc size`` (its ``thermal.*_orbit_K`` columns
-are empty in a sweep).
+freezing) is not run per point: its ``thermal.*_orbit_K`` columns are empty and its ``thermal.transient`` column
+says so. Check a chosen point with ``spacedc size``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import shutil
 import sys
 import time
@@ -43,7 +44,7 @@ from spacedc.designs.spec import DesignError
 from spacedc.files import atomic_write, atomic_write_text
 from spacedc.units import Q_, array_column, parse_quantity, unit_suffix
 
-__all__ = ["Variation", "SweepReport", "parse_variation", "sweep", "sweep_columns"]
+__all__ = ["Variation", "SweepReport", "check_size", "parse_variation", "sweep", "sweep_columns"]
 
 #: Points sized per chunk: large enough that numpy dominates, small enough that a chunk's table fits in memory
 #: and a crash loses little.
@@ -156,12 +157,93 @@ def parse_variation(text: str, design: Design) -> Variation:
     else:
         raise DesignError(f"{where}: expected START:STOP:N or a comma-separated list")
     if kind == "int":
-        if not np.all(values == np.round(values)):
-            raise DesignError(f"{where}: {key} is a count: every value must be whole, got {values.tolist()}")
+        whole = values == np.round(values)
+        if not np.all(whole):
+            raise DesignError(f"{where}: {key} is a count: every value must be whole, got "
+                              f"{values[~whole][:5].tolist()}{' ...' if np.count_nonzero(~whole) > 5 else ''}")
         values = np.round(values).astype(np.int64)
     # the field checks its own dimension and bounds, naming itself: one call with every value at once
     design.replace(**{f"{section}__{name}": values})
     return Variation(key=key, values=values, text=text, unit=_column_unit(field, current))
+
+
+def _value_count(text: Any) -> int | None:
+    """How many values a variation's text gives, read without building them; None where
+    :func:`parse_variation` will say what is wrong with it."""
+    if not isinstance(text, str):
+        return None
+    parts = text.partition("=")[2].split(":")
+    if len(parts) == 3:
+        try:
+            return max(int(parts[2]), 0)
+        except ValueError:
+            return None
+    return len(parts[0].split(",")) if len(parts) == 1 else None
+
+
+#: What a sweep holds, measured on sso-100kw (peak resident memory over the imports' baseline, and the table's
+#: size on disk): checking every grid combination up front holds 79 B per point with one variation of 4e6
+#: values (the values themselves, their checks and their text in the sweep's fingerprint included), 41 B with
+#: two and 88 B with three, the orbit's altitude among them (the grid's indices and every combination's
+#: validated fields); sizing a chunk and formatting its table takes about 13 kB per point (15 kB with the orbit
+#: varied: its environment is evaluated over a year of days); a worker process starts at about 100 MB; the table
+#: takes about 1.7 kB per point on disk, held twice while the parts are joined. Rounded up here.
+_GRID_BYTES_PER_POINT, _CHUNK_BYTES_PER_POINT, _WORKER_BYTES, _TABLE_BYTES_PER_POINT = 96, 16_000, 150_000_000, 2_000
+
+
+def _available_memory() -> int | None:
+    """Memory this process may still take [B]: the system's available memory, within a cgroup limit if any;
+    None where neither can be read."""
+    known = []
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            known += [int(line.split()[1]) * 1024 for line in f if line.startswith("MemAvailable:")]
+    except (OSError, ValueError, IndexError):
+        with contextlib.suppress(ValueError, OSError, AttributeError):
+            known.append(os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
+    for limit, used in (("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
+                        ("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes")):
+        with contextlib.suppress(OSError, ValueError):
+            cap = Path(limit).read_text().strip()
+            if cap != "max" and int(cap) < 1 << 60:
+                known.append(int(cap) - int(Path(used).read_text().strip()))
+    return min(known) if known else None
+
+
+def check_size(counts: Sequence[int], out: str | Path, *, chunk: int = DEFAULT_CHUNK, workers: int = 1,
+               local: bool = True) -> None:
+    """Refuse, with :class:`designs.DesignError` (bad input), a sweep this machine cannot hold: the memory its
+    grid check and its chunks need, or the disk its table needs, beyond what is free (module constants above).
+
+    ``counts`` are the values of each variation; ``workers`` local processes each size a chunk at a time
+    (``local=False``: chunks are sized on a cluster, so only the grid check counts here).
+    """
+    total = math.prod(counts)
+    grid = total * _GRID_BYTES_PER_POINT
+    per_chunk = min(chunk, total) * _CHUNK_BYTES_PER_POINT
+    sizing = (per_chunk * workers + (_WORKER_BYTES * workers if workers > 1 else 0)) if local else 0
+    need, free = grid + sizing, _available_memory()
+    parent = Path(out).parent
+    try:
+        disk: int | None = shutil.disk_usage(parent).free
+    except OSError:  # a missing folder is reported later, naming --out
+        disk = None
+    table = 2 * total * _TABLE_BYTES_PER_POINT
+    short_memory, short_disk = free is not None and need > free, disk is not None and table > disk
+    if not (short_memory or short_disk):
+        return
+    gb = lambda b: f"{b / 1e9:.3g} GB"  # noqa: E731
+    at_once = f", {workers} at a time" if local and workers > 1 else ""
+    raise DesignError(
+        f"--vary: a sweep of {total:,} points needs about {gb(need)} of memory ({gb(grid)} to check every "
+        f"combination, {_GRID_BYTES_PER_POINT} B per point, and "
+        f"{gb(per_chunk)} per {min(chunk, total):,}-point chunk being sized{at_once}; "
+        f"{'unknown' if free is None else gb(free)} free) and about {gb(table)} of disk for its table "
+        f"({_TABLE_BYTES_PER_POINT:,} B per point, twice while its parts are joined; "
+        f"{'unknown' if disk is None else gb(disk)} free in {str(parent)!r}): more "
+        f"{'memory and disk' if short_memory and short_disk else 'memory' if short_memory else 'disk'} than this "
+        f"machine has. Sweep fewer points (split a range over several sweeps)"
+        f"{' or give a smaller --chunk' if short_memory and sizing > grid else ''}")
 
 
 def _columns_of(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -316,16 +398,21 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     """
     if not isinstance(design, Design):
         design = load(design)
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
+        raise ValueError(f"chunk = {chunk!r}: expected a whole number of points >= 1")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers = {workers!r}: expected a whole number >= 1")
+    # a sweep too large for this machine is refused before its values are built
+    counts = [len(v.values) if isinstance(v, Variation) else _value_count(v) for v in vary]
+    if counts and None not in counts:
+        check_size(counts, out, chunk=chunk, workers=1 if scheduler is not None else workers,
+                   local=scheduler is None)
     variations = [v if isinstance(v, Variation) else parse_variation(v, design) for v in vary]
     if not variations:
         raise DesignError("a sweep needs at least one variation (--vary section.field=START:STOP:N)")
     keys = [v.key for v in variations]
     if len(set(keys)) != len(keys):
         raise DesignError(f"--vary: a field is varied twice ({', '.join(k for k in keys if keys.count(k) > 1)})")
-    if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
-        raise ValueError(f"chunk = {chunk!r}: expected a whole number of points >= 1")
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers = {workers!r}: expected a whole number >= 1")
     if scheduler is not None:
         try:
             import dask.distributed  # noqa: F401
@@ -399,7 +486,7 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed as done_in_order
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(_chunk_job, *j): j for j in jobs}
         for future in done_in_order(futures):
@@ -416,11 +503,48 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
     pool.shutdown()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written)."""
+#: How often a worker looks for its parent [s]: it stops within about this long of the parent's death.
+_PARENT_POLL = 0.25
+
+
+def _init_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written), and
+    stop when the parent dies (a kill leaves no orphan sizing on, or waiting for work, for minutes)."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent, os.getppid()), name="spacedc-parent-watch",
+                     daemon=True).start()
+
+
+def _watch_parent(parent: int, ppid: int) -> None:
+    """Exit this worker at once when the sweep's process ``parent`` is gone. A polling thread, so it works
+    wherever Python does (prctl's PR_SET_PDEATHSIG is Linux-only, and fires when the thread that started the
+    worker ends, not the parent). A chunk cut short leaves only a temporary file, which the next write beside
+    it removes."""
+    while _parent_alive(parent, ppid):
+        time.sleep(_PARENT_POLL)
+    os._exit(1)
+
+
+def _parent_alive(parent: int, ppid: int) -> bool:
+    """POSIX: the worker still has the parent it started with (an orphan is handed to another process) and
+    ``parent`` exists. Windows, where neither says it: the parent's process handle (multiprocessing)."""
+    if os.name == "nt":
+        import multiprocessing
+
+        process = multiprocessing.parent_process()
+        return process is None or process.is_alive()
+    if os.getppid() != ppid:
+        return False
+    try:
+        os.kill(parent, 0)  # signal 0: no signal, only the check that the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's, after a pid was reused, is not ours to judge)
+    return True
 
 
 def _join(parts: list[Path], out: Path) -> int:

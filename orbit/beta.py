@@ -29,7 +29,7 @@ from spacedc.orbit.constants import _DAY_S
 from spacedc.orbit.dates import as_datetime64, days_since_j2000
 from spacedc.orbit.kepler import _altitude, _inclination, _nodal_rate, _sso_inclination
 from spacedc.orbit.sun import _mean_sun_right_ascension, _sun
-from spacedc.units import Q_, quantity, si
+from spacedc.units import Q_, named_shapes, quantity, si
 
 __all__ = ["beta_angle", "raan_from_ltan"]
 
@@ -83,6 +83,7 @@ def _node(h: np.ndarray, inclination: Any, raan: Any, ltan: Any, d_epoch: np.nda
     return i, raan_epoch
 
 
+@named_shapes
 def raan_from_ltan(ltan: Any, epoch: Any) -> pint.Quantity:
     """Right ascension of the ascending node of an orbit with a given local time of ascending node.
 
@@ -117,6 +118,7 @@ def raan_from_ltan(ltan: Any, epoch: Any) -> pint.Quantity:
     return quantity(np.degrees(_raan_from_ltan(hours, d_epoch)), "deg")
 
 
+@named_shapes
 def beta_angle(date: Any, *, altitude: Any, inclination: Any, raan: Any = None, ltan: Any = None,
                epoch: Any = None) -> pint.Quantity:
     """Solar beta angle of a circular orbit on a date, with J2 nodal drift from an epoch.

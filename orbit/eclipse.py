@@ -29,7 +29,7 @@ from spacedc.orbit.constants import _R_E
 from spacedc.orbit.dates import as_datetime64, days_since_j2000
 from spacedc.orbit.kepler import _altitude, _period
 from spacedc.results import Result
-from spacedc.units import quantity, scalar_or_array, si
+from spacedc.units import named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["critical_beta_angle", "eclipse_fraction", "eclipse_duration", "EclipseStatistics",
            "eclipse_statistics"]
@@ -71,6 +71,7 @@ def critical_beta_angle(altitude: Any) -> pint.Quantity:
     return quantity(np.degrees(_beta_star(_altitude(altitude))), "deg")
 
 
+@named_shapes
 def eclipse_fraction(altitude: Any, beta: Any) -> float | np.ndarray:
     """Fraction of a circular orbit spent in the Earth's (cylindrical) shadow.
 
@@ -109,6 +110,7 @@ def eclipse_fraction(altitude: Any, beta: Any) -> float | np.ndarray:
     return scalar_or_array(_eclipse_fraction(_altitude(altitude), _beta_rad(beta)))
 
 
+@named_shapes
 def eclipse_duration(altitude: Any, beta: Any) -> pint.Quantity:
     """Time in the Earth's shadow per orbit: f_E(h, beta) times the orbital period.
 
@@ -219,6 +221,7 @@ def _int_or_array(x: np.ndarray) -> int | np.ndarray:
     return int(x) if np.ndim(x) == 0 else np.asarray(x)
 
 
+@named_shapes
 def eclipse_statistics(*, altitude: Any, inclination: Any, ltan: Any = None, raan: Any = None,
                        start: Any = "2030-01-01", days: int = 365, epoch: Any = None) -> EclipseStatistics:
     """Eclipse season of a circular orbit: beta and eclipse sampled once a day, with J2 node drift.

@@ -22,7 +22,7 @@ from spacedc.orbit.kepler import _nodal_rate, _sso_inclination
 from spacedc.orbit.spec import Orbit
 from spacedc.orbit.sun import _mean_sun_right_ascension, _sun
 from spacedc.results import Result
-from spacedc.units import quantity, scalar_or_array
+from spacedc.units import named_shapes, quantity, scalar_or_array
 
 __all__ = ["OrbitEnvironment", "environment"]
 
@@ -83,6 +83,7 @@ class OrbitEnvironment(Result):
     earth_view_factor: float | np.ndarray
 
 
+@named_shapes
 def environment(orbit: Orbit, *, days: int = 365) -> OrbitEnvironment:
     """Worst-case eclipse, sunlight, beta and solar flux of an orbit, sampled daily from its epoch.
 

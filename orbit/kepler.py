@@ -13,7 +13,7 @@ import numpy as np
 import pint
 
 from spacedc.orbit.constants import _DAY_S, _J2, _MU, _R_E, _TROPICAL_YEAR_S
-from spacedc.units import quantity, si
+from spacedc.units import named_shapes, quantity, si
 
 __all__ = ["orbital_period", "nodal_precession_rate", "sun_synchronous_inclination"]
 
@@ -88,6 +88,7 @@ def orbital_period(altitude: Any) -> pint.Quantity:
     return quantity(_period(_altitude(altitude)), "s")
 
 
+@named_shapes
 def nodal_precession_rate(altitude: Any, inclination: Any) -> pint.Quantity:
     """Secular drift of the right ascension of the ascending node caused by J2, for a circular orbit.
 

@@ -14,7 +14,7 @@ import numpy as np
 from spacedc.orbit.beta import _ltan_hours
 from spacedc.orbit.dates import as_datetime64
 from spacedc.orbit.kepler import _sso_inclination
-from spacedc.units import quantity, si
+from spacedc.units import broadcast_shape, quantity, si
 
 __all__ = ["Orbit"]
 
@@ -85,6 +85,7 @@ class Orbit:
             object.__setattr__(self, "raan",
                                quantity(si(self.raan, "deg", "raan", lo=0.0, hi=360.0, hi_open=True), "deg"))
 
+        broadcast_shape(altitude=self.altitude, inclination=self.inclination, ltan=self.ltan, raan=self.raan)
         epoch = as_datetime64(self.epoch, "epoch")
         if epoch.ndim:
             raise ValueError(f"epoch = {self.epoch!r}: expected a single date such as '2030-01-01'")

@@ -29,7 +29,7 @@ import numpy as np
 
 from spacedc.orbit.constants import _R_E
 from spacedc.orbit.kepler import _altitude
-from spacedc.units import scalar_or_array, si
+from spacedc.units import named_shapes, scalar_or_array, si
 
 __all__ = ["earth_view_factor"]
 
@@ -49,6 +49,7 @@ def _view_factor(h: np.ndarray, lam: np.ndarray) -> np.ndarray:
     return np.where(lam <= edge, full, np.where(lam >= np.pi - edge, 0.0, np.maximum(partial, 0.0)))
 
 
+@named_shapes
 def earth_view_factor(altitude: Any, angle_from_nadir: Any) -> float | np.ndarray:
     """View factor from one face of a flat plate to the spherical Earth.
 

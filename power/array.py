@@ -24,7 +24,7 @@ from spacedc.orbit.constants import SOLAR_CONSTANT
 from spacedc.power._common import broadcast, reasons, scalar_flags
 from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["SolarArrayResult", "array_operating_temperature", "size_solar_array"]
 
@@ -91,6 +91,7 @@ def _required_power(p_day, p_ecl, t_day, t_ecl, x_day, x_ecl):
 
 
 # ------------------------------------------------------------------------------------------- temperature
+@named_shapes
 def array_operating_temperature(*, solar_flux: Any, absorptance: Any, efficiency: Any, emissivity_front: Any,
                                 emissivity_back: Any, incidence_angle: Any = "0 deg",
                                 temperature_coefficient: Any = None, earth_ir: Any = "0 W/m^2",
@@ -238,6 +239,7 @@ def _pick(value: Any, row: SolarCell | None, attr: str, name: str) -> Any:
     raise ValueError(f"{name}: not given and no cell to take it from; pass {name}=... or cell=...")
 
 
+@named_shapes
 def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration: Any, eclipse_duration: Any,
                      lifetime: Any, cell: str | SolarCell | None = None, cell_efficiency: Any = None,
                      temperature_coefficient: Any = None, annual_degradation: Any = None,

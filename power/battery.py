@@ -18,7 +18,7 @@ import pint
 
 from spacedc.power._common import broadcast, reasons, scalar_flags
 from spacedc.results import Result
-from spacedc.units import Q_, fraction, quantity, scalar_or_array, si
+from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["BatteryChemistry", "CHEMISTRIES", "BatteryResult", "cycles", "allowed_depth_of_discharge",
            "size_battery"]
@@ -86,6 +86,7 @@ def _chemistry(name: str) -> BatteryChemistry:
     return CHEMISTRIES[key]
 
 
+@named_shapes
 def cycles(lifetime: Any, period: Any) -> float | np.ndarray:
     """Charge/discharge cycles over a life with one eclipse per orbit: N = lifetime / period.
 
@@ -113,6 +114,7 @@ def _dod_from_cycles(n: np.ndarray, table: tuple[tuple[float, float], ...]) -> n
     return np.interp(np.log10(np.maximum(n, 1.0)), np.log10(knots), dod)
 
 
+@named_shapes
 def allowed_depth_of_discharge(cycles: Any, chemistry: str = "li-ion") -> float | np.ndarray:
     """Allowed depth of discharge for a number of cycles, from the chemistry's table.
 
@@ -175,6 +177,7 @@ class BatteryResult(Result):
     reasons: Any
 
 
+@named_shapes
 def size_battery(*, eclipse_load: Any, eclipse_duration: Any, depth_of_discharge: Any = None,
                  cycles: Any = None, lifetime: Any = None, period: Any = None, chemistry: str = "li-ion",
                  battery_count: Any = 1, discharge_efficiency: Any = 0.9, charge_efficiency: Any = None,

@@ -21,7 +21,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["Converter", "CONVERTERS", "ConditioningResult", "conditioning_losses", "PowerConditioning"]
 
@@ -86,6 +86,7 @@ def _losses(p_out: np.ndarray, eta: np.ndarray) -> ConditioningResult:
                               efficiency=scalar_or_array(eta))
 
 
+@named_shapes
 def conditioning_losses(load: Any, efficiency: Any) -> ConditioningResult:
     """Input power and heat of a converter of given efficiency delivering ``load``.
 

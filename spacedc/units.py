@@ -15,10 +15,13 @@ pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'met
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import math
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import pint
@@ -33,8 +36,10 @@ __all__ = [
     "quantity",
     "unit_suffix",
     "array_column",
+    "broadcast_shape",
     "finite_or_none",
     "json_column",
+    "named_shapes",
 ]
 
 #: The application registry. spacedc never creates a private ``UnitRegistry``, so Quantities made by a user
@@ -231,3 +236,105 @@ def json_column(x: Any, shape: tuple[int, ...]) -> Any:
 def array_column(x: Any, shape: tuple[int, ...]) -> Any:
     """A value broadcast to ``shape`` as a numpy array (``None`` stays ``None``): a sweep's table column."""
     return None if x is None else np.broadcast_to(np.asarray(x), shape)
+
+
+# --- shapes that must broadcast, by name --------------------------------------------------------------------
+def _shape_of(value: Any) -> tuple[int, ...] | None:
+    """The array shape an input stands for (None where it has none: text, a table, an object)."""
+    if isinstance(value, pint.Quantity):
+        return np.shape(value.magnitude)
+    if isinstance(value, np.ndarray):
+        return value.shape
+    if isinstance(value, (list, tuple)) and value and not isinstance(value[0], (list, tuple, np.ndarray)):
+        return (len(value),) if all(isinstance(v, (int, float, str, pint.Quantity)) for v in value) else None
+    return ()
+
+
+def _named_inputs(name: str, value: Any) -> list[tuple[str, tuple[int, ...]]]:
+    """``(name, shape)`` of an input, reaching into a mapping of inputs and the Quantity or array fields of a
+    specification object (a ``PanelSpec``, an ``Orbit``), whose fields broadcast with the other inputs."""
+    if isinstance(value, Mapping):
+        return [item for key, v in value.items() for item in _named_inputs(f"{name}[{key!r}]", v)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [(f"{name}.{f.name}", np.shape(getattr(value, f.name).magnitude if isinstance(
+                    getattr(value, f.name), pint.Quantity) else getattr(value, f.name)))
+                for f in dataclasses.fields(value) if isinstance(getattr(value, f.name), (pint.Quantity, np.ndarray))]
+    shape = _shape_of(value)
+    return [] if shape is None else [(name, shape)]
+
+
+def _clashes(shapes: Sequence[tuple[str, tuple[int, ...]]]) -> str | None:
+    """The inputs whose shapes do not broadcast with another's, as ``"a (3,), b (4,)"``; None where all do.
+
+    Broadcasting is pairwise: shapes that broadcast two by two broadcast together, so the inputs named are
+    exactly those that clash with at least one other.
+    """
+    arrays = [(n, s) for n, s in shapes if s != ()]
+    bad = set()
+    for i, (_, a) in enumerate(arrays):
+        for j in range(i + 1, len(arrays)):
+            try:
+                np.broadcast_shapes(a, arrays[j][1])
+            except ValueError:
+                bad.update((i, j))
+    if not bad:
+        return None
+    return ", ".join(f"{n} {s}" for k, (n, s) in enumerate(arrays) if k in bad)
+
+
+def broadcast_shape(**inputs: Any) -> tuple[int, ...]:
+    """The shape that named inputs (Quantities, arrays, numbers, strings) broadcast to.
+
+    Raises ValueError naming every input whose shape clashes, with its shape, in place of numpy's anonymous
+    error:
+
+    >>> broadcast_shape(heat_load=Q_([1.0, 2.0, 3.0], "kW"), area=Q_([1.0, 2.0, 3.0, 4.0], "m^2"), sides=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: shapes do not broadcast: heat_load (3,), area (4,)
+    """
+    shapes = [item for name, value in inputs.items() for item in _named_inputs(name, value)]
+    clash = _clashes(shapes)
+    if clash is not None:
+        raise ValueError(f"shapes do not broadcast: {clash}")
+    return np.broadcast_shapes(*(s for _, s in shapes))
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def named_shapes(function: _F | None = None, *, exclude: Sequence[str] = ()) -> Any:
+    """Decorator of a public function whose inputs broadcast together: before it runs, inputs whose shapes
+    clash raise ValueError naming each with its shape (:func:`broadcast_shape`), not a numpy error deep inside.
+
+    ``exclude`` names parameters that do not broadcast with the others (a table, a list of load cases).
+    Inputs that hold no array (text, objects, ``None``) are not checked.
+    """
+
+    def decorate(f: _F) -> _F:
+        signature = inspect.signature(f)
+        skipped = set(exclude)
+
+        @functools.wraps(f)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError:
+                return f(*args, **kwargs)  # let the call itself say what is wrong with its arguments
+            shapes = []
+            for name, value in bound.arguments.items():
+                if name in skipped:
+                    continue
+                if signature.parameters[name].kind is inspect.Parameter.VAR_POSITIONAL:
+                    for k, v in enumerate(value):
+                        shapes += _named_inputs(f"{name}[{k}]", v)
+                else:
+                    shapes += _named_inputs(name, value)
+            clash = _clashes(shapes)
+            if clash is not None:
+                raise ValueError(f"shapes do not broadcast: {clash}")
+            return f(*args, **kwargs)
+
+        return checked  # type: ignore[return-value]
+
+    return decorate(function) if function is not None else decorate

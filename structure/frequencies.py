@@ -21,7 +21,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.structure._common import broadcast, flags, reasons
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle
 
@@ -51,6 +51,7 @@ def _cantilever(ei: np.ndarray, m_per_l: np.ndarray, length: np.ndarray) -> np.n
     return CANTILEVER_LAMBDA1 ** 2 / _TWO_PI * np.sqrt(ei / (m_per_l * length ** 4))
 
 
+@named_shapes
 def cantilever_frequency(bending_stiffness: Any, mass_per_length: Any, length: Any) -> pint.Quantity:
     """First bending frequency of a uniform cantilever beam.
 
@@ -82,6 +83,7 @@ def _tip_mass(ei: np.ndarray, length: np.ndarray, tip: np.ndarray, beam: np.ndar
         return np.sqrt(3.0 * ei / ((tip + _BEAM_TIP_FACTOR * beam) * length ** 3)) / _TWO_PI
 
 
+@named_shapes
 def tip_mass_cantilever_frequency(bending_stiffness: Any, length: Any, tip_mass: Any,
                                   beam_mass: Any = "0 kg") -> pint.Quantity:
     """First frequency of a cantilever carrying a mass at its tip.
@@ -115,6 +117,7 @@ def tip_mass_cantilever_frequency(bending_stiffness: Any, length: Any, tip_mass:
     return quantity(_tip_mass(ei, length, tip, beam), "Hz")
 
 
+@named_shapes
 def torsional_spring_frequency(stiffness: Any, inertia: Any) -> pint.Quantity:
     """Frequency of a rigid body rotating on a torsional spring (a rigid panel on its hinge).
 
@@ -143,6 +146,7 @@ def _rod(ea: np.ndarray, length: np.ndarray, tip: np.ndarray, rod: np.ndarray) -
     return np.sqrt(ea / (length * (tip + rod / 3.0))) / _TWO_PI
 
 
+@named_shapes
 def axial_rod_frequency(axial_stiffness: Any, length: Any, tip_mass: Any, rod_mass: Any = "0 kg") -> pint.Quantity:
     """Axial (longitudinal) first frequency of a fixed-free rod with a tip mass.
 
@@ -173,6 +177,7 @@ def axial_rod_frequency(axial_stiffness: Any, length: Any, tip_mass: Any, rod_ma
     return quantity(_rod(ea, length, tip, rod), "Hz")
 
 
+@named_shapes
 def dunkerley(*frequencies: Any) -> pint.Quantity:
     """Combine the frequencies of separate flexibilities by Dunkerley's formula.
 
@@ -206,6 +211,7 @@ def _sandwich_d(ef: np.ndarray, tf: np.ndarray, tc: np.ndarray, nu: np.ndarray) 
     return ef * tf * (tc + tf) ** 2 / (2.0 * (1.0 - nu * nu))
 
 
+@named_shapes
 def sandwich_bending_stiffness(face_modulus: Any, face_thickness: Any, core_thickness: Any,
                                face_poisson_ratio: Any = 0.0) -> pint.Quantity:
     """Bending stiffness per unit width of a sandwich panel with two equal thin faces.
@@ -237,6 +243,7 @@ def sandwich_bending_stiffness(face_modulus: Any, face_thickness: Any, core_thic
     return quantity(_sandwich_d(ef, tf, tc, nu), "N*m")
 
 
+@named_shapes
 def frequency_requirement(acs_bandwidth: Any, separation_factor: Any = ACS_SEPARATION_FACTOR) -> pint.Quantity:
     """Minimum deployed first frequency for a given attitude-control bandwidth.
 
@@ -302,6 +309,7 @@ class DeployedWing(Result):
     reasons: Any
 
 
+@named_shapes
 def deployed_wing_frequency(*, panel_count: Any, panel_length: Any, panel_width: Any, core_thickness: Any,
                             face_thickness: Any, face_modulus: Any, face_density: Any, core_density: Any,
                             hinge_stiffness: Any, tip_mass: Any = "0 kg", extra_areal_density: Any = "0 kg/m^2",
@@ -418,6 +426,7 @@ class StowedFrequencies(Result):
     reasons: Any
 
 
+@named_shapes
 def stowed_frequencies(vehicle: str | LaunchVehicle, *, satellite_mass: Any, cylinder_radius: Any,
                        cylinder_thickness: Any, cg_height: Any, modulus: Any, cylinder_density: Any = None,
                        stack_mass: Any, tie_down_stiffness: Any, tie_down_count: Any) -> StowedFrequencies:

@@ -23,7 +23,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import fraction, parse_quantity, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, parse_quantity, quantity, scalar_or_array, si
 from spacedc.structure._common import G0, broadcast, flags, reasons
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle, load_factor_cases
 
@@ -78,6 +78,7 @@ def _ms(allowable: np.ndarray, fs: np.ndarray, limit: np.ndarray) -> np.ndarray:
         return allowable / (fs * limit) - 1.0
 
 
+@named_shapes
 def margin_of_safety(allowable: Any, limit_load: Any, factor_of_safety: Any) -> float | np.ndarray:
     """Margin of safety of a structural element.
 
@@ -170,6 +171,7 @@ def _tie_down(m, n_td, n_ax, n_lat, h, r, in_plane):
     return normal, w * n_shear, overturning, normal + overturning
 
 
+@named_shapes
 def tie_down_loads(stack_mass: Any, tie_down_count: Any, axial_load_factor: Any, lateral_load_factor: Any, *,
                    cg_height: Any = "0 m", pattern_radius: Any = "1 m", allowable_tension: Any = None,
                    allowable_shear: Any = None, factor_of_safety: Any = 1.25,
@@ -310,6 +312,7 @@ def _cylinder(m, n_ax, n_lat, h, radius, t):
     return p, moment, p_eq, p_eq / (2.0 * np.pi * radius * t)
 
 
+@named_shapes
 def cylinder_stress(mass: Any, radius: Any, thickness: Any, cg_height: Any, axial_load_factor: Any,
                     lateral_load_factor: Any, *, yield_strength: Any = None, ultimate_strength: Any = None,
                     yield_factor: Any = 1.25, ultimate_factor: Any = 1.4, modulus: Any = None,
@@ -431,6 +434,7 @@ class LaunchMargins(Result):
     reasons: Any
 
 
+@named_shapes
 def launch_margins(vehicle: str | LaunchVehicle, *, stack_mass: Any, tie_down_count: Any, stack_cg_height: Any,
                    tie_down_radius: Any, tie_down_allowable_tension: Any, tie_down_allowable_shear: Any,
                    satellite_mass: Any, cylinder_radius: Any, cylinder_thickness: Any, satellite_cg_height: Any,

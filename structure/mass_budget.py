@@ -18,7 +18,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import finite_or_none, fraction, quantity, si
+from spacedc.units import finite_or_none, fraction, named_shapes, quantity, si
 from spacedc.structure._common import broadcast
 from spacedc.structure.propellant import _propellant
 
@@ -152,6 +152,7 @@ def _name_key(name: str) -> str:
     return str(name).strip().lower().replace(" ", "_")
 
 
+@named_shapes
 def mass_budget(subsystems: Mapping[str, Any], *, categories: Mapping[str, str] | None = None,
                 maturity: str | Mapping[str, str] = "E", harness_fraction: Any = HARNESS_FRACTION,
                 structure_fraction: Any = STRUCTURE_FRACTION, system_margin: Any = 0.0, delta_v: Any = None,

@@ -24,7 +24,7 @@ import pint
 from scipy.special import bdtrc
 
 from spacedc.results import Result
-from spacedc.units import Q_, fraction, quantity, scalar_or_array, si
+from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.structure._common import broadcast, count, flags, reasons
 from spacedc.structure.materials import material
 
@@ -88,6 +88,7 @@ def _earth_factor(h_km: np.ndarray) -> np.ndarray:
     return g * s * k
 
 
+@named_shapes
 def meteoroid_flux(mass: Any, altitude: Any = None) -> pint.Quantity:
     """Cumulative meteoroid flux (mass ``mass`` or larger) on a randomly tumbling one-sided plate.
 
@@ -143,6 +144,7 @@ def _kessler(d_cm: np.ndarray, h_km: np.ndarray, i_deg: np.ndarray, year: np.nda
     return phi * psi * (henize * f1 * g1 + f2 * g2)
 
 
+@named_shapes
 def debris_flux(diameter: Any, altitude: Any, inclination: Any, *, year: Any = 2030.0,
                 solar_flux: Any = 110.0) -> pint.Quantity:
     """Cumulative orbital debris flux (diameter ``diameter`` or larger) on a randomly tumbling plate.
@@ -202,6 +204,7 @@ def debris_velocity(inclination: Any) -> pint.Quantity:
     return quantity(_debris_speed(si(inclination, "deg", "inclination", lo=0, hi=180)), "km/s")
 
 
+@named_shapes
 def particle_mass(diameter: Any, density: Any) -> pint.Quantity:
     """Mass of a spherical particle, m = rho pi d^3 / 6 (the ECSS Table J-5 mass-diameter relation)."""
     d = si(diameter, "m", "diameter", lo=0)
@@ -219,6 +222,7 @@ def _critical_d_cm(t_cm, v_kms, cos_a, rho_p, rho_t, bh, c_kms, k):
         return (t_cm / core) ** (18.0 / 19.0)
 
 
+@named_shapes
 def critical_diameter(thickness: Any, velocity: Any, *, angle: Any = "0 deg", projectile_density: Any = "2.7 g/cm^3",
                       wall_material: str = "al6061-t6", failure: str = "perforation") -> pint.Quantity:
     """Smallest spherical particle that perforates (or spalls) a single metallic wall: the ballistic limit.
@@ -267,6 +271,7 @@ def critical_diameter(thickness: Any, velocity: Any, *, angle: Any = "0 deg", pr
     return quantity(d / 100.0, "m")
 
 
+@named_shapes
 def no_penetration_probability(flux: Any, area: Any, duration: Any) -> float | np.ndarray:
     """Probability of no penetrating impact, P = exp(-F A t) (ECSS-E-ST-10-04C, eq. J-2, Poisson statistics).
 
@@ -335,6 +340,7 @@ class RadiatorMMOD(Result):
     reasons: Any
 
 
+@named_shapes
 def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area: Any, panel_count: Any,
                   face_thickness: Any, heat_pipe_count: Any, heat_pipe_length: Any, heat_pipe_diameter: Any,
                   heat_pipe_wall: Any, heat_rejection: Any, spare_heat_pipes: Any = 0,

@@ -15,7 +15,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, si
+from spacedc.units import fraction, named_shapes, quantity, si
 from spacedc.structure._common import broadcast, count, flags, reasons
 from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle, mass_to_orbit
 
@@ -66,6 +66,7 @@ class LaunchPacking(Result):
     reasons: Any
 
 
+@named_shapes
 def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, stowed_diameter: Any,
                           stowed_height: Any, altitude: Any, inclination: Any, per_layer: Any = 1,
                           dispenser_mass: Any = "0 kg", launch_price: Any = None,

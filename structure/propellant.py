@@ -19,7 +19,7 @@ import pint
 
 from spacedc.orbit.constants import _MU, _R_E
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, si
+from spacedc.units import fraction, named_shapes, quantity, si
 from spacedc.structure._common import G0, broadcast
 
 __all__ = ["EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "drag_makeup_delta_v", "disposal_delta_v",
@@ -86,6 +86,7 @@ def _drag_dv(h_m: np.ndarray, beta_inv: np.ndarray, t_s: np.ndarray) -> np.ndarr
     return 0.5 * _density(h_m / 1e3) * v * v * beta_inv * t_s
 
 
+@named_shapes
 def drag_makeup_delta_v(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any,
                         drag_coefficient: Any = 2.2) -> pint.Quantity:
     """Delta-v to hold a circular orbit against atmospheric drag over a life.
@@ -131,6 +132,7 @@ def _disposal_dv(h_m: np.ndarray, hp_m: np.ndarray) -> np.ndarray:
     return _circular_speed(h_m) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
 
 
+@named_shapes
 def disposal_delta_v(altitude: Any, perigee_altitude: Any) -> pint.Quantity:
     """Delta-v of one tangential burn that lowers the perigee of a circular orbit to a disposal altitude.
 
@@ -164,6 +166,7 @@ def _propellant(dry_kg: np.ndarray, dv: np.ndarray, isp_s: np.ndarray) -> np.nda
         return dry_kg * np.expm1(dv / (G0 * isp_s))
 
 
+@named_shapes
 def propellant_mass(dry_mass: Any, delta_v: Any, specific_impulse: Any) -> pint.Quantity:
     """Propellant for a delta-v by the rocket equation, sized on the final (dry) mass.
 
@@ -210,6 +213,7 @@ class DeltaVBudget(Result):
     total: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
 
 
+@named_shapes
 def delta_v_budget(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any, drag_coefficient: Any = 2.2,
                    disposal_perigee: Any = "50 km", margin_fraction: Any = 0.0) -> DeltaVBudget:
     """Delta-v budget of a circular LEO satellite: drag make-up over life plus disposal, with a margin.

@@ -22,7 +22,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import Q_, quantity, si
+from spacedc.units import Q_, named_shapes, quantity, si
 from spacedc.structure._common import flags, reasons
 
 __all__ = ["LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
@@ -309,6 +309,7 @@ class MassToOrbitResult(Result):
     source: str = dataclasses.field(metadata={"skip": True})
 
 
+@named_shapes
 def mass_to_orbit(vehicle: str | LaunchVehicle, altitude: Any, inclination: Any) -> MassToOrbitResult:
     """Payload mass a vehicle places in a circular orbit.
 
@@ -385,6 +386,7 @@ def _height_for_diameter(envelope: tuple[tuple[float, float], ...], d: np.ndarra
     return np.where(k > 0, top, 0.0)
 
 
+@named_shapes
 def usable_height(vehicle: str | LaunchVehicle, diameter: Any) -> pint.Quantity:
     """Height above the interface plane up to which a coaxial cylinder of ``diameter`` fits the usable envelope.
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from spacedc.units import scalar_or_array, si
+from spacedc.units import named_shapes, scalar_or_array, si
 
 __all__ = ["COATINGS", "Coating", "coating", "coating_alpha"]
 
@@ -137,6 +137,7 @@ def coating(name: str) -> Coating:
     return Coating(name=name, **COATINGS[name])
 
 
+@named_shapes
 def coating_alpha(name: str, years: Any, *, alpha_eol: float | None = None,
                   eol_years: Any = None) -> float | np.ndarray:
     """Solar absorptance of a coating after an exposure in orbit.

@@ -28,7 +28,7 @@ import pint
 from scipy.interpolate import PchipInterpolator
 
 from spacedc.results import Result
-from spacedc.units import quantity, scalar_or_array, si
+from spacedc.units import named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["Coolant", "COOLANTS", "coolant", "CoolantProperties", "coolant_properties"]
 
@@ -233,6 +233,7 @@ class CoolantProperties(Result):
     saturation_pressure: pint.Quantity = dataclasses.field(metadata={"unit": "Pa"})
 
 
+@named_shapes
 def coolant_properties(name: str | Coolant, temperature: Any, *, loop_pressure: Any = None) -> CoolantProperties:
     """Density, specific heat, viscosity, conductivity and saturation pressure of a liquid coolant.
 

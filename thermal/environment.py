@@ -67,7 +67,7 @@ import pint
 
 from spacedc import orbit
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["ORIENTATIONS", "EnvironmentLoads", "environment_loads"]
@@ -175,6 +175,7 @@ def _loads_kernel(h, cos_theta, lam, zeta, alpha, eps, S, albedo, olr, t_space):
     return out, sunlit, panel, sink
 
 
+@named_shapes
 def environment_loads(*, altitude: Any, absorptivity: Any, emissivity: Any, orientation: str | None = "edge-on",
                       solar_zenith_angle: Any = "0 deg", sun_angle: Any = None, nadir_angle: Any = None,
                       case: str = "hot", space_temperature: Any = "3 K") -> EnvironmentLoads:

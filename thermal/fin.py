@@ -60,7 +60,7 @@ from typing import Any
 import numpy as np
 from scipy.interpolate import CubicSpline, PchipInterpolator, RectBivariateSpline
 
-from spacedc.units import fraction, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["fin_parameter", "fin_efficiency", "fin_efficiency_linearized"]
@@ -169,6 +169,7 @@ def _inputs(conductivity: Any, thickness: Any, half_width: Any, emissivity: Any,
     return n, ratio
 
 
+@named_shapes
 def fin_parameter(*, conductivity: Any, thickness: Any, half_width: Any, emissivity: Any, root_temperature: Any,
                   sides: Any = 2) -> float | np.ndarray:
     """Radiation-conduction parameter N of a straight fin between two heat pipes.
@@ -199,6 +200,7 @@ def fin_parameter(*, conductivity: Any, thickness: Any, half_width: Any, emissiv
     return scalar_or_array(n)
 
 
+@named_shapes
 def fin_efficiency(*, conductivity: Any, thickness: Any, half_width: Any, emissivity: Any, root_temperature: Any,
                    sides: Any = 2, sink_temperature: Any = "0 K") -> float | np.ndarray:
     """Efficiency of a straight radiating fin between two heat pipes, exact nonlinear solution.
@@ -255,6 +257,7 @@ def fin_efficiency(*, conductivity: Any, thickness: Any, half_width: Any, emissi
     return scalar_or_array(_fin_efficiency(n, ratio))
 
 
+@named_shapes
 def fin_efficiency_linearized(*, conductivity: Any, thickness: Any, half_width: Any, emissivity: Any,
                               root_temperature: Any, sides: Any = 2,
                               sink_temperature: Any = "0 K") -> float | np.ndarray:

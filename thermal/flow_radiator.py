@@ -27,7 +27,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
-from spacedc.units import fraction, quantity, si
+from spacedc.units import fraction, named_shapes, quantity, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["FlowRadiatorResult", "radiator_along_flow"]
@@ -102,6 +102,7 @@ def _radiator_inputs(emissivity: Any, fin_efficiency: Any, sides: Any, sink_temp
     return np.asarray(sides, dtype=float) * eta * eps * STEFAN_BOLTZMANN, ts
 
 
+@named_shapes
 def radiator_along_flow(*, heat_load: Any, inlet_temperature: Any, outlet_temperature: Any, emissivity: Any,
                         sink_temperature: Any = "3 K", fin_efficiency: Any = 1.0, sides: Any = 2
                         ) -> FlowRadiatorResult:

@@ -19,7 +19,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
-from spacedc.units import quantity, si
+from spacedc.units import named_shapes, quantity, si
 
 __all__ = ["HeatPathResult", "junction_temperature", "max_radiator_temperature"]
 
@@ -68,6 +68,7 @@ class HeatPathResult(Result):
     reasons: str | np.ndarray
 
 
+@named_shapes
 def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, junction_to_case: Any,
                              cold_plate_resistance: Any, film_coefficient: Any = None, wetted_area: Any = None,
                              sink_temperature: Any = "3 K") -> HeatPathResult:
@@ -112,6 +113,7 @@ def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, 
                           reasons=str(reason) if reason.ndim == 0 else reason)
 
 
+@named_shapes
 def junction_temperature(*, radiator_inlet_temperature: Any, chip_power: Any, junction_to_case: Any,
                          cold_plate_resistance: Any, film_coefficient: Any = None,
                          wetted_area: Any = None) -> pint.Quantity:

@@ -29,7 +29,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
 __all__ = ["HeatPumpResult", "heat_pump", "HeatPumpTrade", "heat_pump_trade"]
@@ -82,6 +82,7 @@ def _pump_inputs(heat_load, cold_temperature, hot_temperature, carnot_fraction, 
     return q_c, t_c, t_h, f
 
 
+@named_shapes
 def heat_pump(*, heat_load: Any, cold_temperature: Any, hot_temperature: Any, carnot_fraction: Any
               ) -> HeatPumpResult:
     """Work and rejected heat of a heat pump lifting ``heat_load`` from T_c to T_h.
@@ -167,6 +168,7 @@ class HeatPumpTrade(Result):
     reasons: str | np.ndarray
 
 
+@named_shapes
 def heat_pump_trade(*, heat_load: Any, loop_temperature: Any, radiator_temperature: Any, carnot_fraction: Any,
                     emissivity: Any, radiator_areal_density: Any, array_specific_power: Any,
                     sink_temperature: Any = "3 K", fin_efficiency: Any = 1.0, sides: Any = 2,

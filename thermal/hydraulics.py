@@ -21,7 +21,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal.coolants import Coolant, _check_liquid, _properties, coolant
 
 __all__ = ["DRAWN_TUBING_ROUGHNESS", "PipeFlow", "pipe_flow", "pump_power", "convection_coefficient"]
@@ -85,6 +85,7 @@ class PipeFlow(Result):
     volume_flow: pint.Quantity = dataclasses.field(metadata={"unit": "m^3/s"})
 
 
+@named_shapes
 def pipe_flow(*, diameter: Any, length: Any, density: Any, viscosity: Any, mass_flow: Any = None,
               volume_flow: Any = None, roughness: Any = DRAWN_TUBING_ROUGHNESS) -> PipeFlow:
     """Velocity, Reynolds number, friction factor and pressure drop of liquid flow in a round pipe.
@@ -131,6 +132,7 @@ def pipe_flow(*, diameter: Any, length: Any, density: Any, viscosity: Any, mass_
                     volume_flow=quantity(m_dot / rho, "m^3/s"))
 
 
+@named_shapes
 def pump_power(*, pressure_drop: Any, volume_flow: Any, efficiency: Any) -> pint.Quantity:
     """Electrical power of a pump: P = dp V_dot / eta (eta: overall pump and motor efficiency, in (0, 1]).
 
@@ -157,6 +159,7 @@ def _nusselt(re: np.ndarray, pr: np.ndarray) -> np.ndarray:
     return np.where(re <= _RE_LAMINAR, _NU_LAMINAR, np.where(re >= _RE_GNIELINSKI, turb, blend))
 
 
+@named_shapes
 def convection_coefficient(*, coolant: str | Coolant, temperature: Any, mass_flow: Any,
                            hydraulic_diameter: Any) -> pint.Quantity:
     """Film coefficient h of a coolant in a round cold-plate channel, fully developed flow.

@@ -19,7 +19,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, reasons_where
-from spacedc.units import fraction, quantity, scalar_or_array, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal.coolants import Coolant, _check_liquid, _properties
 from spacedc.thermal.flow_radiator import _COLD_OUTLET, _flow_radiator_kernel, _radiator_inputs
 from spacedc.thermal.hydraulics import DRAWN_TUBING_ROUGHNESS, _coolant_arg, _pipe_kernel
@@ -73,6 +73,7 @@ class LoopResult(Result):
     reasons: str | np.ndarray
 
 
+@named_shapes
 def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperature: Any, temperature_rise: Any,
               line_length: Any, line_diameter: Any, pump_efficiency: Any, emissivity: Any,
               roughness: Any = DRAWN_TUBING_ROUGHNESS, cold_plate_pressure_drop: Any = "0 Pa",

@@ -51,7 +51,7 @@ import numpy as np
 import pint
 
 from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import Q_, fraction, quantity, si
+from spacedc.units import Q_, broadcast_shape, fraction, named_shapes, quantity, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.thermal.coatings import coating as _coating
 from spacedc.thermal.fin import fin_efficiency as exact_fin_efficiency
@@ -223,6 +223,7 @@ class PanelSpec:
         put("absorptivity", fraction(alpha, "absorptivity")[()])
         put("emissivity", fraction(eps, "emissivity", lo_open=True)[()])
 
+        broadcast_shape(**{f.name: getattr(self, f.name) for f in dataclasses.fields(self)})  # names any clash
         d, p = self.pipe_diameter.m_as("m"), self.pipe_pitch.m_as("m")
         if np.any(d >= p):
             raise ValueError(f"pipe_diameter = {self.pipe_diameter}: must be smaller than pipe_pitch = "
@@ -313,6 +314,7 @@ def _areal_density(spec: PanelSpec) -> dict[str, np.ndarray]:
     return parts | {"n": n, "pitch": w / n}
 
 
+@named_shapes
 def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, absorbed_flux: Any = "0 W/m^2",
                 space_temperature: Any = "3 K") -> PanelResult:
     """Size radiator panels as built: area, panel count, mass, fin efficiency and heat-pipe transport check.

@@ -35,7 +35,7 @@ import pint
 
 from spacedc.results import Result, reasons_where
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
-from spacedc.units import fraction, quantity, si
+from spacedc.units import fraction, named_shapes, quantity, si
 
 __all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]
 
@@ -94,6 +94,7 @@ def _radiator_kernel(Q, T, eps, alpha, sides, eta, G_sun, S, albedo, F_E, q_ir, 
     return area, mass, emitted, absorbed, net, sink, feasible
 
 
+@named_shapes
 def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorptivity=0.0, sides=2,
                   fin_efficiency=1.0, incident_solar="0 W/m^2", solar_constant="1361 W/m^2", albedo=0.0,
                   earth_view_factor=0.0, earth_ir="0 W/m^2",
