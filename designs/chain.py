@@ -119,7 +119,7 @@ class DesignResult(Result):
         return self.launch.mass
 
     def to_dict(self) -> dict:
-        """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
+        """The ``summary.json`` sections (docs/design.md): SI numbers, keys ending with their unit."""
         from spacedc.designs.report import summary
 
         return summary(self)

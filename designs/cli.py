@@ -1,6 +1,6 @@
 """The ``spacedc`` command line.
 
-Exit status (DESIGN.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
+Exit status (docs/design.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
 reasons printed; 2 bad input, with a message that names the field and why. ``spacedc sweep`` exits 0 once its
 table is written, whatever share of the points is feasible (the table says which), and 130 when interrupted
 (rerun with --resume). Set ``SPACEDC_DEBUG=1`` to see the traceback behind an error.

@@ -41,7 +41,7 @@ def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str
 
 
 def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
-    """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
+    """The ``summary.json`` content (docs/design.md): SI numbers under keys that end with their unit.
 
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
     ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`);

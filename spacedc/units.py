@@ -156,7 +156,7 @@ def fraction(value: Any, name: str, *, lo: float = 0.0, hi: float = 1.0, lo_open
              hi_open: bool = False) -> np.ndarray:
     """Validate a dimensionless number (emissivity, efficiency, fraction) given as float, array or Quantity.
 
-    Plain floats are accepted here (DESIGN.md: dimensionless values may be plain numbers); a Quantity must be
+    Plain floats are accepted here (docs/design.md: dimensionless values may be plain numbers); a Quantity must be
     dimensionless (``"80 percent"`` works).
     """
     if isinstance(value, (pint.Quantity, str)) or (
