@@ -80,6 +80,15 @@ def _cmd_list() -> int:
     return EXIT_OK
 
 
+def _require_cadquery() -> None:
+    """CAD needs the [cad] extra: without CadQuery, say how to install it (exit 2) before anything is sized."""
+    try:
+        import cadquery  # noqa: F401  (geometry imports it lazily, when it builds a solid)
+    except ImportError:
+        raise ValueError('CAD needs CadQuery, which is not installed: pip install "spacedc[cad]" '
+                         '(from a clone: pip install -e ".[cad]")') from None
+
+
 def _cmd_size(args: argparse.Namespace) -> int:
     from spacedc.designs.chain import size
     from spacedc.designs.design import load
@@ -87,6 +96,8 @@ def _cmd_size(args: argparse.Namespace) -> int:
 
     if args.cad and not args.out:
         raise ValueError("--cad writes CAD files: give --out DIR as well")
+    if args.cad:
+        _require_cadquery()
     design = load(args.design)
     result = size(design)
     data = summary(result)
@@ -133,6 +144,7 @@ def _cmd_cad(args: argparse.Namespace) -> int:
 
     from spacedc.designs.cad import has_geometry
 
+    _require_cadquery()
     design = load(args.design)
     result = size(design)
     if not has_geometry(result):

@@ -10,7 +10,7 @@ Errors name the parameter, the value and what was expected:
 >>> si("650 kg", "m", "altitude")
 Traceback (most recent call last):
 ...
-pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'meter' ([length]) for altitude = 650 kilogram (expected a length in m)
+pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'meter' ([length]) for altitude = 650.0 kilogram (expected a length in m)
 """
 
 from __future__ import annotations
