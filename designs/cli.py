@@ -1,6 +1,6 @@
 """The ``spacedc`` command line.
 
-Exit status (DESIGN.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
+Exit status (docs/design.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
 reasons printed; 2 bad input, with a message that names the field and why (a file that is there already and
 would be overwritten without ``--force`` is bad input too); 3 an internal error, one line saying what failed
 and where, never a traceback. ``spacedc sweep`` exits 0 once its table is written, whatever share of the
@@ -103,6 +103,13 @@ def _refuse_overwrite(paths: Sequence[Path], force: bool) -> None:
         raise FileExistsError(f"--out: {', '.join(there)} exist{'s' if len(there) == 1 else ''} already: spacedc "
                               f"does not overwrite files; pass --force to replace {'it' if len(there) == 1 else 'them'}"
                               f", or choose another --out")
+def _require_cadquery() -> None:
+    """CAD needs the [cad] extra: without CadQuery, say how to install it (exit 2) before anything is sized."""
+    try:
+        import cadquery  # noqa: F401  (geometry imports it lazily, when it builds a solid)
+    except ImportError:
+        raise ValueError('CAD needs CadQuery, which is not installed: pip install "spacedc[cad]" '
+                         '(from a clone: pip install -e ".[cad]")') from None
 
 
 def _cmd_size(args: argparse.Namespace) -> int:
@@ -112,6 +119,8 @@ def _cmd_size(args: argparse.Namespace) -> int:
 
     if args.cad and not args.out:
         raise ValueError("--cad writes CAD files: give --out DIR as well")
+    if args.cad:
+        _require_cadquery()
     design = load(args.design)
     if args.out:
         paths = list(summary_paths(args.out))
@@ -165,6 +174,7 @@ def _cmd_cad(args: argparse.Namespace) -> int:
 
     from spacedc.designs.cad import has_geometry
 
+    _require_cadquery()
     design = load(args.design)
     states = args.states or ("deployed", "stowed")
     from spacedc.designs.cad import cad_paths

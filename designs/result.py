@@ -71,7 +71,7 @@ class DesignResult(Result):
         return self.launch.mass
 
     def to_dict(self) -> dict:
-        """The ``summary.json`` sections of DESIGN.md (SI numbers, keys ending with their unit)."""
+        """The ``summary.json`` sections (docs/design.md): SI numbers, keys ending with their unit."""
         return summary(self)
 
 
@@ -100,7 +100,7 @@ def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str
 
 
 def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
-    """The ``summary.json`` content of DESIGN.md: SI numbers under keys that end with their unit.
+    """The ``summary.json`` content (docs/design.md): SI numbers under keys that end with their unit.
 
     Infinite values (the area of an infeasible radiator) become ``null``; ``reasons`` says why.
     ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`);

@@ -110,8 +110,7 @@ def raan_from_ltan(ltan: Any, epoch: Any) -> pint.Quantity:
 
     References
     ----------
-    Vallado, D. A., *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013, sec. 3.5 (solar time) and
-    sec. 11.4.1 (sun-synchronous orbits).
+    [Vallado2013] sec. 3.5 (solar time) and sec. 11.4.1 (sun-synchronous orbits).
     """
     hours = _ltan_hours(ltan)
     d_epoch = days_since_j2000(as_datetime64(epoch, "epoch"))

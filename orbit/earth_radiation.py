@@ -9,8 +9,9 @@ pair them with. Thermal analysis uses them as
 What the values are, and what they are not:
 
 * ``nominal``: the global annual means, albedo 0.30 and OLR 237 W/m^2 (Anderson, Justus & Batts,
-  NASA/TM-2001-211221, as summarised in spacedc's REFERENCE.md; consistent with ECSS-E-ST-10-04C Annex F.5:
-  albedo 0.3, Earth IR about 230 W/m^2), at the mean solar flux 1361 W/m^2.
+  NASA/TM-2001-211221 [Anderson2001], 2nd-hand: the TM's tables were not read here), consistent with
+  ECSS-E-ST-10-04C Annex F.5 [ECSS-E-ST-10-04C] (albedo 0.3, Earth IR about 230 W/m^2), at the mean solar
+  flux 1361 W/m^2.
 * ``hot`` / ``cold``: a bounding envelope, pairing the high (low) ends of the albedo range 0.18-0.55 and of
   the OLR range 218-261 W/m^2 quoted from the same TM, with the perihelion (aphelion) solar flux. The TM's
   own hot and cold pairings depend on orbit inclination and on the thermal time constant of the hardware
@@ -42,7 +43,7 @@ _TM = "Anderson, Justus & Batts, NASA/TM-2001-211221 (2001)"
 EARTH_RADIATION_CASES: dict[str, dict[str, object]] = {
     "nominal": {
         "albedo": 0.30, "outgoing_ir": 237.0, "solar_flux": _S0,
-        "source": f"{_TM}: global annual mean albedo and OLR (values via spacedc REFERENCE.md); "
+        "source": f"{_TM}: global annual mean albedo and OLR (2nd-hand: the TM's tables were not read); "
                   "solar flux 1361 W/m^2 (Kopp & Lean 2011)",
     },
     "hot": {
@@ -106,9 +107,8 @@ def earth_albedo_ir(case: str = "nominal") -> EarthRadiation:
 
     References
     ----------
-    Anderson, B. J., Justus, C. G. and Batts, G. W., "Guidelines for the Selection of Near-Earth Thermal
-    Environment Parameters for Spacecraft Design", NASA/TM-2001-211221, 2001.
-    ECSS-E-ST-10-04C, *Space environment*, 2008, Annex F.5.
+    [Anderson2001] Anderson, Justus and Batts, NASA/TM-2001-211221, 2001.
+    [ECSS-E-ST-10-04C] *Space environment*, 2008, Annex F.5.
     """
     if not isinstance(case, str):
         raise TypeError(f"case = {case!r}: expected a case name such as 'nominal', 'hot' or 'cold'")

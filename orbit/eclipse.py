@@ -65,8 +65,7 @@ def critical_beta_angle(altitude: Any) -> pint.Quantity:
 
     References
     ----------
-    Rickman, S. L., "Introduction to Orbital Mechanics and Spacecraft Attitudes for Thermal Engineers",
-    NASA TFAWS, 2020 (eclipse section).
+    [Rickman2020] Rickman, NASA TFAWS, 2020 (eclipse section).
     """
     return quantity(np.degrees(_beta_star(_altitude(altitude))), "deg")
 
@@ -104,8 +103,8 @@ def eclipse_fraction(altitude: Any, beta: Any) -> float | np.ndarray:
 
     References
     ----------
-    Rickman, S. L., "Introduction to Orbital Mechanics and Spacecraft Attitudes for Thermal Engineers",
-    NASA TFAWS, 2020. Wertz & Larson, *Space Mission Analysis and Design*, 3rd ed., 1999, sec. 5.1.
+    [Rickman2020] Rickman, NASA TFAWS, 2020.
+    [SMAD1999] Wertz & Larson, *Space Mission Analysis and Design*, 3rd ed., 1999, sec. 5.1.
     """
     return scalar_or_array(_eclipse_fraction(_altitude(altitude), _beta_rad(beta)))
 
@@ -128,7 +127,7 @@ def eclipse_duration(altitude: Any, beta: Any) -> pint.Quantity:
 
     References
     ----------
-    Rickman (NASA TFAWS 2020); Wertz & Larson, SMAD 3rd ed., sec. 5.1.
+    [Rickman2020]; [SMAD1999] sec. 5.1.
     """
     h = _altitude(altitude)
     return quantity(_eclipse_fraction(h, _beta_rad(beta)) * _period(h) / 60.0, "min")
@@ -265,8 +264,8 @@ def eclipse_statistics(*, altitude: Any, inclination: Any, ltan: Any = None, raa
 
     References
     ----------
-    Rickman, S. L., "Introduction to Orbital Mechanics and Spacecraft Attitudes for Thermal Engineers",
-    NASA TFAWS, 2020. Vallado, *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013.
+    [Rickman2020] Rickman, NASA TFAWS, 2020.
+    [Vallado2013] Vallado, *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013.
     """
     dates = _sample_days(start, days)
     epoch64 = as_datetime64(start if epoch is None else epoch, "epoch")

@@ -83,7 +83,7 @@ def orbital_period(altitude: Any) -> pint.Quantity:
 
     References
     ----------
-    Vallado, D. A., *Fundamentals of Astrodynamics and Applications*, 4th ed., Microcosm, 2013.
+    [Vallado2013] Vallado, *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013, eq. 1-26.
     """
     return quantity(_period(_altitude(altitude)), "s")
 
@@ -114,7 +114,7 @@ def nodal_precession_rate(altitude: Any, inclination: Any) -> pint.Quantity:
 
     References
     ----------
-    Vallado, D. A., *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013, sec. 9.6.
+    [Vallado2013] sec. 9.6, eq. 9-41.
     """
     rate = _nodal_rate(_altitude(altitude), _inclination(inclination))
     return quantity(np.degrees(rate) * _DAY_S, "deg/day")
@@ -139,7 +139,7 @@ def sun_synchronous_inclination(altitude: Any) -> pint.Quantity:
 
     References
     ----------
-    Vallado, D. A., *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013, sec. 11.4.1 (eq. 11-15
-    with e = 0); Wertz & Larson, *Space Mission Analysis and Design*, 3rd ed., sec. 6.2.
+    [Vallado2013] sec. 11.4.1 (eq. 11-15 with e = 0).
+    [SMAD1999] Wertz & Larson, *Space Mission Analysis and Design*, 3rd ed., sec. 6.2.
     """
     return quantity(np.degrees(_sso_inclination(_altitude(altitude))), "deg")

@@ -101,8 +101,8 @@ def sun_position(date: Any) -> SunPosition:
 
     References
     ----------
-    Vallado, D. A., *Fundamentals of Astrodynamics and Applications*, 4th ed., 2013, sec. 5.1.1, Alg. 29.
-    U.S. Naval Observatory, *The Astronomical Almanac*, "Low-precision formulas for the Sun", p. C5.
+    [Vallado2013] sec. 5.1.1, Alg. 29.
+    [AstroAlmanac] U.S. Naval Observatory, *The Astronomical Almanac*, "Low-precision formulas for the Sun", p. C5.
     """
     ra, dec, r = _sun(days_since_j2000(as_datetime64(date)))
     return SunPosition(right_ascension=quantity(np.degrees(ra), "deg"),
@@ -126,9 +126,9 @@ def solar_flux(date: Any) -> pint.Quantity:
 
     References
     ----------
-    Kopp, G. and Lean, J. L., "A new, lower value of total solar irradiance", GRL 38, L01706, 2011 (S_0).
-    Vallado (4th ed.), Alg. 29 (r). Inverse-square law: Gilmore, *Spacecraft Thermal Control Handbook*
-    Vol. 1, 2nd ed., 2002, ch. 2.
+    [KoppLean2011] Kopp and Lean, "A new, lower value of total solar irradiance", GRL 38, L01706, 2011 (S_0).
+    [Vallado2013] Alg. 29 (r).
+    [Gilmore2002] ch. 2 (the inverse-square law).
     """
     _, _, r = _sun(days_since_j2000(as_datetime64(date)))
     return quantity(_S0 / r**2, "W/m^2")

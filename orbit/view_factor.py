@@ -81,9 +81,9 @@ def earth_view_factor(altitude: Any, angle_from_nadir: Any) -> float | np.ndarra
 
     References
     ----------
-    Howell, J. R., *A Catalog of Radiation Heat Transfer Configuration Factors*, 3rd ed. (thermalradiation.net).
-    Gilmore, D. G. (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., Aerospace Press, 2002.
-    NASA SP-8105, *Spacecraft Thermal Control*, 1973.
+    [HowellCatalog] Howell, *A Catalog of Radiation Heat Transfer Configuration Factors*, 3rd ed., section B.
+    [Gilmore2002] Gilmore (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., 2002, ch. 2.
+    [NASA-SP-8105] *Spacecraft Thermal Control*, 1973.
     """
     h = _altitude(altitude)
     lam = np.radians(si(angle_from_nadir, "deg", "angle_from_nadir", lo=0.0, hi=180.0))

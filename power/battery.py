@@ -64,7 +64,7 @@ CHEMISTRIES: dict[str, BatteryChemistry] = {
     "li-ion": BatteryChemistry(
         name="li-ion", specific_energy=Q_(150.0, "W*h/kg"), charge_efficiency=0.95,
         dod_table=((500.0, 0.80), (1500.0, 0.70), (20000.0, 0.30), (60000.0, 0.20)),
-        source=("DoD table: a spacedc design rule anchored on the practice summarised in spacedc REFERENCE.md: "
+        source=("DoD table: a spacedc design rule anchored on flight practice: "
                 "Li-ion in LEO (about 5000-6000 cycles a year, Fortescue et al., Spacecraft Systems "
                 "Engineering, 3rd ed. (2003), ch. 10, p. 344) at 20-30% DoD, so 30% at 20,000 cycles (about 3.5 yr) "
                 "and 20% at 60,000 (about 10 yr); GEO (about 90 eclipses a year in two 45-day seasons, "

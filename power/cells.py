@@ -34,7 +34,8 @@ _SMAD_TABLE = ("Wertz & Larson, SMAD 3rd ed. (1999) sec. 11.4 solar-cell table: 
                "0.5%/yr (2nd-hand, as copied in J. Krueger's MIT CRISIS-sat power model, 2008; the OpenTURNS "
                "FireSatellite use case uses the same 3.75%/yr).")
 _TEMPCO = ("Temperature coefficient: typical relative value in the range -0.2 to -0.45 %/K "
-           "(spacedc REFERENCE.md; silicon near the top, III-V cells near the bottom of the range).")
+           "(2nd-hand, no primary document recorded; silicon near the top, III-V cells near the bottom of the "
+           "range): check against the datasheet of the cell you fly.")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,7 +10,7 @@ Errors name the parameter, the value and what was expected:
 >>> si("650 kg", "m", "altitude")
 Traceback (most recent call last):
 ...
-pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'meter' ([length]) for altitude = 650 kilogram (expected a length in m)
+pint.errors.DimensionalityError: Cannot convert from 'kilogram' ([mass]) to 'meter' ([length]) for altitude = 650.0 kilogram (expected a length in m)
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def fraction(value: Any, name: str, *, lo: float = 0.0, hi: float = 1.0, lo_open
              hi_open: bool = False) -> np.ndarray:
     """Validate a dimensionless number (emissivity, efficiency, fraction) given as float, array or Quantity.
 
-    Plain floats are accepted here (DESIGN.md: dimensionless values may be plain numbers); a Quantity must be
+    Plain floats are accepted here (docs/design.md: dimensionless values may be plain numbers); a Quantity must be
     dimensionless (``"80 percent"`` works).
     """
     if isinstance(value, (pint.Quantity, str)) or (

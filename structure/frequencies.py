@@ -184,7 +184,7 @@ def dunkerley(*frequencies: Any) -> pint.Quantity:
     .. math:: \\frac{1}{f^2} = \\sum_i \\frac{1}{f_i^2}
 
     Each f_i is the frequency with only flexibility i present (the others rigid); the result is a lower bound
-    on the true first frequency (Dunkerley 1894; Blevins 1979, sec. 4.3; spacedc REFERENCE.md).
+    on the true first frequency ([Dunkerley1894]; [Blevins1979] sec. 4.3).
 
     Parameters
     ----------

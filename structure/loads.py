@@ -38,8 +38,8 @@ STACK_ORIENTATIONS = ("in-plane", "normal")
 #: Minimum design factors of safety, NASA-STD-5001B (2008, with changes), Table 1 (metallic structures) and
 #: Table 2 (composite and bonded structures, uniform material, ultimate only), keyed by
 #: (material, approach, failure mode). Prototype: a separate qualification article; protoflight: the flight
-#: article is tested. (spacedc REFERENCE.md: metallic prototype yield 1.0 / ultimate 1.4, protoflight yield
-#: 1.25 / ultimate 1.4.)
+#: article is tested. Metallic: prototype yield 1.0 / ultimate 1.4, protoflight yield 1.25 / ultimate 1.4
+#: ([NASA-STD-5001B] Table 1).
 FACTORS_OF_SAFETY: dict[tuple[str, str, str], float] = {
     ("metallic", "prototype", "yield"): 1.0,
     ("metallic", "prototype", "ultimate"): 1.4,

@@ -64,7 +64,7 @@ MATERIALS: dict[str, Material] = {
         name="al6061-t6", density=Q_(2713.0, "kg/m^3"), modulus=Q_(68.9, "GPa"), yield_strength=Q_(276.0, "MPa"),
         ultimate_strength=Q_(310.0, "MPa"), brinell_hardness=95.0, sound_speed=Q_(5.1, "km/s"),
         source=("Density 2713 kg/m^3 and Brinell hardness 95 as used in the Christiansen single-wall ballistic "
-                "limit (NASA JSC-17763; Christiansen 1993; spacedc REFERENCE.md); speed of sound 5.1 km/s, the "
+                "limit (NASA JSC-17763; Christiansen 1993); speed of sound 5.1 km/s, the "
                 "value of the same equation for 6061-T6 (Christiansen, NASA/TP-2003-210788) (2nd-hand); "
                 "E 68.9 GPa, yield 276 MPa, ultimate 310 MPa: ASM Handbook typical properties of 6061-T6 "
                 "(design allowables are lower: MMPDS A/B-basis); Poisson's ratio 0.33: MMPDS, 6061-T6 physical "

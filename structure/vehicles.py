@@ -134,7 +134,7 @@ _FALCON_LOADS = (
     "'standard' mass (over 4,000 lb): lateral/axial vertices (0.5, 6), (2, 3.5), (2, -1.5), (0.5, -2) g, "
     "lateral symmetric in sign; the figure also labels points (0.5, 4) and (0.5, -1.5) on its boundary. "
     "Payloads under 4,000 lb use Fig. 4-2 (up to 8.5 g axial, 3 g lateral; vertices not transcribed): "
-    "supply them. Quasi-static limit loads; qualification at 1.25 x limit (spacedc REFERENCE.md).",
+    "supply them. Quasi-static limit loads; qualification at 1.25 x limit (the guide's sec. 4, 2nd-hand).",
 )
 
 #: Falcon payloads lighter than this take the guide's light-payload load factors (Fig. 4-2) [kg]: 4,000 lb.
@@ -154,7 +154,7 @@ _FALCON_FREQUENCIES = (
     Q_(10.0, "Hz"), Q_(25.0, "Hz"),
     "SpaceX Falcon User's Guide (Sept. 2021), sec. 4 (payload design): fundamental frequency above 10 Hz lateral "
     "and 25 Hz axial for the spacecraft hard-mounted at the interface; secondary structure above 35 Hz "
-    "(spacedc REFERENCE.md).",
+    "(2nd-hand).",
 )
 
 _NOT_TRANSCRIBED_LOADS = ("the guide gives quasi-static load factors in its environments chapter, but they were "
@@ -202,7 +202,7 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
         performance=((500.0, 98.9, 100_000.0),),
         performance_source=("Starship Users Guide Rev 2.0 (April 2021), Table 3: LEO '100+' t single launch, "
                             "'Up to 500-km circular orbit at up to 98.9-deg inclination', full reuse. 100-150 t "
-                            "in SpaceX statements (spacedc REFERENCE.md)."),
+                            "in SpaceX statements (2nd-hand; no SpaceX document recorded)."),
         load_envelope=None,
         loads_source=("Not published: Starship Users Guide Rev 2.0 states only that SpaceX will ensure Starship "
                       "environments 'meet or improve upon those of the Falcon Heavy launch system' and that "

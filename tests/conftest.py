@@ -1,5 +1,6 @@
-"""Shared test helpers."""
+"""Shared test helpers, and the skip of the ``cad`` tests where CadQuery is not installed."""
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -7,6 +8,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("spacedc", "orbit", "power", "thermal", "structure", "designs")
+
+#: Why a test marked ``cad`` is skipped in a light install.
+NO_CADQUERY = ('needs CadQuery, which is not installed: pip install "spacedc[cad]" '
+               '(in a clone: pip install -e ".[cad,dev]")')
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``cad`` skip, with the reason, where CadQuery is not installed (a light install)."""
+    if importlib.util.find_spec("cadquery") is not None:
+        return
+    skip = pytest.mark.skip(reason=NO_CADQUERY)
+    for item in items:
+        if item.get_closest_marker("cad"):
+            item.add_marker(skip)
 
 
 def _lines_executed(call, packages=PACKAGES):

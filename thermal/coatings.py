@@ -15,10 +15,10 @@ surface can collect it), which is the ``eol_years`` used here.
 
 References
 ----------
-.. [1] Fortescue, P., Swinerd, G., Stark, J. (eds.), *Spacecraft Systems Engineering*, 4th ed., Wiley, 2011,
-   Table 11.3 "alpha and epsilon values for several surfaces and finishes".
-.. [2] Gilmore, D. G. (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., Aerospace Press, 2002,
-   Appendix A "Surface optical property data" (and ch. 4, "Thermal surface finishes").
+[Fortescue2011] Fortescue, Swinerd and Stark (eds.), *Spacecraft Systems Engineering*, 4th ed., 2011,
+Table 11.3 "alpha and epsilon values for several surfaces and finishes".
+[Gilmore2002] Gilmore (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., 2002, Appendix A
+"Surface optical property data" (and ch. 4, "Thermal surface finishes").
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ COATINGS: dict[str, dict[str, Any]] = {
     "silver_teflon": dict(
         alpha_bol=0.09, eps=0.79, alpha_eol=None, eol_years=None,
         description="Silver Teflon (silvered FEP) as a radiator design value",
-        source="REFERENCE.md (Thermal), attributed to Gilmore Vol. 1 App. A: silver Teflon 0.09 / 0.79 "
+        source="Silver Teflon 0.09 / 0.79 as attributed to Gilmore Vol. 1 App. A [Gilmore2002] "
                "(second-hand; the same film as 'silvered_fep' with a more conservative absorptance)",
     ),
     "white_silicate_paint": dict(

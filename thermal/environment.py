@@ -225,10 +225,9 @@ def environment_loads(*, altitude: Any, absorptivity: Any, emissivity: Any, orie
 
     References
     ----------
-    Gilmore, D. G. (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., Aerospace Press, 2002, ch. 2.
-    Fortescue, P., Swinerd, G., Stark, J., *Spacecraft Systems Engineering*, 4th ed., Wiley, 2011, sec. 11.2.
-    Rickman, S. L., "Introduction to Orbital Mechanics and Spacecraft Attitudes for Thermal Engineers",
-    NASA TFAWS short course (eclipse condition).
+    [Gilmore2002] ch. 2.
+    [Fortescue2011] sec. 11.2.
+    [Rickman2020] (the eclipse condition).
     """
     h = si(altitude, "m", "altitude", lo=0, lo_open=True)
     alpha = fraction(absorptivity, "absorptivity")

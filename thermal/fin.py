@@ -42,14 +42,13 @@ agrees with an independent boundary-value solution of the ODE to 1e-9; the tests
 
 References
 ----------
-.. [1] Lieblein, S., "Analysis of temperature distribution and radiant heat transfer along a rectangular
-   fin of constant thickness", NASA TN D-196, 1959.
-.. [2] Chapman, A. J., *Heat Transfer*, 4th ed., Macmillan, 1984, section 14.6.
-.. [3] Mackay, D. B., *Design of Space Powerplants*, Prentice-Hall, 1963, ch. 8 (radiator fins).
-.. [4] Karam, R. D., *Satellite Thermal Control for Systems Engineers*, AIAA Progress in Astronautics and
-   Aeronautics vol. 181, 1998, ch. 7 (fin efficiency of radiator panels).
-.. [5] Gilmore, D. G. (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., Aerospace Press, 2002,
-   ch. 6 (radiators).
+[Lieblein1959] Lieblein, "Analysis of temperature distribution and radiant heat transfer along a rectangular
+fin of constant thickness", NASA TN D-196, 1959.
+[Chapman1984] Chapman, *Heat Transfer*, 4th ed., 1984, section 14.6.
+[Mackay1963] Mackay, *Design of Space Powerplants*, 1963, ch. 8 (radiator fins).
+[Karam1998] Karam, *Satellite Thermal Control for Systems Engineers*, 1998, ch. 7 (fin efficiency of radiator
+panels).
+[Gilmore2002] Gilmore (ed.), *Spacecraft Thermal Control Handbook*, Vol. 1, 2nd ed., 2002, ch. 6 (radiators).
 """
 
 from __future__ import annotations
@@ -193,8 +192,8 @@ def fin_parameter(*, conductivity: Any, thickness: Any, half_width: Any, emissiv
     -------
     float or ndarray
         N = sides * eps * sigma * T_b^3 * L^2 / (k t), the coefficient of theta'' = N theta^4 (Lieblein,
-        NASA TN D-196; Chapman, *Heat Transfer*, section 14.6). REFERENCE.md's N = eps sigma T_b^3 L^2/(k t)
-        is the same coefficient for one radiating face.
+        NASA TN D-196; Chapman, *Heat Transfer*, section 14.6). Karam's N = eps sigma T_b^3 L^2/(k t)
+        ([Karam1998] ch. 7) is the same coefficient for one radiating face.
     """
     n, _ = _inputs(conductivity, thickness, half_width, emissivity, root_temperature, sides, "0 K")
     return scalar_or_array(n)
@@ -237,8 +236,8 @@ def fin_efficiency(*, conductivity: Any, thickness: Any, half_width: Any, emissi
     eta = 1 - 4N/3 for N -> 0; eta -> sqrt(2/5) / sqrt(N) for a long fin to a 0 K sink; for T_s -> T_b the
     problem becomes linear and eta -> tanh(2 sqrt(N)) / (2 sqrt(N)).
 
-    With the one-face definition of N, REFERENCE.md (after Karam, ch. 7) quotes eta about 0.99 at N = 0.01 and
-    about 0.5 at N = 1; this function gives 0.987 and 0.534.
+    With the one-face definition of N, Karam's fin-efficiency chart ([Karam1998] ch. 7, read 2nd-hand) gives
+    eta about 0.99 at N = 0.01 and about 0.5 at N = 1; this function gives 0.987 and 0.534.
 
     Examples
     --------
@@ -249,9 +248,7 @@ def fin_efficiency(*, conductivity: Any, thickness: Any, half_width: Any, emissi
 
     References
     ----------
-    Lieblein, NASA TN D-196 (1959); Chapman, *Heat Transfer* (4th ed.), section 14.6; Mackay, *Design of
-    Space Powerplants* (1963), ch. 8; Karam, *Satellite Thermal Control for Systems Engineers* (1998), ch. 7;
-    Gilmore, *Spacecraft Thermal Control Handbook* Vol. 1 (2002), ch. 6.
+    [Lieblein1959]; [Chapman1984] section 14.6; [Mackay1963] ch. 8; [Karam1998] ch. 7; [Gilmore2002] ch. 6.
     """
     n, ratio = _inputs(conductivity, thickness, half_width, emissivity, root_temperature, sides, sink_temperature)
     return scalar_or_array(_fin_efficiency(n, ratio))

@@ -1,5 +1,8 @@
 """From sized designs to CAD: the CAD's deployed areas equal the sized areas, a STEP written by
-`spacedc cad` reads back with the same volume, and the envelope and mass check are reported."""
+`spacedc cad` reads back with the same volume, and the envelope and mass check are reported.
+
+Every test that builds solids is marked ``cad`` (CadQuery, the [cad] extra); the analytic spec areas are not.
+"""
 
 import json
 import subprocess
@@ -23,6 +26,7 @@ def test_spec_areas_equal_the_sized_areas(name):
     assert panels == result.panel_count
 
 
+@pytest.mark.cad
 @pytest.mark.parametrize("name", ["demo-1gpu", "sso-100kw"])
 def test_cad_face_areas_equal_summary_areas(name, tmp_path):
     """Areas measured on the solids (cad_areas) against summary.json, to 1 %."""
@@ -39,6 +43,7 @@ def test_cad_face_areas_equal_summary_areas(name, tmp_path):
     assert saved["cad"]["radiating_area_m2"] == cad["radiating_area_m2"]
 
 
+@pytest.mark.cad
 def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
     import cadquery as cq
 
@@ -56,6 +61,7 @@ def test_step_from_spacedc_cad_reads_back_with_the_same_volume(tmp_path):
     assert report["files"] and all(p.startswith(str(tmp_path)) for p in report["files"])
 
 
+@pytest.mark.cad
 def test_cad_of_a_design_without_geometry_exits_1_and_writes_nothing(tmp_path):
     """A black radiator facing the Sun sits below its sink: no finite radiator, nothing to build."""
     text = designs.reference_designs()["demo-1gpu"].read_text().replace(
@@ -68,6 +74,7 @@ def test_cad_of_a_design_without_geometry_exits_1_and_writes_nothing(tmp_path):
     assert not (tmp_path / "cad").exists()
 
 
+@pytest.mark.cad
 @pytest.mark.parametrize("name", ["demo-1gpu", "sso-100kw"])
 def test_analytic_stowed_envelope_bounds_the_cad_one(name):
     """The analytic envelope (used for launch checks without CAD) encloses the solids: it is at least the
@@ -84,6 +91,7 @@ def test_analytic_stowed_envelope_bounds_the_cad_one(name):
     assert radius.m_as("m") <= 1.02 * cad.radius.m_as("m")  # and not loose
 
 
+@pytest.mark.cad
 @pytest.mark.parametrize("name", sorted(designs.reference_designs()))
 def test_cad_areas_of_every_reference_design(name):
     """Issue acceptance: the deployed radiator and array face areas measured on the solids equal the sized

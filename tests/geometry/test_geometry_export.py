@@ -15,7 +15,8 @@ import time
 import numpy as np
 import pytest
 
-cq = pytest.importorskip("cadquery")
+pytestmark = pytest.mark.cad
+cq = pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
 from spacedc.geometry import RadiatorPanelSpec, RadiatorWingSpec, cad_volumes, export, make_radiator_wing  # noqa: E402
 

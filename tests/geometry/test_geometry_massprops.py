@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-cq = pytest.importorskip("cadquery")
+pytestmark = pytest.mark.cad
+cq = pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
 from spacedc.geometry import (  # noqa: E402
     BusSpec,

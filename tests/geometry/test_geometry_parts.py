@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-cq = pytest.importorskip("cadquery")
+pytestmark = pytest.mark.cad
+cq = pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
 from spacedc.geometry import (  # noqa: E402
     BusSpec,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("cadquery")
+pytestmark = pytest.mark.cad
+pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
 from spacedc.geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec  # noqa: E402
 from spacedc.geometry import render_preview  # noqa: E402

@@ -93,8 +93,8 @@ def test_environment_of_a_dawn_dusk_sso(dawn_dusk_650):
 
 def test_environment_solar_flux_range(dawn_dusk_650):
     # Earth's orbital eccentricity e = 0.0167 (Vallado Alg. 29): perihelion/aphelion flux ratio
-    # ((1 + e)/(1 - e))^2 = 1.0691; with 1361 W/m^2 at 1 AU: 1407.6 and 1316.6 W/m^2 (REFERENCE.md quotes
-    # 1322-1414 W/m^2 for the older 1367 W/m^2 constant: the same ratio).
+    # ((1 + e)/(1 - e))^2 = 1.0691; with 1361 W/m^2 at 1 AU: 1407.6 and 1316.6 W/m^2 (the often-quoted
+    # 1322-1414 W/m^2, e.g. [Gilmore2002] ch. 2, belongs to the older 1367 W/m^2 constant: the same ratio).
     lo, hi = dawn_dusk_650.solar_flux_min.m_as("W/m^2"), dawn_dusk_650.solar_flux_max.m_as("W/m^2")
     assert hi / lo == pytest.approx(((1 + 0.0167) / (1 - 0.0167)) ** 2, abs=5e-4)
     assert hi / lo == pytest.approx(1414 / 1322, abs=1e-3)
@@ -102,7 +102,7 @@ def test_environment_solar_flux_range(dawn_dusk_650):
 
 
 def test_environment_to_dict_has_the_summary_keys(dawn_dusk_650):
-    # DESIGN.md summary.json: orbit altitude_m, period_s, eclipse_fraction.
+    # summary.json (docs/design.md): orbit altitude_m, period_s, eclipse_fraction.
     d = dawn_dusk_650.to_dict()
     assert d["altitude_m"] == pytest.approx(650e3)
     assert d["period_s"] == pytest.approx(97.73 * 60, abs=1.0)
@@ -136,7 +136,8 @@ def test_environment_input_errors():
 # --- Earth albedo and IR ------------------------------------------------------------------------------------------
 
 def test_earth_albedo_ir_cases():
-    # REFERENCE.md (Anderson, Justus & Batts, NASA/TM-2001-211221): albedo 0.30 (0.18-0.55), OLR 237 W/m^2
+    # [Anderson2001] (Anderson, Justus & Batts, NASA/TM-2001-211221, 2nd-hand): albedo 0.30 (0.18-0.55),
+    # OLR 237 W/m^2
     # (218-261); hot and cold here are the bounding pairs of those ranges with perihelion/aphelion flux.
     nominal, hot, cold = (orbit.earth_albedo_ir(c) for c in ("nominal", "hot", "cold"))
     assert (nominal.albedo, nominal.outgoing_ir.m_as("W/m^2"), nominal.solar_flux.m_as("W/m^2")) == (0.30, 237.0,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import numpy as np
 import pint
 import pytest
@@ -141,11 +138,3 @@ def test_bad_altitude_is_named(name, func, value, error):
 def test_other_bad_inputs_are_named(call, error, param):
     with pytest.raises(error, match=param):
         call()
-
-
-@pytest.mark.parametrize("module", ["spacedc.orbit", "spacedc.orbit.kepler", "spacedc.orbit.sun", "spacedc.orbit.beta", "spacedc.orbit.eclipse",
-                                    "spacedc.orbit.view_factor", "spacedc.orbit.spec", "spacedc.orbit.environment"])
-def test_docstring_examples(module):
-    # The numbers in the docstrings were checked against their sources; keep them true.
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0

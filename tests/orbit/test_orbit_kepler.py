@@ -40,8 +40,8 @@ def test_sun_synchronous_inclination_matches_published(altitude_km, published_de
 
 
 def test_sun_synchronous_inclination_at_650_km_by_hand():
-    # Hand evaluation of REFERENCE.md's formula, cos i = -(360 deg / 365.2422 d) / (1.5 n J2 (R/a)^2), with
-    # R = 6378.137 km, mu = 398600.4418 km^3/s^2, J2 = 1.0826267e-3, a = 7028.137 km:
+    # Hand evaluation of the sun-synchronous condition ([Vallado2013] sec. 11.4.1),
+    # cos i = -(360 deg / 365.2422 d) / (1.5 n J2 (R/a)^2), with R = 6378.137 km, mu = 398600.4418 km^3/s^2, J2 = 1.0826267e-3, a = 7028.137 km:
     # n = sqrt(mu/a^3) = 1.071540e-3 rad/s; 1.5 n J2 (R/a)^2 = 1.433131e-6 rad/s; sun rate 1.991064e-7 rad/s;
     # cos i = -0.138931 -> i = 97.986 deg (the "about 98 deg" of Suncatcher's 650 km dawn-dusk orbit).
     assert orbit.sun_synchronous_inclination("650 km").m_as("deg") == pytest.approx(97.986, abs=0.002)

@@ -51,7 +51,7 @@ def test_matches_quadrature_over_the_visible_cap(altitude_km, angle_deg):
 
 
 def test_full_view_region_is_cos_over_h_squared():
-    # lambda <= acos(1/H): F = cos(lambda) / H^2 (REFERENCE.md; Gilmore Vol. 1 ch. 2). 650 km: H = 1.101912.
+    # lambda <= acos(1/H): F = cos(lambda) / H^2 ([Gilmore2002] ch. 2). 650 km: H = 1.101912.
     big_h = (R_E + 650e3) / R_E
     angles = np.array([0.0, 10.0, 20.0, np.degrees(np.arccos(1 / big_h))])
     f = orbit.earth_view_factor("650 km", Q_(angles, "deg"))

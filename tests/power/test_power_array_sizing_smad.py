@@ -2,12 +2,12 @@
 
 Sources
 -------
-[SMAD]  Wertz & Larson, Space Mission Analysis and Design, 3rd ed. (1999), sec. 11.4, eqs. 11-5..11-9 and the
+[SMAD1999]  Wertz & Larson, Space Mission Analysis and Design, 3rd ed. (1999), sec. 11.4, eqs. 11-5..11-9 and the
         solar-cell table: Si 14.8% -> 202 W/m^2, GaAs 18.5% -> 253 W/m^2, multijunction 22% -> 301 W/m^2 at
         1367 W/m^2; degradation 3.75, 2.75 and 0.5 %/yr (2nd-hand: copied in J. Krueger's MIT CRISIS-sat
         power model, 2008, as "Si = 202 W/m^2; 3.75% degradation/yr, GaAs = 253 W/m^2; 2.75% per yr,
         Multi = 301 W/m^2; 0.5% per yr", with I_d = 0.77 and a 23.5 deg worst-case sun angle).
-[OT]    OpenTURNS use case "The Fire Satellite model" (openturns/openturns, doc of
+[OpenTURNS-FireSat]  OpenTURNS use case "The Fire Satellite model" (openturns/openturns, doc of
         usecases.fireSatellite_function): SMAD's array equations with eta = 0.22, F_s = 1400 W/m^2,
         I_d = 0.77, i = 0 deg, degradation 0.0375 per year, LT = 15 years, X_e = 0.6, X_d = 0.8, and the
         orbit discipline T_orbit = 2 pi (R_E + H) / v, T_eclipse = T_orbit / pi * asin(R_E / (R_E + H)),
@@ -28,7 +28,7 @@ from spacedc.units import Q_
 
 @pytest.mark.parametrize("name, published", [("silicon", 202.0), ("gaas", 253.0), ("multijunction-smad", 301.0)])
 def test_ideal_power_per_area_matches_smad_cell_table(name, published):
-    """[SMAD] P_o = eta S at 1367 W/m^2. SMAD prints whole W/m^2, so the tolerance is half a unit."""
+    """[SMAD1999] P_o = eta S at 1367 W/m^2. SMAD prints whole W/m^2, so the tolerance is half a unit."""
     r = power.size_solar_array(daylight_load="100 W", eclipse_load="100 W", daylight_duration="60 min",
                                eclipse_duration="35 min", lifetime="1 year", cell=name,
                                solar_flux="1367 W/m^2")
@@ -36,7 +36,7 @@ def test_ideal_power_per_area_matches_smad_cell_table(name, published):
 
 
 def test_silicon_chain_by_hand():
-    """[SMAD] chain for a silicon array, 5 years, 23.5 deg worst-case sun angle, 1367 W/m^2, worked by hand.
+    """[SMAD1999] chain for a silicon array, 5 years, 23.5 deg worst-case sun angle, 1367 W/m^2, worked by hand.
 
     P_o   = 0.148 * 1367                   = 202.316 W/m^2
     P_BOL = 202.316 * 0.77 * cos(23.5 deg) = 142.863 W/m^2   (eq. 11-6)
@@ -64,7 +64,8 @@ def test_silicon_chain_by_hand():
 
 @pytest.mark.parametrize("altitude", [15e6, 18e6, 21e6])
 def test_openturns_fire_satellite_power_discipline(altitude):
-    """[OT] Solar array area of the OpenTURNS FireSatellite power discipline, recomputed here by hand.
+    """[OpenTURNS-FireSat] Solar array area of the OpenTURNS FireSatellite power discipline, recomputed here by
+    hand.
 
     Same arithmetic in a different order, so the tolerance is round-off (1e-12 relative).
     """

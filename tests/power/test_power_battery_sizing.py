@@ -2,13 +2,13 @@
 
 Sources
 -------
-[BS]    "Battery sizing" (engineering note, scribd document 48946447): "the mass of a NiCd battery required
-        to supply a GEO satellite drawing 3200 W in maximum eclipse (1.2 hrs) would be 160 kg", with NiCd
+[BatterySizingNote]  "Battery sizing" (engineering note, scribd document 48946447): "the mass of a NiCd
+        battery required to supply a GEO satellite drawing 3200 W in maximum eclipse (1.2 hrs) would be 160 kg", with NiCd
         at 60% DoD in GEO and 40 Wh/kg. Check: 3200 * 1.2 / 0.6 = 6400 Wh; / 40 Wh/kg = 160 kg (lossless
         path, one battery). The same note's NiH2 figure (120 kg at 80% DoD, 60 Wh/kg) does not follow from
         its own numbers (80 kg), so it is not used.
-[SMAD]  Wertz & Larson, SMAD 3rd ed., sec. 11.4, eq. 11-11: C_r = P_e T_e / (DoD N n).
-[REF]   spacedc REFERENCE.md / Fortescue et al., Spacecraft Systems Engineering 3rd ed., p. 344: Li-ion in
+[SMAD1999]  Wertz & Larson, SMAD 3rd ed., sec. 11.4, eq. 11-11: C_r = P_e T_e / (DoD N n).
+[Fortescue2003]  Fortescue et al., Spacecraft Systems Engineering 3rd ed., p. 344: Li-ion in
         LEO (5000-6000 cycles a year) runs at 20-30% DoD, GEO (about 90 eclipses a year) at 60-80%.
 """
 
@@ -24,7 +24,8 @@ from spacedc.units import Q_
 
 
 def test_geo_nicd_worked_example():
-    """[BS] 3200 W, 1.2 h, 60% DoD, 40 Wh/kg: 6400 Wh and 160 kg (the source's numbers are exact)."""
+    """[BatterySizingNote] 3200 W, 1.2 h, 60% DoD, 40 Wh/kg: 6400 Wh and 160 kg (the source's numbers are
+    exact)."""
     r = power.size_battery(eclipse_load="3200 W", eclipse_duration="1.2 h", depth_of_discharge=0.6,
                            discharge_efficiency=1.0, specific_energy="40 W*h/kg")
     assert r.capacity.m_as("W*h") == pytest.approx(6400.0, rel=1e-12)
@@ -32,7 +33,7 @@ def test_geo_nicd_worked_example():
 
 
 def test_smad_capacity_with_batteries_and_path_efficiency():
-    """[SMAD] eq. 11-11 by hand: 110 W * 0.58833 h / (0.25 * 3 * 0.9) = 64.717 / 0.675 = 95.877 Wh per
+    """[SMAD1999] eq. 11-11 by hand: 110 W * 0.58833 h / (0.25 * 3 * 0.9) = 64.717 / 0.675 = 95.877 Wh per
     battery, 287.63 Wh for the three."""
     r = power.size_battery(eclipse_load="110 W", eclipse_duration="35.3 min", depth_of_discharge=0.25,
                            battery_count=3, discharge_efficiency=0.9)
@@ -65,8 +66,8 @@ def test_dod_table_anchors_and_log_interpolation():
 
 
 def test_dod_from_cycles_falls_in_published_ranges():
-    """[REF] a 5-year LEO life at a 95-min period (about 27,700 cycles) lands in 20-30% DoD; a 15-year GEO
-    life (90 eclipses a year, 1350 cycles) in 60-80%."""
+    """[Fortescue2003] a 5-year LEO life at a 95-min period (about 27,700 cycles) lands in 20-30% DoD; a
+    15-year GEO life (90 eclipses a year, 1350 cycles) in 60-80%."""
     leo = power.size_battery(eclipse_load="10 kW", eclipse_duration="35 min", lifetime="5 year", period="95 min")
     assert leo.cycles == pytest.approx(5 * 365.25 * 24 * 60 / 95, rel=1e-12)
     assert 0.20 <= leo.depth_of_discharge <= 0.30

@@ -12,7 +12,7 @@ G0 = 9.80665
 
 
 def test_factors_of_safety_nasa_std_5001b():
-    """NASA-STD-5001B (REFERENCE.md): metallic prototype yield 1.0 / ultimate 1.4; protoflight yield 1.25 /
+    """[NASA-STD-5001B] Table 1: metallic prototype yield 1.0 / ultimate 1.4; protoflight yield 1.25 /
     ultimate 1.4."""
     assert structure.factor_of_safety("prototype", "yield") == 1.0
     assert structure.factor_of_safety("prototype", "ultimate") == 1.4

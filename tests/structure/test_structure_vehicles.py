@@ -18,7 +18,7 @@ def test_falcon_envelope_matches_the_falcon_users_guide():
 
 def test_falcon_load_envelope_and_frequencies_as_quoted():
     """Falcon User's Guide Fig. 4-1 ('standard' mass over 4,000 lb): vertices '0.5, 6', '2, 3.5', '2, -1.5',
-    '0.5, -2' (lateral, axial g). Minimum frequencies 10 Hz lateral, 25 Hz axial (REFERENCE.md, Falcon UG)."""
+    '0.5, -2' (lateral, axial g). Minimum frequencies 10 Hz lateral, 25 Hz axial ([FalconUG2021] sec. 4)."""
     axial, lateral = structure.load_factor_cases("falcon-9")
     assert set(zip(lateral.tolist(), axial.tolist())) == {(0.5, 6.0), (2.0, 3.5), (2.0, -1.5), (0.5, -2.0)}
     f9 = structure.launch_vehicle("falcon 9")

@@ -14,7 +14,7 @@ from spacedc.thermal.coatings import COATINGS, Coating, coating, coating_alpha
 #   0.95 0.90"; "Black paint (epoxy) 0.95 0.85"; "Aluminized kapton (kapton outside) 0.40 0.63".
 # Gilmore, Spacecraft Thermal Control Handbook Vol. 1 (2002), App. A:
 #   "Optical solar reflector (OSR), silvered fused silica (quartz) 0.07 0.80".
-# REFERENCE.md (Thermal): "silver Teflon 0.09/0.79".
+# Silver Teflon 0.09/0.79, as attributed to Gilmore Vol. 1 App. A (2nd-hand).
 QUOTED = {
     "osr": (0.07, 0.80, None),
     "silvered_fep": (0.08, 0.78, None),

@@ -1,8 +1,8 @@
 """Environment loads on a two-sided panel (thermal.environment) against hand derivations.
 
 View factors: a plate whose normal is within acos(1/H) of nadir sees F = cos(lambda)/H^2, H = (R+h)/R
-(Gilmore, Spacecraft Thermal Control Handbook Vol. 1, 2nd ed., view-factor appendix; NASA SP-8105; spacedc
-REFERENCE.md), so a nadir face sees 1/H^2; a plate with a horizontal normal sees
+(Gilmore, Spacecraft Thermal Control Handbook Vol. 1, 2nd ed., view-factor appendix; NASA SP-8105), so a
+nadir face sees 1/H^2; a plate with a horizontal normal sees
 F = (1/pi) [atan(1/sqrt(H^2 - 1)) - sqrt(H^2 - 1)/H^2] (Howell, Catalog of Radiation Heat Transfer
 Configuration Factors, section B, tilted plate to sphere at 90 deg). Earth cases: orbit.EARTH_RADIATION_CASES
 (hot: albedo 0.55, OLR 261 W/m^2; nominal: 0.30, 237 W/m^2, after NASA/TM-2001-211221).
@@ -20,7 +20,7 @@ from spacedc.thermal.environment import environment_loads
 
 SIGMA = 5.670374419e-8
 R_E = 6378.137
-ALPHA, EPS = 0.09, 0.92  # silver Teflon-like radiator coating (Starcloud white paper values, REFERENCE.md)
+ALPHA, EPS = 0.09, 0.92  # silver Teflon-like radiator coating (Starcloud white paper values, [Starcloud2024])
 
 
 def _h(alt_km):

@@ -56,9 +56,9 @@ def test_exact_efficiency_matches_bvp_with_warm_sink(n, theta_s):
     assert fin_efficiency(**fin_for(n), sink_temperature=sink) == pytest.approx(bvp_efficiency(n, theta_s), abs=1e-6)
 
 
-def test_reference_values_quoted_in_reference_md():
-    """REFERENCE.md (Thermal; after Karam's fin-efficiency chart): with N = eps sigma T_b^3 L^2 / (k t) for the
-    radiating face, eta is about 0.99 at N = 0.01 and about 0.5 at N = 1. The quoted values are rounded
+def test_values_read_from_karams_chart():
+    """Karam's fin-efficiency chart ([Karam1998] ch. 7, read 2nd-hand): with N = eps sigma T_b^3 L^2 / (k t)
+    for the radiating face, eta is about 0.99 at N = 0.01 and about 0.5 at N = 1. The quoted values are rounded
     ("about"), so the tolerances are the rounding: 0.005 and 0.05."""
     assert fin_efficiency(**fin_for(0.01, sides=1)) == pytest.approx(0.99, abs=0.005)
     assert fin_efficiency(**fin_for(1.0, sides=1)) == pytest.approx(0.5, abs=0.05)
@@ -92,8 +92,8 @@ def test_sink_near_root_is_the_linear_fin():
 
 
 def test_linearized_formula_is_optimistic():
-    """The tanh formula with the radiation coefficient at the root over-predicts the efficiency, as REFERENCE.md
-    and Karam note for the linearised solution; it is exact in the limit N -> 0."""
+    """The tanh formula with the radiation coefficient at the root over-predicts the efficiency, as Karam notes
+    for the linearised solution ([Karam1998] ch. 7); it is exact in the limit N -> 0."""
     n = np.geomspace(1e-3, 1e3, 61)
     half = np.sqrt(n * K * T / (2 * EPS * SIGMA * TB**3)) * u.m
     for sink in (0 * u.K, 150 * u.K, 250 * u.K):
