@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from spacedc import materials
 from spacedc import power
 from spacedc import thermal
 
@@ -223,15 +224,17 @@ class ThermalChoices(Section):
     wings: int = integer(2, lo=1, doc="deployable radiator wings; the panel count is a multiple of it")
     panel_width: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the manifold, across the heat pipes")
     panel_length: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the heat pipes")
-    face_sheet_material: str = text("al6061-t6", doc="a row of thermal.MATERIALS")
+    face_sheet_material: str = text("al6061-t6", doc="a row of spacedc.materials.MATERIALS with a conductivity: "
+                                                     "it gives the face sheets' density, conductivity and modulus")
     face_sheet_thickness: Any = qty("m", "0.5 mm", lo=0, lo_open=True, doc="each of the two face sheets")
-    face_sheet_modulus: Any = qty("Pa", "68.9 GPa", lo=0, lo_open=True,
-                                  doc="face-sheet Young's modulus, for the deployed wing's stiffness (Al 6061-T6, "
-                                      "MMPDS)")
+    face_sheet_modulus: Any = qty("Pa", None, lo=0, lo_open=True,
+                                  doc="override of the face sheets' Young's modulus for the deployed wing's "
+                                      "stiffness (e.g. a tested laminate); default: face_sheet_material's")
     area_margin: float = num(0.0, hi=None, doc="installed radiator area beyond the need, as a fraction: spare "
                                                "heat pipes against MMOD losses")
-    core_density: Any = qty("kg/m^3", "50 kg/m^3", lo=0, lo_open=True,
-                            doc="honeycomb core (HexWeb CRIII 1/8-5052-.001, 3.1 lb/ft^3 = 50 kg/m^3)")
+    core_density: Any = qty("kg/m^3", quantity(materials.material("hexweb-5052-3.1pcf").density, "kg/m^3"), lo=0,
+                            lo_open=True, doc="honeycomb core; default: HexWeb CR III 1/8-5052-.001, 3.1 lb/ft^3 "
+                                              "(spacedc.materials 'hexweb-5052-3.1pcf')")
     core_thickness: Any = qty("m", "15 mm", lo=0, lo_open=True, doc="honeycomb core thickness")
     pipe_pitch: Any = qty("m", "0.1 m", lo=0, lo_open=True, doc="heat-pipe spacing")
     pipe_diameter: Any = qty("m", "12.7 mm", lo=0, lo_open=True, doc="heat-pipe outer diameter")
@@ -257,10 +260,10 @@ class ThermalChoices(Section):
         if np.ndim(self.sides):
             raise ValueError(f"thermal.sides = {self.sides!r}: one value per design (a panel type), not a sweep; "
                              f"size one-sided and two-sided designs separately")
-        try:
-            thermal.material(self.face_sheet_material)
-        except ValueError as exc:
-            raise ValueError(f"thermal.face_sheet_material = {self.face_sheet_material!r}: {exc}") from None
+        face = materials.material(self.face_sheet_material, "thermal.face_sheet_material")
+        face.require("conductivity", "thermal.face_sheet_material")
+        if self.face_sheet_modulus is None:
+            face.require("modulus", "thermal.face_sheet_material")
         # the coolant must stay liquid from the cold-plate outlet down to the radiator return
         for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
                         ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):

@@ -14,8 +14,9 @@ One value per property, each with its source in the row's ``source``:
 
 * aluminium alloys: density and Young's modulus from MIL-HDBK-5J (2003, identical to MMPDS-01), whose
   design-properties tables give the density w in lb/in^3 and E in 10^3 ksi (6061: 0.098 and 9.9; 7075:
-  0.101 and 10.3; 5052: 0.097); thermal conductivity and specific heat are the typical room-temperature
-  values of ASM Handbook Vol. 2 (1990) (as reproduced by MatWeb; 2nd-hand). Strengths: see each row.
+  0.101 and 10.3; 5052: 0.097); thermal conductivity and specific heat, and the figures of the alloys that
+  handbook does not carry (1100, 6063), are the typical room-temperature values of ASM Handbook Vol. 2 (1990)
+  (as reproduced by MatWeb; 2nd-hand). Strengths: see each row.
 * carbon-fibre laminates: estimates from the fibre makers' datasheets by the rule of mixtures, stated as such.
 * the honeycomb core: its designation gives the density (Hexcel HexWeb product data).
 
@@ -137,12 +138,12 @@ MATERIALS: dict[str, Material] = _rows(
                 f"960 J/(kg K), Brinell hardness 150: {_ASM}")),
     Material(
         name="al5052-h38", description="Aluminium 5052-H38 sheet and foil (also the usual honeycomb foil alloy)",
-        density=0.097 * _LB_IN3, conductivity=138.0,
-        source=f"w = 0.097 lb/in^3 (2685 kg/m^3): {_MIL5}, 5052; conductivity 138 W/(m K): {_ASM}"),
+        density=0.097 * _LB_IN3, modulus=70.3e9, conductivity=138.0,
+        source=f"w = 0.097 lb/in^3 (2685 kg/m^3): {_MIL5}, 5052; E 70.3 GPa and conductivity 138 W/(m K): {_ASM}"),
     Material(
         name="al1100-h14", description="Aluminium 1100-H14 (commercially pure), a high-conductivity face sheet",
-        density=2710.0, conductivity=218.0,
-        source=f"density 2.71 g/cm^3 and conductivity 218 W/(m K): {_ASM}"),
+        density=2710.0, modulus=68.9e9, conductivity=218.0,
+        source=f"density 2.71 g/cm^3, E 68.9 GPa and conductivity 218 W/(m K): {_ASM}"),
     Material(
         name="al6063-t5", description="Aluminium 6063-T5 extrusion (heat-pipe profiles)",
         density=2700.0, modulus=68.9e9, conductivity=209.0,

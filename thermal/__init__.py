@@ -9,7 +9,8 @@
 * :mod:`thermal.environment` -- :func:`environment_loads`: solar, albedo and Earth IR absorbed by each face
   of a panel in a named or explicit orientation, and the effective sink temperature.
 * :mod:`thermal.panel` -- :class:`PanelSpec` and :func:`size_panels`: radiator panels as built (face sheets,
-  core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density.
+  core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density. Face-sheet
+  materials are rows of the one table, :data:`spacedc.materials.MATERIALS` (re-exported as ``MATERIALS``).
 * :mod:`thermal.coolants` and :mod:`thermal.loop` -- the heat path from chip junction through a pumped
   single-phase loop to the radiator: flow, pressure drop, pump power, the radiator along the flow, and the
   hottest radiator the junction limit allows (:func:`max_radiator_temperature`).
@@ -30,7 +31,8 @@ from spacedc.thermal.heat_pump import HeatPumpResult, HeatPumpTrade, heat_pump, 
 from spacedc.thermal.loop import (FlowRadiatorResult, HeatPathResult, LoopResult, PipeFlow, convection_coefficient,
                           junction_temperature, max_radiator_temperature, pipe_flow, pump_power,
                           radiator_along_flow, size_loop)
-from spacedc.thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
+from spacedc.materials import MATERIALS, Material, material  # re-exported: the one table is spacedc.materials
+from spacedc.thermal.panel import PanelResult, PanelSpec, size_panels
 from spacedc.thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
 
 __all__ = [
