@@ -29,7 +29,6 @@ import pint
 from spacedc import geometry
 from spacedc import materials
 from spacedc import power
-from spacedc import thermal
 from spacedc.designs.chain import DesignResult
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
