@@ -3,11 +3,13 @@
 The sizing chain ends here. Given the masses and the geometry the chain has sized, :func:`budget_and_margins`
 
 1. rolls up the mass (:func:`structure.mass_budget`): payload, solar array, battery and thermal hardware with
-   their AIAA S-120A growth allowances; structure, harness, attitude control and propulsion hardware as
-   fractions of the dry mass; the system margin; the propellant for drag make-up over life and disposal
-   (:func:`structure.delta_v_budget`, rocket equation);
+   their AIAA S-120A growth allowances; the structure its own sizing sets (:func:`structure.structure_hardware`:
+   the primary cylinder, the tie-downs and the deployment hardware) with theirs; secondary structure, harness,
+   attitude control and propulsion hardware as fractions of the dry mass; the system margin; the propellant
+   for drag make-up over life and disposal (:func:`structure.delta_v_budget`, rocket equation);
 2. packs the wet satellite into the vehicle (:func:`structure.satellites_per_launch`): satellites per launch by
-   mass and by fairing volume, launch cost per satellite and per kW of compute;
+   mass and by fairing volume, launch cost per satellite and per kW of compute, with the capability and the
+   price of one published pair (``recovery``: the booster recovered or expended), or the user's;
 3. checks the quasi-static launch loads (:func:`structure.launch_margins`) of the stowed radiator stack on its
    tie-downs and of the primary-structure cylinder (yield, ultimate and NASA SP-8007 buckling), with
    NASA-STD-5001B factors of safety;
@@ -21,7 +23,8 @@ Every check gives a margin, ``capability / demand - 1`` (or the margin of safety
 >= 0. A failed margin is a result (``feasible`` False and a reason naming it), never an exception; a check the
 vehicle's data cannot support (a guide that publishes no load factors or minimum frequencies) is skipped with
 a note, unless the ``[launch]`` table supplies the value (``load_envelope``, ``min_lateral_frequency``,
-``min_axial_frequency``, ``launch_price``), which then overrides or fills in the vehicle's, also with a note.
+``min_axial_frequency``, ``launch_price``, ``mass_to_orbit``), which then overrides or fills in the vehicle's,
+also with a note.
 Everything broadcasts: arrays in, arrays out.
 """
 
@@ -33,6 +36,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from spacedc import materials
 from spacedc import structure
 from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
 from spacedc.designs.spec import LaunchChoices
@@ -47,13 +51,16 @@ __all__ = ["GROWTH_CATEGORIES", "LaunchResult", "budget_and_margins"]
 #: deployable solar-array wing is mostly composite substrate, booms and hinges, and S-120A's own solar-array
 #: row is not transcribed in structure.GROWTH_ALLOWANCE, so the composites row (the highest structural
 #: allowance, 24 % at E) stands in for it; attitude control is wheels, sensors and their electronics (medium
-#: boxes); propulsion hardware takes the propulsion row. Harness and structure are fractions of the dry mass
-#: that carry their own growth (:func:`structure.mass_budget`).
+#: boxes); propulsion hardware takes the propulsion row; the primary cylinder and the tie-downs are structure,
+#: the hinges, latches and array drives mechanisms. Harness and secondary structure are fractions of the dry
+#: mass that carry their own growth (:func:`structure.mass_budget`).
 GROWTH_CATEGORIES: dict[str, str] = {
     "payload": "electronics-large",
     "solar_array": "composites",
     "battery": "batteries",
     "thermal": "thermal",
+    "primary_structure": "structure",
+    "mechanisms": "mechanisms",
     "adcs": "electronics-medium",
     "propulsion": "propulsion",
 }
@@ -105,9 +112,17 @@ class LaunchResult(Result):
     ----------
     vehicle : str
         The vehicle's display name ("Falcon 9").
+    recovery : str
+        The recovery mode of the (capability, price) pair used.
+    capability_source, price_source : str
+        Where the capability and the price used come from: the pair's sources, or the ``[launch]`` field that
+        stated them.
     mass : structure.MassBudget
-        Subsystems ``payload``, ``solar_array``, ``battery``, ``thermal``, ``adcs``, ``propulsion`` (basic,
-        growth, predicted), harness, structure, dry, system margin, propellant and wet mass.
+        Subsystems ``payload``, ``solar_array``, ``battery``, ``thermal``, ``primary_structure`` (cylinder and
+        tie-downs), ``mechanisms`` (hinges, latches, array drives), ``adcs``, ``propulsion`` (basic, growth,
+        predicted), harness, secondary structure (``structure``), dry, system margin, propellant and wet mass.
+    structure_hardware : structure.StructureHardware
+        The structure sized from its dimensions (before growth).
     delta_v : structure.DeltaVBudget
         Drag make-up over life and disposal.
     packing : structure.LaunchPacking
@@ -148,7 +163,11 @@ class LaunchResult(Result):
     """
 
     vehicle: str
+    recovery: str
+    capability_source: str
+    price_source: str
     mass: structure.MassBudget
+    structure_hardware: structure.StructureHardware
     delta_v: structure.DeltaVBudget
     packing: structure.LaunchPacking
     quasi_static: structure.LaunchMargins | None
@@ -175,7 +194,10 @@ class LaunchResult(Result):
 
         Mass adds up: the subsystems' basic masses (payload, power = array + battery, thermal, ADCS,
         propulsion) plus structure, harness and growth make ``dry_kg``; dry plus the system margin and the
-        propellant make ``total_kg``. Launch values a vehicle does not support are ``None`` (see ``notes``).
+        propellant make ``total_kg``. ``structure_kg`` is the primary cylinder, the tie-downs and the deployment
+        hardware before their growth (``structure_primary_kg``, ``structure_tie_downs_kg``,
+        ``structure_deployment_kg``) plus the secondary fraction (``structure_secondary_kg``); their growth is
+        in ``growth_kg``. Launch values a vehicle does not support are ``None`` (see ``notes``).
         ``column(x, shape)`` makes each value: JSON-ready by default (:func:`spacedc.units.json_column`).
         """
         shape = np.shape(self.feasible)
@@ -188,18 +210,24 @@ class LaunchResult(Result):
         def si_or_none(q: pint.Quantity | None, unit: str) -> Any:
             return None if q is None else column(q.m_as(unit), shape)
 
-        qs, pack = self.quasi_static, self.packing
+        qs, pack, hw = self.quasi_static, self.packing, self.structure_hardware
         return {
             "mass": {
                 "total_kg": kg(m.wet), "payload_kg": kg(basic["payload"]),
                 "power_kg": kg(basic["solar_array"] + basic["battery"]), "thermal_kg": kg(basic["thermal"]),
-                "structure_kg": kg(m.structure), "adcs_kg": kg(basic["adcs"]),
+                "structure_kg": kg(basic["primary_structure"] + basic["mechanisms"] + m.structure.m_as("kg")),
+                "structure_primary_kg": kg(hw.primary), "structure_tie_downs_kg": kg(hw.tie_downs),
+                "structure_deployment_kg": kg(hw.deployment), "structure_secondary_kg": kg(m.structure),
+                "adcs_kg": kg(basic["adcs"]),
                 "propulsion_kg": kg(basic["propulsion"]), "propellant_kg": kg(m.propellant),
                 "harness_kg": kg(m.harness), "growth_kg": kg(sum(g.m_as("kg") for g in m.growth.values())),
                 "margin_kg": kg(m.system_margin), "dry_kg": kg(m.dry),
             },
             "launch": {
                 "vehicle": self.vehicle,
+                "recovery": self.recovery,
+                "capability_source": self.capability_source,
+                "price_source": self.price_source,
                 "satellites_per_launch": column(pack.satellites_per_launch, shape),
                 "fits_fairing": column(pack.fits_fairing, shape),
                 "mass_to_orbit_kg": column(pack.mass_to_orbit.m_as("kg"), shape),
@@ -238,12 +266,13 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
                 face_sheet_density: Any, core_thickness: Any, core_density: Any, panel_areal_density: Any,
                 heat_pipes_per_panel: Any, heat_pipe_diameter: Any, heat_pipe_wall_thickness: Any,
                 heat_rejected: Any, array_mass: Any, stowed_diameter: Any, stowed_height: Any, drag_area: Any,
-                radiator_area: Any = None) -> LaunchResult:
+                cylinder_height: Any, array_wings: Any, radiator_area: Any = None) -> LaunchResult:
     """Mass budget, launch packing and every structural margin of a sized satellite.
 
-    Mass. With the current best estimates m_i of payload, solar array, battery and thermal hardware, their
-    AIAA S-120A growth g_i (:data:`GROWTH_CATEGORIES` at ``choices.maturity``), and the structure, harness,
-    ADCS and propulsion-hardware fractions f_s, f_h, f_a, f_p of the dry mass,
+    Mass. With the current best estimates m_i of payload, solar array, battery, thermal hardware and the
+    structure its own sizing sets, their AIAA S-120A growth g_i (:data:`GROWTH_CATEGORIES` at
+    ``choices.maturity``), and the secondary-structure, harness, ADCS and propulsion-hardware fractions f_s,
+    f_h, f_a, f_p of the dry mass,
 
     .. math::
 
@@ -251,13 +280,20 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
         m_{dry}^+ = m_{dry} (1 + M), \\qquad m_p = m_{dry}^+ \\left(e^{\\Delta v / g_0 I_{sp}} - 1\\right)
 
     (ADCS and propulsion enter :func:`structure.mass_budget` as subsystems whose predicted mass is f_a m_dry and
-    f_p m_dry). Delta-v: drag make-up at ``drag_area`` over ``lifetime`` plus one disposal burn
+    f_p m_dry). The sized structure (:func:`structure.structure_hardware`): the primary cylinder of
+    ``choices.cylinder_radius``, ``cylinder_thickness`` and ``structure_material`` over ``cylinder_height``,
+    2 pi R t H rho; ``choices.tie_down_count`` tie-downs per radiator wing of ``tie_down_mass`` each (both
+    "structure" in S-120A); a hinge line of ``hinge_line_mass`` at the root and between panels of every
+    radiator wing, ``panels_per_wing`` per wing, and an ``array_drive_mass`` drive per solar-array wing
+    ("mechanisms"). Delta-v: drag make-up at ``drag_area`` over ``lifetime`` plus one disposal burn
     (:func:`structure.delta_v_budget`), the drag figured on m_dry^+ -- the rocket equation on the dry mass with
     that delta-v bounds the propellant of a constant drag impulse from above.
 
     Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
     (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
-    ``fairing`` = H(d) / h - 1, H(d) the usable envelope height at the stowed diameter.
+    ``fairing`` = H(d) / h - 1, H(d) the usable envelope height at the stowed diameter. m_orbit and the price
+    are those of one published pair (``choices.recovery``, :class:`structure.LaunchPair`), or
+    ``choices.mass_to_orbit`` and ``choices.launch_price`` where given.
 
     Loads and modes. Each radiator wing stows as :func:`geometry.make_satellite` stows it: ``panels_per_wing``
     panels standing against a bus face, the launch axis in their plane, at a pitch of max(2 t_f + max(t_c, d_pipe),
@@ -316,6 +352,10 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
         Stowed envelope of one satellite as a cylinder.
     drag_area : Quantity [area]
         Orbit-average area normal to the velocity.
+    cylinder_height : Quantity [length]
+        Height H of the primary cylinder (> 0): the bus height in the sizing chain.
+    array_wings : int or float
+        Solar-array wings (>= 0), each on a drive.
     radiator_area : Quantity [area], optional
         Planform area the heat load needs; the installed panels' excess holds spare heat pipes. Default: the
         installed area (no spares).
@@ -335,7 +375,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
     """
     c = choices
-    published = structure.launch_vehicle(c.vehicle)
+    published = structure.launch_vehicle(c.vehicle, c.recovery)
     lv = _with_supplied(c, published)
     h_km = si(altitude, "km", "altitude", lo=0, lo_open=True)
     inc = si(inclination, "deg", "inclination", lo=0, hi=180)
@@ -363,6 +403,8 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     h_stow = si(stowed_height, "m", "stowed_height", lo=0, lo_open=True)
     a_drag = si(drag_area, "m^2", "drag_area", lo=0, lo_open=True)
     a_needed = None if radiator_area is None else si(radiator_area, "m^2", "radiator_area", lo=0, lo_open=True)
+    h_cyl = si(cylinder_height, "m", "cylinder_height", lo=0, lo_open=True)
+    n_array = fraction(array_wings, "array_wings", lo=0, hi=None)
     if np.any(m_array > m_power * (1 + 1e-12)):
         raise ValueError("array_mass: exceeds power_mass (the array is part of the power subsystem)")
     skin = 2.0 * rho_f * tf + rho_c * tc
@@ -373,12 +415,21 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
         raise ValueError(f"launch.disposal_perigee = {c.disposal_perigee}: must not exceed the orbit altitude")
     notes: list[str] = []
 
+    # The structure its own sizing sets: primary cylinder and tie-downs, hinge lines and array drives.
+    mat = materials.material(c.structure_material)
+    hardware = structure.structure_hardware(
+        cylinder_radius=c.cylinder_radius, cylinder_height=quantity(h_cyl, "m"),
+        cylinder_thickness=c.cylinder_thickness, cylinder_density=quantity(mat.density, "kg/m^3"),
+        tie_down_count=wings * c.tie_down_count, tie_down_mass=c.tie_down_mass,
+        hinge_line_count=wings * per_wing, hinge_line_mass=c.hinge_line_mass, array_drive_count=n_array,
+        array_drive_mass=c.array_drive_mass)
     # Mass budget: ADCS and propulsion hardware as shares of the dry mass, backed out to basic masses.
     growth = {k: structure.growth_allowance(cat, c.maturity) for k, cat in GROWTH_CATEGORIES.items()}
     basic = {"payload": m_payload, "solar_array": m_array, "battery": np.maximum(m_power - m_array, 0.0),
-             "thermal": m_thermal}
+             "thermal": m_thermal, "primary_structure": hardware.structure.m_as("kg"),
+             "mechanisms": hardware.mechanisms.m_as("kg")}
     dry = sum(m * (1 + growth[k]) for k, m in basic.items()) / (
-        1 - c.structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
+        1 - c.secondary_structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
     basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
     dv = structure.delta_v_budget(quantity(h_km, "km"), quantity(life, "year"),
@@ -386,7 +437,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
                                   drag_coefficient=c.drag_coefficient, disposal_perigee=c.disposal_perigee)
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
-                                   structure_fraction=c.structure_fraction, system_margin=c.system_margin,
+                                   structure_fraction=c.secondary_structure_fraction, system_margin=c.system_margin,
                                    delta_v=dv.total, specific_impulse=c.specific_impulse)
     # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
     # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
@@ -397,7 +448,8 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     pack = structure.satellites_per_launch(
         lv, satellite_mass=wet_q, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
         altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
-        dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"))
+        dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"),
+        mass_to_orbit=c.mass_to_orbit)
     # what the vehicle carries above the dispenser (none where the dispenser alone exceeds it)
     capacity = np.maximum(pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg"), 0.0)
     # A station of identical modules buys whole launches: ceil(modules / satellites per launch).
@@ -408,17 +460,19 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     station_usd = None if price is None else launches * price.m_as("USD")
     station_kw = c.modules * p_compute / 1e3
     envelope_height = structure.usable_height(lv, quantity(d_stow, "m")).m_as("m")
-    if not np.all(pack.mass_to_orbit_within_reference):
+    if c.mass_to_orbit is not None:
+        notes.append(_supplied_note(lv.name, f"capability to orbit ({lv.recovery})", "mass_to_orbit",
+                                    published.performance))
+    elif not np.all(pack.mass_to_orbit_within_reference):
         notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(h_km, "km"), quantity(inc, "deg")).reasons)
                          [np.argmin(np.ravel(pack.mass_to_orbit_within_reference))]))
     if pack.launch_cost_per_satellite is None:
-        notes.append(f"not checked: {lv.name} publishes no launch price (give launch.launch_price for the launch "
-                     f"cost per satellite and per kW)")
+        notes.append(f"not checked: {lv.name} publishes no launch price in the {lv.recovery} mode (give "
+                     f"launch.launch_price for the launch cost per satellite and per kW)")
     if c.launch_price is not None:
-        notes.append(_supplied_note(lv.name, "launch price", "launch_price", published.price))
+        notes.append(_supplied_note(lv.name, f"launch price ({lv.recovery})", "launch_price", published.price))
 
     # Stowed radiator stack, primary structure: quasi-static loads and stowed modes.
-    mat = structure.material(c.structure_material)
     stack_mass = quantity(per_wing * areal * w * ln, "kg")
     # As stowed (geometry.make_satellite, designs.envelope): the panels stand against a bus face, the launch axis
     # in their plane, at a pitch of max(panel thickness, manifold) + stow gap, the package root_offset off the bus
@@ -459,7 +513,8 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     m_stowed = np.broadcast_to(wet, np.broadcast_shapes(np.shape(wet), *(np.shape(r.m) for r in reqs if r is not None)))
     stowed = structure.stowed_frequencies(
         lv, satellite_mass=quantity(m_stowed, "kg"), cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness,
-        cg_height=sat_cg, modulus=mat.modulus, cylinder_density=mat.density, stack_mass=stack_mass,
+        cg_height=sat_cg, modulus=quantity(mat.modulus, "Pa"), cylinder_density=quantity(mat.density, "kg/m^3"),
+        stack_mass=stack_mass,
         tie_down_stiffness=c.tie_down_stiffness, tie_down_count=c.tie_down_count)
     for field, what in (("min_lateral_frequency", "minimum lateral frequency (stowed lateral and radiator-stack "
                                                   "modes)"), ("min_axial_frequency", "minimum axial frequency")):
@@ -535,7 +590,13 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
         reasons = combine_reasons(
             reasons_where(~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
             *(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
-    return LaunchResult(vehicle=lv.name, mass=budget, delta_v=dv, packing=pack, quasi_static=qs, stowed=stowed,
+    return LaunchResult(vehicle=lv.name, recovery=lv.recovery,
+                        capability_source=("launch.mass_to_orbit (user-supplied)" if c.mass_to_orbit is not None
+                                           else lv.performance_source),
+                        price_source=("launch.launch_price (user-supplied)" if c.launch_price is not None
+                                      else lv.price_source),
+                        mass=budget, structure_hardware=hardware, delta_v=dv, packing=pack, quasi_static=qs,
+                        stowed=stowed,
                         deployed=deployed, mmod=mmod, modules=c.modules, launches=_shaped(launches, np.shape(launches)),
                         station_compute_power=quantity(station_kw, "kW"),
                         station_launch_cost=None if station_usd is None else quantity(station_usd, "USD"),
@@ -597,7 +658,7 @@ def _select_margins(mask: np.ndarray, where_true: structure.LaunchMargins,
     return structure.LaunchMargins(**picked)
 
 
-def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: structure.Material, *, stack_mass: Any,
+def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: materials.Material, *, stack_mass: Any,
                   stack_cg: Any, tie_down_radius: Any, satellite_mass: Any, satellite_cg: Any
                   ) -> structure.LaunchMargins:
     """:func:`structure.launch_margins` at the approach's NASA-STD-5001B factors, re-stated at the chosen ones.
@@ -612,7 +673,8 @@ def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: structure.
         tie_down_radius=tie_down_radius, tie_down_allowable_tension=c.tie_down_allowable_tension,
         tie_down_allowable_shear=c.tie_down_allowable_shear, satellite_mass=satellite_mass,
         cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness, satellite_cg_height=satellite_cg,
-        yield_strength=mat.yield_strength, ultimate_strength=mat.ultimate_strength, modulus=mat.modulus,
+        yield_strength=quantity(mat.yield_strength, "Pa"), ultimate_strength=quantity(mat.ultimate_strength, "Pa"),
+        modulus=quantity(mat.modulus, "Pa"),
         poisson_ratio=nu, approach=c.approach, stack_orientation="in-plane")
     fy0 = structure.factor_of_safety(c.approach, "yield")
     fu0 = structure.factor_of_safety(c.approach, "ultimate")

@@ -7,8 +7,8 @@ come out no longer than ``thermal.panel_length``). The array area is split over 
 ``geometry.array_wing_width``; the bus is a square box of ``geometry.bus_width`` tall enough for the chip
 racks. CadQuery is imported by :mod:`geometry` only when a solid is built.
 
-Masses: face sheets and core take the design's material and core density (thermal.MATERIALS), hinges and
-the bus the densities of :data:`DENSITIES` (sourced); heat pipes and manifolds carry their fluid, so their
+Masses: face sheets and core take the design's material and core density (spacedc.materials), hinges and
+the bus the densities of :data:`DENSITIES` (rows of spacedc.materials); heat pipes and manifolds carry their fluid, so their
 sized mass per length is smeared over the CAD tube walls. The radiator's CAD mass is then an independent
 check of the analytic areal density (lugs, pipe bores and the manifold geometry differ). Parts whose make-up
 the CAD does not resolve (the array blanket and its booms, the racks) carry a smeared density equal to their
@@ -27,8 +27,8 @@ import numpy as np
 import pint
 
 from spacedc import geometry
+from spacedc import materials
 from spacedc import power
-from spacedc import thermal
 from spacedc.designs.result import DesignResult
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
@@ -38,16 +38,15 @@ from spacedc.units import Q_
 __all__ = ["DENSITIES", "has_geometry", "satellite_spec", "CadReport", "build_cad", "cad_paths", "write_cad",
            "analytic_envelope"]
 
-#: Densities of the resolved CAD materials [kg/m^3], each with its source.
-DENSITIES: dict[str, tuple[float, str]] = {
-    "face_sheet": (2700.0, "aluminium 6061-T6, 0.0975 lb/in^3 = 2699 kg/m^3 (MMPDS / ASM Aerospace "
-                           "Specification Metals data sheet)"),
-    "core": (49.7, "aluminium 5052 honeycomb, 1/8 in cell, 3.1 lb/ft^3 (Hexcel HexWeb CR III product data)"),
-    "heat_pipe": (2700.0, "aluminium 6063 extrusion, 2.70 g/cm^3 (ASM data sheet); working fluid neglected"),
-    "manifold": (2700.0, "aluminium 6061-T6 (as face_sheet)"),
-    "hinge": (4430.0, "Ti-6Al-4V, 4.43 g/cm^3 (ASM Aerospace Specification Metals data sheet)"),
-    "structure": (2700.0, "aluminium 6061-T6 bus shell (as face_sheet)"),
+#: The CAD's resolved materials: part -> row of :data:`spacedc.materials.MATERIALS` (face sheet and core are
+#: replaced by the design's own, heat pipes and manifolds by their sized mass per length).
+CAD_MATERIALS: dict[str, str] = {
+    "face_sheet": "al6061-t6", "core": "hexweb-5052-3.1pcf", "heat_pipe": "al6063-t5", "manifold": "al6061-t6",
+    "hinge": "ti-6al-4v", "structure": "al6061-t6",
 }
+#: Densities of the resolved CAD materials [kg/m^3], each with its source (from :data:`CAD_MATERIALS`).
+DENSITIES: dict[str, tuple[float, str]] = {
+    part: (materials.material(row).density, materials.material(row).source) for part, row in CAD_MATERIALS.items()}
 _SMEARED = ("blanket", "boom", "array_panel", "rack")
 _RADIATOR = ("face_sheet", "core", "heat_pipe", "manifold", "hinge")
 _ARRAY = ("blanket", "boom", "array_panel")
@@ -99,7 +98,7 @@ def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Desig
     th = design.thermal
     volumes = {k: v.m_as("m^3") for k, v in spec.volume_by_material().items()}
     dens = {k: v[0] for k, v in DENSITIES.items()}
-    dens["face_sheet"] = thermal.material(th.face_sheet_material).density.m_as("kg/m^3")
+    dens["face_sheet"] = materials.material(th.face_sheet_material).density
     dens["core"] = th.core_density.m_as("kg/m^3")
     # Heat pipes and manifolds carry their fluid: smear the sized mass per length over the CAD tube walls.
     panels = spec.radiator_wing_count * spec.radiator.panel_count

@@ -37,8 +37,10 @@ Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the hea
 the areal density; the environment loads come from thermal.environment_loads for the design's orientation
 and Earth case, at the smallest solar zenith angle of the orbit (which is |beta| at orbit noon).
 
-Mass. Payload, power (array + battery), thermal (radiator panels + loop lines and coolant) are summed;
-structure is a fraction f of the dry mass; the total carries the system margin.
+Mass. Payload, power (array + battery), thermal (radiator panels + loop lines and coolant) and the structure
+sized from its dimensions (the primary cylinder as tall as the bus, tie-downs, hinge lines, array drives) are
+summed; secondary structure is a fraction of the dry mass; the total carries the system margin
+(designs.budget).
 """
 
 from __future__ import annotations
@@ -50,12 +52,12 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
+from spacedc import materials
 from spacedc import orbit
 from spacedc import power
-from spacedc import structure
 from spacedc import thermal
 from spacedc.designs.design import Design
-from spacedc.designs.envelope import stowed_envelope_estimate
+from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import budget_and_margins
 from spacedc.designs.result import DesignResult
 from spacedc.results import Result, combine_reasons, reasons_where
@@ -65,9 +67,8 @@ __all__ = ["size"]
 
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
-#: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
-#: 1 mm wall.
-_LINE_DENSITY, _LINE_WALL = 2713.0, 1e-3
+#: Transport lines: aluminium 6061-T6 tube (spacedc.materials) of 1 mm wall.
+_LINE_MATERIAL, _LINE_WALL = "al6061-t6", 1e-3
 
 
 def size(design: Design, *, transient: bool | None = None) -> DesignResult:
@@ -297,7 +298,7 @@ def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
     d = th.line_diameter.m_as("m")
     length = th.line_length.m_as("m")
     density = thermal.coolant_properties(th.coolant, loop.radiator_outlet_temperature).density.m_as("kg/m^3")
-    tube = np.pi * (d + _LINE_WALL) * _LINE_WALL * _LINE_DENSITY
+    tube = np.pi * (d + _LINE_WALL) * _LINE_WALL * materials.material(_LINE_MATERIAL).density
     fluid = np.pi * d**2 / 4 * density
     return quantity(th.loop_count * length * (tube + fluid), "kg")
 
@@ -407,7 +408,9 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         panel_length_mm=length * 1e3, panel_thickness_mm=thickness, array_flexible=flexible,
         array_width_mm=g.array_wing_width.m_as("mm"), array_length_mm=np.where(np.isfinite(array_length),
                                                                                array_length, 0.0) * 1e3)
-    face = thermal.material(th.face_sheet_material)
+    face = materials.material(th.face_sheet_material)
+    # the face sheets' stiffness is their material's, unless the design states a tested value
+    face_modulus = quantity(face.modulus, "Pa") if th.face_sheet_modulus is None else th.face_sheet_modulus
     # Drag area: the radiators' full face (conservative: edge-on to the Sun, they may face the flow) and the
     # bus, plus the sun-tracking array's orbit average. Its normal is the Sun direction s, whose component in
     # the orbit plane is cos(beta); the velocity turns through that plane, so the projected area A |s . v| =
@@ -420,14 +423,17 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
         power_mass=_finite_kg(array.mass + battery.mass), thermal_mass=_finite_kg(thermal_mass), compute_power=chips,
         radiator_wings=wings, panels_per_wing=per_wing, panel_width=th.panel_width, panel_length=quantity(length, "m"),
-        face_sheet_thickness=th.face_sheet_thickness, face_sheet_modulus=th.face_sheet_modulus,
-        face_sheet_density=face.density, core_thickness=th.core_thickness, core_density=th.core_density,
+        face_sheet_thickness=th.face_sheet_thickness, face_sheet_modulus=face_modulus,
+        face_sheet_density=quantity(face.density, "kg/m^3"), core_thickness=th.core_thickness,
+        core_density=th.core_density,
         panel_areal_density=panels.areal_density, heat_pipes_per_panel=panels.pipes_per_panel,
         heat_pipe_diameter=th.pipe_diameter, heat_pipe_wall_thickness=th.pipe_wall_thickness,
         heat_rejected=quantity(q_rad, "W"), array_mass=_finite_kg(array.mass), stowed_diameter=quantity(2 * radius, "mm"),
         stowed_height=quantity(height, "mm"),
         drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2"),
         radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"),
+        # the primary cylinder runs the bus, interface ring to top deck
+        cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"), array_wings=g.array_wings,
     )
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 

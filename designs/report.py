@@ -107,8 +107,8 @@ def summary_table(data: dict[str, Any]) -> str:
             lines.append(f"  {label:<26} {_fmt(m['adcs_kg'], 1, 'kg', '.1f')} / {_fmt(m['propulsion_kg'], 1, 'kg', '.1f')}")
         elif label == "vehicle":
             launch = data["launch"]
-            lines.append(f"  {label:<26} {launch['vehicle']} ({'fits' if launch['fits_fairing'] else 'does NOT fit'}"
-                         f" the fairing)")
+            lines.append(f"  {label:<26} {launch['vehicle']}, {launch['recovery']} "
+                         f"({'fits' if launch['fits_fairing'] else 'does NOT fit'} the fairing)")
         elif label == "stowed envelope":
             t = data["launch"]
             lines.append(f"  {label:<26} {_fmt(t['stowed_diameter_m'], 1, 'm', '.2f')} diameter x "

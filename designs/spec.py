@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from spacedc import power, structure, thermal
+from spacedc import materials, power, structure, thermal
 
 from spacedc.units import broadcast_shape, fraction, quantity, si
 
@@ -224,15 +224,17 @@ class ThermalChoices(Section):
     wings: int = integer(2, lo=1, doc="deployable radiator wings; the panel count is a multiple of it")
     panel_width: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the manifold, across the heat pipes")
     panel_length: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the heat pipes")
-    face_sheet_material: str = text("al6061-t6", doc="a row of thermal.MATERIALS")
+    face_sheet_material: str = text("al6061-t6", doc="a row of spacedc.materials.MATERIALS with a conductivity: "
+                                                     "it gives the face sheets' density, conductivity and modulus")
     face_sheet_thickness: Any = qty("m", "0.5 mm", lo=0, lo_open=True, doc="each of the two face sheets")
-    face_sheet_modulus: Any = qty("Pa", "68.9 GPa", lo=0, lo_open=True,
-                                  doc="face-sheet Young's modulus, for the deployed wing's stiffness (Al 6061-T6, "
-                                      "MMPDS)")
+    face_sheet_modulus: Any = qty("Pa", None, lo=0, lo_open=True,
+                                  doc="override of the face sheets' Young's modulus for the deployed wing's "
+                                      "stiffness (e.g. a tested laminate); default: face_sheet_material's")
     area_margin: float = num(0.0, hi=None, doc="installed radiator area beyond the need, as a fraction: spare "
                                                "heat pipes against MMOD losses")
-    core_density: Any = qty("kg/m^3", "50 kg/m^3", lo=0, lo_open=True,
-                            doc="honeycomb core (HexWeb CRIII 1/8-5052-.001, 3.1 lb/ft^3 = 50 kg/m^3)")
+    core_density: Any = qty("kg/m^3", quantity(materials.material("hexweb-5052-3.1pcf").density, "kg/m^3"), lo=0,
+                            lo_open=True, doc="honeycomb core; default: HexWeb CR III 1/8-5052-.001, 3.1 lb/ft^3 "
+                                              "(spacedc.materials 'hexweb-5052-3.1pcf')")
     core_thickness: Any = qty("m", "15 mm", lo=0, lo_open=True, doc="honeycomb core thickness")
     pipe_pitch: Any = qty("m", "0.1 m", lo=0, lo_open=True, doc="heat-pipe spacing")
     pipe_diameter: Any = qty("m", "12.7 mm", lo=0, lo_open=True, doc="heat-pipe outer diameter")
@@ -258,10 +260,10 @@ class ThermalChoices(Section):
         if np.ndim(self.sides):
             raise ValueError(f"thermal.sides = {self.sides!r}: one value per design (a panel type), not a sweep; "
                              f"size one-sided and two-sided designs separately")
-        try:
-            thermal.material(self.face_sheet_material)
-        except ValueError as exc:
-            raise ValueError(f"thermal.face_sheet_material = {self.face_sheet_material!r}: {exc}") from None
+        face = materials.material(self.face_sheet_material, "thermal.face_sheet_material")
+        face.require("conductivity", "thermal.face_sheet_material")
+        if self.face_sheet_modulus is None:
+            face.require("modulus", "thermal.face_sheet_material")
         # the coolant must stay liquid from the cold-plate outlet down to the radiator return
         for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
                         ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):
@@ -303,9 +305,17 @@ class LaunchChoices(Section):
     # vehicle and packing
     vehicle: str = text("falcon-9", doc="launch vehicle, a key of structure.LAUNCH_VEHICLES (falcon-9, falcon-heavy, "
                                         "starship, new-glenn, ariane-62, ariane-64)")
+    recovery: str = choice(structure.RECOVERY, None,
+                           doc="the recovery mode whose published (capability, price) pair is bought: reusable "
+                               "(booster recovered) or expendable; default: the vehicle's reusable pair where it "
+                               "publishes a capability for it (Falcon 9: 17.5 t to LEO for USD 69.75 M)")
+    mass_to_orbit: Any = qty("kg", None, lo=0, lo_open=True,
+                             doc="the vehicle's capability to this orbit, in place of the pair's published figure "
+                                 "(which is for its own reference orbit); needed where a pair publishes none")
     launch_price: Any = qty("USD", None, lo=0, lo_open=True,
-                            doc="price of one launch; default: the vehicle's (Falcon 9: USD 69.75 M, SpaceX 2024, "
-                                "2nd-hand); vehicles without a public price need one for the cost per satellite")
+                            doc="price of one launch; default: the pair's (Falcon 9 reusable: USD 69.75 M, SpaceX "
+                                "2024, 2nd-hand); a pair without a public price needs one for the cost per "
+                                "satellite")
     load_envelope: Any = dataclasses.field(
         default=None, metadata=dict(doc="quasi-static limit load-factor envelope in g as [lateral, axial] vertex "
                                         "pairs (positive axial = compression), the form of structure."
@@ -333,9 +343,12 @@ class LaunchChoices(Section):
     system_margin: float = num(0.2, hi=1.0,
                                doc="system margin on the predicted dry mass, above the S-120A growth: 0.2, the 15-30 % "
                                    "that early-phase NASA and AIAA practice holds (2nd-hand)")
-    structure_fraction: float = num(structure.STRUCTURE_FRACTION, hi_open=True,
-                                    doc="structure as a fraction of the dry mass: 0.20 (Campbell & McCandless, "
-                                        "Introduction to Space Sciences and Spacecraft Applications, 1996, p. 191)")
+    secondary_structure_fraction: float = num(
+        structure.SECONDARY_STRUCTURE_FRACTION, hi_open=True,
+        doc="structure not sized from its dimensions (panels, decks, brackets, inserts) as a fraction of the dry "
+            "mass: 0.18, Campbell & McCandless' 20 % for the whole structure (Introduction to Space Sciences and "
+            "Spacecraft Applications, 1996, p. 191) less the primary cylinder, tie-downs and deployment hardware "
+            "computed here (structure.SECONDARY_STRUCTURE_FRACTION)")
     harness_fraction: float = num(structure.HARNESS_FRACTION, hi_open=True,
                                   doc="harness as a fraction of the dry mass: 0.08, the 7-9 % flown spacecraft reach "
                                       "by integration (structure.HARNESS_FRACTION, 2nd-hand)")
@@ -364,7 +377,8 @@ class LaunchChoices(Section):
     ultimate_factor: float = num(None, lo=1.0, hi=None,
                                  doc="ultimate factor of safety; default: NASA-STD-5001B Table 1 for the approach")
     structure_material: str = text("al7075-t6", doc="primary-structure cylinder material, a row of "
-                                                    "structure.MATERIALS (al7075-t6: SMAD 3rd ed. sec. 11.6 example)")
+                                                    "spacedc.materials.MATERIALS with a modulus and strengths "
+                                                    "(al7075-t6: the SMAD 3rd ed. sec. 11.6 example)")
     cylinder_radius: Any = qty("m", "0.7875 m", lo=0, lo_open=True,
                                doc="primary-structure cylinder radius: 0.7875 m, on the 1575 mm (62 in) payload "
                                    "interface of the Falcon User's Guide (2nd-hand)")
@@ -382,6 +396,16 @@ class LaunchChoices(Section):
     tie_down_stiffness: Any = qty("N/m", "1e7 N/m", lo=0, lo_open=True,
                                   doc="stiffness of one tie-down with its bracket: 1e7 N/m (spacedc's assumption: "
                                       "an M8 steel bolt of 50 mm grip alone is EA/L = 1.5e8 N/m, brackets are softer)")
+    tie_down_mass: Any = qty("kg", "0.5 kg", lo=0,
+                             doc="mass of one tie-down: release actuator, bolt, cup and the brackets on both sides "
+                                 "(spacedc's assumption, no public unit mass found: supply the unit's)")
+    hinge_line_mass: Any = qty("kg", "1 kg", lo=0,
+                               doc="mass of one hinge line of a radiator wing (the root and each panel joint): two "
+                                   "spring hinges with their latches (spacedc's assumption: supply the unit's)")
+    array_drive_mass: Any = qty("kg", "5 kg", lo=0,
+                                doc="mass of the drive of one solar-array wing: 5 kg, Moog's Type 3/5 solar array "
+                                    "drive assembly ('< 11 lbs', product page); the wings' own booms, hinges "
+                                    "and hold-downs are in the array's specific power")
     # deployed wing
     acs_bandwidth: Any = qty("Hz", "0.01 Hz", lo=0, lo_open=True,
                              doc="attitude-control bandwidth; with the tenfold separation the deployed requirement "
@@ -405,23 +429,28 @@ class LaunchChoices(Section):
         if self.load_envelope is not None:
             object.__setattr__(self, "load_envelope", _load_envelope(self.load_envelope))
         try:
-            structure.launch_vehicle(self.vehicle)
+            lv = structure.launch_vehicle(self.vehicle)
         except ValueError as exc:
             raise ValueError(f"launch.vehicle = {self.vehicle!r}: {str(exc).split(': ', 1)[1]}") from None
         try:
-            mat = structure.material(self.structure_material)
+            lv = lv.with_recovery(self.recovery)
         except ValueError as exc:
-            raise ValueError(f"launch.structure_material = {self.structure_material!r}: "
-                             f"{str(exc).split(': ', 1)[1]}") from None
+            raise ValueError(f"launch.{exc}") from None
+        if lv.performance is None and self.mass_to_orbit is None:
+            raise ValueError(f"launch.mass_to_orbit: {lv.name} publishes no capability in the {lv.recovery} mode "
+                             f"({lv.performance_source}); state it, or choose another launch.recovery")
+        mat = materials.material(self.structure_material, "launch.structure_material")
         if None in (mat.modulus, mat.yield_strength, mat.ultimate_strength):
-            usable = [k for k, m in structure.MATERIALS.items()
+            usable = [k for k, m in materials.MATERIALS.items()
                       if None not in (m.modulus, m.yield_strength, m.ultimate_strength)]
             raise ValueError(f"launch.structure_material = {self.structure_material!r}: has no modulus or strength "
                              f"for a primary structure; use one of {', '.join(usable)}")
-        total = self.structure_fraction + self.harness_fraction + self.adcs_fraction + self.propulsion_fraction
+        total = (self.secondary_structure_fraction + self.harness_fraction + self.adcs_fraction
+                 + self.propulsion_fraction)
         if np.any(np.asarray(total) >= 1.0):
-            raise ValueError(f"launch.structure_fraction + harness_fraction + adcs_fraction + propulsion_fraction = "
-                             f"{np.max(total):g}: must be below 1 (each is a share of the dry mass)")
+            raise ValueError(f"launch.secondary_structure_fraction + harness_fraction + adcs_fraction + "
+                             f"propulsion_fraction = {np.max(total):g}: must be below 1 (each is a share of the dry "
+                             f"mass)")
 
 
 def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:

@@ -18,9 +18,9 @@ Links: chips to coolant through the per-chip path N / (R_jc + R_cp); coolant (th
 cold-plate outlet) to radiator (at its along-flow equivalent temperature) with the conductance that carries
 the sized heat across their difference, so the network's orbit-average state is the sizing's;
 battery to coolant through a cold plate of 1 W/K per kilogram of battery (an assumption of this model:
-a pack bolted to a liquid cold plate). Heat capacities use c_p = 896 J/(kg K) for aluminium and 1000 J/(kg K)
-for Li-ion cells (Incropera et al., *Fundamentals of Heat and Mass Transfer*, 7th ed., Table A.1; Maleki et
-al., J. Electrochem. Soc. 146 (1999) 947, 0.8-1.1 kJ/(kg K)).
+a pack bolted to a liquid cold plate). Heat capacities use the specific heat of aluminium 6061-T6 from
+:data:`spacedc.materials.MATERIALS` (896 J/(kg K)) and 1000 J/(kg K) for Li-ion cells (Maleki et al.,
+J. Electrochem. Soc. 146 (1999) 947, 0.8-1.1 kJ/(kg K)).
 
 The network starts from the sizing's temperatures, runs ``orbits`` orbits of the worst eclipse with the loads
 switched at eclipse entry and exit, and reports the extremes over the last orbit.
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pint
 
+from spacedc import materials
 from spacedc import thermal
 from spacedc.results import Result
 from spacedc.units import quantity, u
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["TransientSummary", "design_network", "orbit_extremes"]
 
-_CP_ALUMINIUM, _CP_LI_ION, _BATTERY_CONDUCTANCE_PER_KG = 896.0, 1000.0, 1.0
+_CP_ALUMINIUM = materials.material("al6061-t6").require("specific_heat")
+_CP_LI_ION, _BATTERY_CONDUCTANCE_PER_KG = 1000.0, 1.0
 
 
 @dataclasses.dataclass(frozen=True)

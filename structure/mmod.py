@@ -26,7 +26,7 @@ from scipy.special import bdtrc
 from spacedc.results import Result
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.structure._common import broadcast, count, flags, reasons
-from spacedc.structure.materials import material
+from spacedc.materials import material
 
 __all__ = ["METEOROID_DENSITY", "METEOROID_VELOCITY", "DEBRIS_DENSITY", "EARTH_FLUX_FACTORS",
            "DEBRIS_INCLINATION_FACTOR", "FAILURE_FACTOR", "meteoroid_flux", "debris_flux", "debris_velocity",
@@ -249,25 +249,23 @@ def critical_diameter(thickness: Any, velocity: Any, *, angle: Any = "0 deg", pr
     projectile_density : Quantity [kg/m^3]
         Default 2.7 g/cm^3 (aluminium debris); meteoroids 2.5 g/cm^3 (:data:`METEOROID_DENSITY`).
     wall_material : str
-        A :data:`structure.MATERIALS` row with density, Brinell hardness and sound speed ("al6061-t6":
-        2713 kg/m^3, BH 95, C 5.1 km/s).
+        A :data:`spacedc.materials.MATERIALS` row with density, Brinell hardness and sound speed
+        ("al6061-t6": 2713 kg/m^3, BH 95, C 5.1 km/s).
     failure : {"perforation", "detached-spall", "incipient-spall"}
 
     Returns
     -------
     Quantity [m]
     """
-    mat = material(wall_material)
-    if mat.brinell_hardness is None or mat.sound_speed is None:
-        raise ValueError(f"wall_material = {wall_material!r}: needs a Brinell hardness and a sound speed")
+    mat = material(wall_material, "wall_material")
+    bh, c = mat.require("brinell_hardness", "wall_material"), mat.require("sound_speed", "wall_material") / 1e3
     if failure not in FAILURE_FACTOR:
         raise ValueError(f"failure = {failure!r}: unknown; known: {', '.join(FAILURE_FACTOR)}")
     t = si(thickness, "cm", "thickness", lo=0)
     v = si(velocity, "km/s", "velocity", lo=0, lo_open=True)
     a = si(angle, "rad", "angle", lo=0, hi=np.pi / 2, hi_open=True)
     rho_p = si(projectile_density, "g/cm^3", "projectile_density", lo=0, lo_open=True)
-    d = _critical_d_cm(t, v, np.cos(a), rho_p, mat.density.m_as("g/cm^3"), mat.brinell_hardness,
-                       mat.sound_speed.m_as("km/s"), FAILURE_FACTOR[failure])
+    d = _critical_d_cm(t, v, np.cos(a), rho_p, mat.density / 1e3, bh, c, FAILURE_FACTOR[failure])
     return quantity(d / 100.0, "m")
 
 
@@ -424,8 +422,9 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
                                                               lo_open=True)
     t_year = fraction(year, "year", lo=1988, hi=None)
     s = fraction(solar_flux, "solar_flux", lo=0, hi=None, lo_open=True)
-    mat = material(wall_material)
-    rho_t, bh, c = mat.density.m_as("g/cm^3"), mat.brinell_hardness, mat.sound_speed.m_as("km/s")
+    mat = material(wall_material, "wall_material")
+    rho_t = mat.density / 1e3  # g/cm^3
+    bh, c = mat.require("brinell_hardness", "wall_material"), mat.require("sound_speed", "wall_material") / 1e3
     rho_met, v_met = METEOROID_DENSITY.m_as("g/cm^3"), METEOROID_VELOCITY.m_as("km/s")
     rho_deb, k = DEBRIS_DENSITY.m_as("g/cm^3"), FAILURE_FACTOR["perforation"]
 

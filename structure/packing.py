@@ -17,7 +17,8 @@ import pint
 from spacedc.results import Result
 from spacedc.units import fraction, named_shapes, quantity, si
 from spacedc.structure._common import broadcast, count, flags, reasons
-from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle, mass_to_orbit
+from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle
+from spacedc.structure.vehicles import mass_to_orbit as mass_to_orbit_of
 
 __all__ = ["LaunchPacking", "satellites_per_launch"]
 
@@ -69,8 +70,8 @@ class LaunchPacking(Result):
 @named_shapes
 def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, stowed_diameter: Any,
                           stowed_height: Any, altitude: Any, inclination: Any, per_layer: Any = 1,
-                          dispenser_mass: Any = "0 kg", launch_price: Any = None,
-                          compute_power: Any = None) -> LaunchPacking:
+                          dispenser_mass: Any = "0 kg", launch_price: Any = None, compute_power: Any = None,
+                          mass_to_orbit: Any = None) -> LaunchPacking:
     """How many stowed satellites one launch carries, and the launch cost per satellite and per kW of compute.
 
     .. math::
@@ -78,7 +79,7 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
         n_{mass} = \\left\\lfloor \\frac{m_{orbit} - m_{disp}}{m_{sat}} \\right\\rfloor, \\quad
         n_{vol} = p \\left\\lfloor \\frac{H(d)}{h} \\right\\rfloor, \\quad n = \\min(n_{mass}, n_{vol})
 
-    m_orbit from :func:`structure.mass_to_orbit` (flagged where extrapolated); H(d) the height of the usable
+    m_orbit from :func:`structure.mass_to_orbit` (flagged where extrapolated) or as given; H(d) the height of the usable
     envelope a cylinder of the stowed diameter d reaches (:func:`structure.usable_height`: it follows the
     ogive); p satellites per layer (1: a single stack on the axis; give more only if that many stowed
     cylinders fit side by side in the envelope). Cost per satellite = price / n, per kW = price / (n P).
@@ -100,6 +101,8 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
         Overrides the vehicle's price (needed where the guide publishes none).
     compute_power : Quantity [power], optional
         Compute (chip) power per satellite, for the cost per kW.
+    mass_to_orbit : Quantity [mass], optional
+        Overrides the vehicle's capability: the user's figure for this orbit (so within its reference).
 
     Returns
     -------
@@ -114,9 +117,14 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
     price = lv.price if launch_price is None else launch_price
     usd = None if price is None else si(price, "USD", "launch_price", lo=0)
     power = None if compute_power is None else si(compute_power, "kW", "compute_power", lo=0, lo_open=True)
-    orbit = mass_to_orbit(lv, altitude, inclination)
-
-    m_orbit = orbit.mass.m_as("kg")
+    if mass_to_orbit is None:
+        orbit = mass_to_orbit_of(lv, altitude, inclination)
+        m_orbit, within = orbit.mass.m_as("kg"), orbit.within_reference
+    else:
+        m_orbit = si(mass_to_orbit, "kg", "mass_to_orbit", lo=0, lo_open=True)
+        si(altitude, "km", "altitude", lo=0, lo_open=True)
+        si(inclination, "deg", "inclination", lo=0, hi=180)
+        within = True
     n_mass = np.floor(np.maximum(m_orbit - m_disp, 0.0) / m_sat)
     n_vol = p * np.floor(_height_for_diameter(lv.envelope, d) / h)
     n_mass, n_vol, m_orbit = broadcast(n_mass, n_vol, m_orbit)
@@ -132,7 +140,7 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
         per_kw = None if usd is None or power is None else usd / (n * power)
     return LaunchPacking(
         vehicle=lv.name, mass_to_orbit=quantity(m_orbit, "kg"),
-        mass_to_orbit_within_reference=orbit.within_reference, by_mass=count(n_mass), by_volume=count(n_vol),
+        mass_to_orbit_within_reference=within, by_mass=count(n_mass), by_volume=count(n_vol),
         satellites_per_launch=count(n), limited_by=str(limited) if limited.ndim == 0 else limited,
         fits_fairing=bool(fits) if fits.ndim == 0 else fits,
         launch_cost_per_satellite=None if per_sat is None else quantity(per_sat, "USD"),

@@ -2,9 +2,12 @@
 
 * :class:`LaunchVehicle` -- one row; every field group carries its own source string, and a value a guide does not
   publish (or that we could not transcribe) is ``None`` with the note saying so: the user supplies it.
+* :class:`LaunchPair` -- capability and price as the vendor publishes them together, for one recovery mode
+  (:data:`RECOVERY`: the booster recovered or expended). A vehicle carries one pair per published mode; its
+  capability and price are always those of one pair (:meth:`LaunchVehicle.with_recovery`), never a mix.
 * :data:`LAUNCH_VEHICLES` -- the table (Falcon 9, Falcon Heavy, Starship, New Glenn, Ariane 62, Ariane 64).
-* :func:`launch_vehicle` -- look a row up by name (``"Falcon 9"``, ``"falcon-9"``); unknown names raise a
-  ValueError that lists the known ones.
+* :func:`launch_vehicle` -- look a row up by name (``"Falcon 9"``, ``"falcon-9"``) and recovery mode; unknown
+  names raise a ValueError that lists the known ones.
 * :func:`mass_to_orbit` -- payload mass to a circular orbit: a table interpolated in altitude and inclination
   where the source gives one, otherwise the published figure with its reference orbit, flagged outside it.
 * :func:`usable_height` -- height of the usable envelope available to a stowed cylinder of a given diameter.
@@ -25,8 +28,45 @@ from spacedc.results import Result
 from spacedc.units import Q_, named_shapes, quantity, si
 from spacedc.structure._common import flags, reasons
 
-__all__ = ["LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
+__all__ = ["RECOVERY", "LaunchPair", "LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
            "usable_height", "load_factor_cases", "FALCON_LIGHT_PAYLOAD", "FALCON_LIGHT_BOUND"]
+
+
+#: Recovery modes a launch is bought in: the first stage (and boosters) recovered, or expended.
+RECOVERY = ("reusable", "expendable")
+
+
+@dataclasses.dataclass(frozen=True)
+class LaunchPair:
+    """Capability and price of a vehicle in one recovery mode, as published together.
+
+    Parameters
+    ----------
+    recovery : str
+        One of :data:`RECOVERY`.
+    performance : tuple of (altitude [km] or None, inclination [deg] or None, mass [kg]), or None
+        Payload mass to circular orbits in this mode (see :class:`LaunchVehicle`); None where the vendor
+        publishes no capability for it (the user states one: ``[launch] mass_to_orbit``).
+    performance_source : str
+    price : Quantity [USD] or None
+        Price of a dedicated launch in this mode; None where not published (the user states one).
+    price_source : str
+    """
+
+    recovery: str
+    performance: tuple[tuple[float | None, float | None, float], ...] | None
+    performance_source: str
+    price: pint.Quantity | None
+    price_source: str
+
+    def __post_init__(self) -> None:
+        if self.recovery not in RECOVERY:
+            raise ValueError(f"LaunchPair.recovery = {self.recovery!r}: expected one of {', '.join(RECOVERY)}")
+        if not (self.performance_source and self.price_source):
+            raise ValueError(f"LaunchPair({self.recovery!r}): the capability and the price each need a source or "
+                             f"a note")
+        if self.price is not None:
+            si(self.price, "USD", f"LaunchPair({self.recovery!r}).price", lo=0, lo_open=True)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,10 +84,8 @@ class LaunchVehicle:
         Height of the constant-diameter (cylindrical) part of the envelope; above it the ogive or cone.
     fairing_source : str
         Where the envelope comes from.
-    performance : tuple of (altitude [km] or None, inclination [deg] or None, mass [kg])
-        Payload mass to circular orbits. Several rows on an altitude x inclination grid are interpolated; a
-        single row is the published figure for its reference orbit (None where the source states none).
-    performance_source : str
+    pairs : tuple of LaunchPair
+        The published (capability, price) pair of each recovery mode offered, at most one per mode.
     load_envelope : tuple of (lateral [g], axial [g]) or None
         Vertices of the quasi-static limit load-factor envelope (positive axial = compression, launch
         direction). ``None`` where the guide publishes none; the note says what to use.
@@ -55,39 +93,76 @@ class LaunchVehicle:
     min_lateral_frequency, min_axial_frequency : Quantity [Hz] or None
         Minimum spacecraft fundamental frequencies the vehicle requires (hard-mounted at the interface).
     frequency_source : str
-    price : Quantity [USD] or None
-        Price of a dedicated launch, where public.
-    price_source : str
+    recovery : str, optional
+        The recovery mode whose pair is in effect; default: the reusable pair where it publishes a capability,
+        else the first pair that does, else the first pair.
+
+    Attributes
+    ----------
+    performance, performance_source, price, price_source
+        Those of the pair in effect (:attr:`pair`).
     """
 
     name: str
     envelope: tuple[tuple[float, float], ...]
     cylinder_height: pint.Quantity | None
     fairing_source: str
-    performance: tuple[tuple[float | None, float | None, float], ...]
-    performance_source: str
+    pairs: tuple[LaunchPair, ...]
     load_envelope: tuple[tuple[float, float], ...] | None
     loads_source: str
     min_lateral_frequency: pint.Quantity | None
     min_axial_frequency: pint.Quantity | None
     frequency_source: str
-    price: pint.Quantity | None
-    price_source: str
+    recovery: str | None = None
 
     def __post_init__(self) -> None:
         where = f"LAUNCH_VEHICLES[{self.name!r}]"
         z, d = np.asarray(self.envelope, dtype=float).T
         if np.any(np.diff(z) < 0) or np.any(d < 0) or d[0] <= 0:
             raise ValueError(f"{where}.envelope: heights must not decrease and diameters must be >= 0")
-        if not all((self.fairing_source, self.performance_source, self.loads_source, self.frequency_source,
-                    self.price_source)):
+        if not all((self.fairing_source, self.loads_source, self.frequency_source)):
             raise ValueError(f"{where}: every field group needs a source or a note")
+        modes = [p.recovery for p in self.pairs]
+        if not modes or len(set(modes)) != len(modes):
+            raise ValueError(f"{where}.pairs: give one (capability, price) pair per recovery mode, at least one")
         for fname in ("min_lateral_frequency", "min_axial_frequency"):
             value = getattr(self, fname)
             if value is not None:
                 si(value, "Hz", f"{where}.{fname}", lo=0, lo_open=True)
-        if self.price is not None:
-            si(self.price, "USD", f"{where}.price", lo=0, lo_open=True)
+        if self.recovery is None:
+            with_mass = [p.recovery for p in self.pairs if p.performance is not None]
+            default = "reusable" if "reusable" in with_mass else (with_mass or modes)[0]
+            object.__setattr__(self, "recovery", default)
+        elif self.recovery not in modes:
+            raise ValueError(f"recovery = {self.recovery!r}: {self.name} is offered {' or '.join(modes)} "
+                             f"(published pairs of capability and price)")
+
+    @property
+    def pair(self) -> LaunchPair:
+        """The (capability, price) pair in effect (:attr:`recovery`)."""
+        return next(p for p in self.pairs if p.recovery == self.recovery)
+
+    @property
+    def performance(self) -> tuple[tuple[float | None, float | None, float], ...] | None:
+        return self.pair.performance
+
+    @property
+    def performance_source(self) -> str:
+        return self.pair.performance_source
+
+    @property
+    def price(self) -> pint.Quantity | None:
+        return self.pair.price
+
+    @property
+    def price_source(self) -> str:
+        return self.pair.price_source
+
+    def with_recovery(self, recovery: str | None) -> LaunchVehicle:
+        """This vehicle with the pair of ``recovery`` in effect (None: the default pair)."""
+        if recovery is not None and recovery not in RECOVERY:
+            raise ValueError(f"recovery = {recovery!r}: expected one of {', '.join(RECOVERY)}")
+        return dataclasses.replace(self, recovery=recovery) if recovery != self.recovery else self
 
     @property
     def usable_diameter(self) -> pint.Quantity:
@@ -107,9 +182,10 @@ class LaunchVehicle:
         return Q_(float(np.sum(np.pi * np.diff(z) * (d0 * d0 + d0 * d1 + d1 * d1) / 12.0)), "m^3")
 
     @property
-    def mass_to_leo(self) -> pint.Quantity:
-        """The largest mass in the performance table (the headline LEO figure) [kg]."""
-        return Q_(max(row[2] for row in self.performance), "kg")
+    def mass_to_leo(self) -> pint.Quantity | None:
+        """The largest mass in the performance table of the pair in effect (the headline LEO figure) [kg]; None
+        where that pair publishes no capability."""
+        return None if self.performance is None else Q_(max(row[2] for row in self.performance), "kg")
 
 
 def _tangent_ogive(z0: float, d0: float, rho: float, z1: float, n: int = 16) -> tuple[tuple[float, float], ...]:
@@ -166,29 +242,51 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
     "falcon-9": LaunchVehicle(
         name="Falcon 9",
         envelope=_FALCON_FAIRING[0], cylinder_height=Q_(6.6796, "m"), fairing_source=_FALCON_FAIRING[1],
-        performance=((None, 28.5, 22_800.0),),
-        performance_source=("22,800 kg to LEO, expendable (SpaceX Falcon 9 vehicle page; LEO at 28.5 deg per "
-                            "public summaries, altitude not stated) (2nd-hand). Reusable (drone-ship landing) "
-                            "about 17,500 kg to LEO (Payload Research, 2024) (2nd-hand). No public table by "
-                            "altitude and inclination: supply one as performance rows."),
+        pairs=(
+            LaunchPair(
+                "reusable", performance=((None, None, 17_500.0),),
+                performance_source=("about 17,500 kg to LEO with the first stage landing on the drone ship "
+                                    "(Payload Research, 2024) (2nd-hand; reference orbit not stated). SpaceX "
+                                    "publishes no reusable LEO figure, only the bound of its standard price, "
+                                    "5.5 t to GTO. No public table by altitude and inclination: state the "
+                                    "capability to your orbit (launch.mass_to_orbit)."),
+                price=Q_(69.75e6, "USD"),
+                price_source=("SpaceX, Capabilities & Services (2024): standard dedicated Falcon 9 launch "
+                              "USD 69.75 M (USD 67 M in 2022), for payloads up to 5.5 t to GTO, the reusable "
+                              "(drone-ship) mode (2nd-hand).")),
+            LaunchPair(
+                "expendable", performance=((None, 28.5, 22_800.0),),
+                performance_source=("22,800 kg to LEO, expendable (SpaceX Falcon 9 vehicle page; LEO at 28.5 deg "
+                                    "per public summaries, altitude not stated) (2nd-hand)."),
+                price=None,
+                price_source=("Not published: SpaceX's standard price is for the reusable mode; state the "
+                              "expendable price (launch.launch_price)."))),
         load_envelope=_FALCON_LOADS[0], loads_source=_FALCON_LOADS[1],
         min_lateral_frequency=_FALCON_FREQUENCIES[0], min_axial_frequency=_FALCON_FREQUENCIES[1],
         frequency_source=_FALCON_FREQUENCIES[2],
-        price=Q_(69.75e6, "USD"),
-        price_source=("SpaceX, Capabilities & Services (2024): standard dedicated Falcon 9 launch USD 69.75 M "
-                      "(USD 67 M in 2022) (2nd-hand)."),
     ),
     "falcon-heavy": LaunchVehicle(
         name="Falcon Heavy",
         envelope=_FALCON_FAIRING[0], cylinder_height=Q_(6.6796, "m"), fairing_source=_FALCON_FAIRING[1],
-        performance=((None, 28.5, 63_800.0),),
-        performance_source=("63,800 kg to LEO at 28.5 deg, fully expendable (SpaceX Falcon Heavy vehicle page) "
-                            "(2nd-hand); altitude not stated."),
+        pairs=(
+            LaunchPair(
+                "reusable", performance=None,
+                performance_source=("Not published: SpaceX gives no LEO capability with the boosters recovered "
+                                    "(its standard price covers up to 8.0 t to GTO): state it "
+                                    "(launch.mass_to_orbit)."),
+                price=Q_(97e6, "USD"),
+                price_source=("SpaceX, Capabilities & Services (2024): Falcon Heavy USD 97 M, the standard price, "
+                              "for payloads up to 8.0 t to GTO with the boosters recovered (2nd-hand).")),
+            LaunchPair(
+                "expendable", performance=((None, 28.5, 63_800.0),),
+                performance_source=("63,800 kg to LEO at 28.5 deg, fully expendable (SpaceX Falcon Heavy vehicle "
+                                    "page) (2nd-hand); altitude not stated."),
+                price=None,
+                price_source=("Not published: SpaceX's standard price is for the reusable mode; state the "
+                              "expendable price (launch.launch_price)."))),
         load_envelope=_FALCON_LOADS[0], loads_source=_FALCON_LOADS[1],
         min_lateral_frequency=_FALCON_FREQUENCIES[0], min_axial_frequency=_FALCON_FREQUENCIES[1],
         frequency_source=_FALCON_FREQUENCIES[2],
-        price=Q_(97e6, "USD"),
-        price_source="SpaceX, Capabilities & Services (2024): Falcon Heavy USD 97 M (2nd-hand).",
     ),
     "starship": LaunchVehicle(
         name="Starship",
@@ -199,10 +297,12 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
                         "radii printed at 1 m stations (2nd-hand); Rev 2.0 (April 2021): 'Starship's 8 m diameter "
                         "payload dynamic envelope'; fairing 9 m outer diameter; 'an extended payload volume is "
                         "also available for payloads requiring up to 22 m of height' (not modelled)."),
-        performance=((500.0, 98.9, 100_000.0),),
-        performance_source=("Starship Users Guide Rev 2.0 (April 2021), Table 3: LEO '100+' t single launch, "
-                            "'Up to 500-km circular orbit at up to 98.9-deg inclination', full reuse. 100-150 t "
-                            "in SpaceX statements (2nd-hand; no SpaceX document recorded)."),
+        pairs=(LaunchPair(
+            "reusable", performance=((500.0, 98.9, 100_000.0),),
+            performance_source=("Starship Users Guide Rev 2.0 (April 2021), Table 3: LEO '100+' t single launch, "
+                                "'Up to 500-km circular orbit at up to 98.9-deg inclination', full reuse; "
+                                "100-150 t in SpaceX statements."),
+            price=None, price_source="Not published: state a price (launch.launch_price)."),),
         load_envelope=None,
         loads_source=("Not published: Starship Users Guide Rev 2.0 states only that SpaceX will ensure Starship "
                       "environments 'meet or improve upon those of the Falcon Heavy launch system' and that "
@@ -210,8 +310,6 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
                       "envelope is the guide's own bound)."),
         min_lateral_frequency=None, min_axial_frequency=None,
         frequency_source="Not published in the Starship Users Guide (Rev 2.0): supply the requirement.",
-        price=None,
-        price_source="Not published: supply a price (launch_price=...).",
     ),
     "new-glenn": LaunchVehicle(
         name="New Glenn",
@@ -221,14 +319,16 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
         fairing_source=("Blue Origin New Glenn Payload User's Guide Rev C (Oct. 2018), Fig. 5-2, standard payload "
                         "volume (2nd-hand), measured here from the top of the 0.2 m adapter zone; the guide "
                         "states 458 m^3. 7 m fairing outer diameter."),
-        performance=((None, None, 45_000.0),),
-        performance_source=("45 t to LEO (Blue Origin, New Glenn; Payload User's Guide) (2nd-hand); reference "
-                            "orbit not stated here: supply a table for the target orbit."),
+        pairs=(LaunchPair(
+            "reusable", performance=((None, None, 45_000.0),),
+            performance_source=("45 t to LEO with the first stage recovered (Blue Origin, New Glenn; Payload "
+                                "User's Guide) (2nd-hand); reference orbit not stated here: state the capability "
+                                "to your orbit."),
+            price=None, price_source="Not published: state a price (launch.launch_price)."),),
         load_envelope=None, loads_source=f"New Glenn Payload User's Guide Rev C: {_NOT_TRANSCRIBED_LOADS}.",
         min_lateral_frequency=None, min_axial_frequency=None,
         frequency_source=("New Glenn Payload User's Guide Rev C gives minimum frequencies; not transcribed here: "
                           "supply them."),
-        price=None, price_source="Not published: supply a price (launch_price=...).",
     ),
     "ariane-62": LaunchVehicle(
         name="Ariane 62",
@@ -237,15 +337,16 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
         cylinder_height=Q_(5.0, "m"),
         fairing_source=("Arianespace Ariane 6 User's Manual Issue 2 Rev 0 (Feb. 2021), Fig. 5.3.1a, usable "
                         "volume under the short fairing (2nd-hand)."),
-        performance=((None, None, 10_350.0),),
-        performance_source=("Ariane 6 User's Manual Issue 1 (March 2018), pp. 45-46: A62 10,350 kg to LEO; "
-                            "6,450 kg to SSO (p. 42) (2nd-hand); reference orbits not transcribed."),
+        pairs=(LaunchPair(
+            "expendable", performance=((None, None, 10_350.0),),
+            performance_source=("Ariane 6 User's Manual Issue 1 (March 2018), pp. 45-46: A62 10,350 kg to LEO; "
+                                "6,450 kg to SSO (p. 42) (2nd-hand); reference orbits not transcribed."),
+            price=None,
+            price_source=("About EUR 75 M reported (2nd-hand); not converted to USD: state a price "
+                          "(launch.launch_price).")),),
         load_envelope=None, loads_source=f"Ariane 6 User's Manual: {_NOT_TRANSCRIBED_LOADS}.",
         min_lateral_frequency=None, min_axial_frequency=None,
         frequency_source="Ariane 6 User's Manual gives minimum frequencies; not transcribed here: supply them.",
-        price=None,
-        price_source=("About EUR 75 M reported (2nd-hand); not converted to USD: supply a price "
-                      "(launch_price=...)."),
     ),
     "ariane-64": LaunchVehicle(
         name="Ariane 64",
@@ -255,15 +356,16 @@ LAUNCH_VEHICLES: dict[str, LaunchVehicle] = {
         fairing_source=("Arianespace Ariane 6 User's Manual Issue 2 Rev 0 (Feb. 2021), Fig. 5.3.1b, usable "
                         "volume under the long fairing (2nd-hand); the 'usable volume extension, subject to "
                         "specific analysis' is left out."),
-        performance=((None, None, 21_650.0),),
-        performance_source=("Ariane 6 User's Manual Issue 1 (March 2018), pp. 45-46: A64 21,650 kg to LEO; "
-                            "14,900 kg to SSO (p. 42) (2nd-hand); reference orbits not transcribed."),
+        pairs=(LaunchPair(
+            "expendable", performance=((None, None, 21_650.0),),
+            performance_source=("Ariane 6 User's Manual Issue 1 (March 2018), pp. 45-46: A64 21,650 kg to LEO; "
+                                "14,900 kg to SSO (p. 42) (2nd-hand); reference orbits not transcribed."),
+            price=None,
+            price_source=("About EUR 115 M reported (2nd-hand); not converted to USD: state a price "
+                          "(launch.launch_price).")),),
         load_envelope=None, loads_source=f"Ariane 6 User's Manual: {_NOT_TRANSCRIBED_LOADS}.",
         min_lateral_frequency=None, min_axial_frequency=None,
         frequency_source="Ariane 6 User's Manual gives minimum frequencies; not transcribed here: supply them.",
-        price=None,
-        price_source=("About EUR 115 M reported (2nd-hand); not converted to USD: supply a price "
-                      "(launch_price=...)."),
     ),
 }
 
@@ -272,19 +374,27 @@ def _key(name: str) -> str:
     return "-".join(str(name).strip().lower().replace("_", " ").replace("-", " ").split())
 
 
-def launch_vehicle(name: str | LaunchVehicle) -> LaunchVehicle:
+def launch_vehicle(name: str | LaunchVehicle, recovery: str | None = None) -> LaunchVehicle:
     """The :class:`LaunchVehicle` called ``name`` (case, spaces and hyphens ignored: "Falcon 9" = "falcon-9").
 
-    A :class:`LaunchVehicle` passes through unchanged, so callers may hand in a modified row. An unknown name
-    raises ValueError listing the known names.
+    ``recovery`` (one of :data:`RECOVERY`) puts that mode's published (capability, price) pair in effect;
+    None keeps the row's. A :class:`LaunchVehicle` passes through (with ``recovery`` applied), so callers may
+    hand in a modified row. An unknown name raises ValueError listing the known names; a mode the vehicle is
+    not offered in raises ValueError naming the modes it is.
+
+    >>> f9 = launch_vehicle("Falcon 9")
+    >>> f9.recovery, f9.mass_to_leo, f9.price
+    ('reusable', <Quantity(17500.0, 'kilogram')>, <Quantity(69750000.0, 'USD')>)
+    >>> launch_vehicle("Falcon 9", "expendable").mass_to_leo, launch_vehicle("Falcon 9", "expendable").price
+    (<Quantity(22800.0, 'kilogram')>, None)
     """
     if isinstance(name, LaunchVehicle):
-        return name
+        return name.with_recovery(recovery) if recovery is not None else name
     key = _key(name)
     if key not in LAUNCH_VEHICLES:
         known = ", ".join(f"{k!r} ({v.name})" for k, v in LAUNCH_VEHICLES.items())
         raise ValueError(f"vehicle = {name!r}: unknown launch vehicle; known vehicles: {known}")
-    return LAUNCH_VEHICLES[key]
+    return LAUNCH_VEHICLES[key].with_recovery(recovery) if recovery is not None else LAUNCH_VEHICLES[key]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -336,6 +446,9 @@ def mass_to_orbit(vehicle: str | LaunchVehicle, altitude: Any, inclination: Any)
     i = si(inclination, "deg", "inclination", lo=0, hi=180)
     h, i = np.broadcast_arrays(h, i)
     rows = lv.performance
+    if rows is None:
+        raise ValueError(f"vehicle = {lv.name!r} ({lv.recovery}): no published capability in this mode "
+                         f"({lv.performance_source})")
     if len(rows) == 1:
         h_ref, i_ref, m_ref = rows[0]
         mass = np.full(h.shape, m_ref)

@@ -80,6 +80,7 @@ def test_million_point_call_runs_the_same_python_lines_as_ten(name, lines_execut
     small, _ = lines_executed(lambda: CASES[name](10))
     big, _ = lines_executed(lambda: CASES[name](1_000_000))
     # Equal counts, except that joining reasons loops once per distinct reason (a handful; a bigger sweep can
-    # reach a few more kinds of infeasibility than a 10-point one). A loop over elements would add ~1e6.
-    assert small <= big <= small + 100, (
+    # reach a few more kinds of infeasibility than a 10-point one, some 80 lines each: sso-100kw's chip-power
+    # sweep reaches two more on Falcon 9's reusable 17.5 t). A loop over elements would add ~1e6.
+    assert small <= big <= small + 400, (
         f"{name}: {small} lines for 10 points, {big} for 1,000,000: a Python loop over elements")

@@ -9,7 +9,8 @@
 * :mod:`thermal.environment` -- :func:`environment_loads`: solar, albedo and Earth IR absorbed by each face
   of a panel in a named or explicit orientation, and the effective sink temperature.
 * :mod:`thermal.panel` -- :class:`PanelSpec` and :func:`size_panels`: radiator panels as built (face sheets,
-  core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density.
+  core, heat pipes at a pitch, manifold), their fin efficiency, transport check and areal density. Face-sheet
+  materials are rows of the one table, :data:`spacedc.materials.MATERIALS` (re-exported as ``MATERIALS``).
 * :mod:`thermal.coolants` -- liquid coolants' properties against temperature.
 * :mod:`thermal.hydraulics` -- a coolant line's flow, friction, pressure drop, pump power and film coefficient.
 * :mod:`thermal.flow_radiator` -- :func:`radiator_along_flow`: a radiator whose fluid cools as it radiates.
@@ -34,7 +35,8 @@ from spacedc.thermal.flow_radiator import FlowRadiatorResult, radiator_along_flo
 from spacedc.thermal.heat_path import HeatPathResult, junction_temperature, max_radiator_temperature
 from spacedc.thermal.hydraulics import PipeFlow, convection_coefficient, pipe_flow, pump_power
 from spacedc.thermal.loop import LoopResult, size_loop
-from spacedc.thermal.panel import MATERIALS, Material, PanelResult, PanelSpec, material, size_panels
+from spacedc.materials import MATERIALS, Material, material  # re-exported: the one table is spacedc.materials
+from spacedc.thermal.panel import PanelResult, PanelSpec, size_panels
 from spacedc.thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
 
 __all__ = [

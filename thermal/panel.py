@@ -50,85 +50,20 @@ from typing import Any
 import numpy as np
 import pint
 
+from spacedc.materials import Material, material
 from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import Q_, broadcast_shape, fraction, named_shapes, quantity, si
+from spacedc.units import broadcast_shape, fraction, named_shapes, quantity, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.thermal.coatings import coating as _coating
 from spacedc.thermal.fin import fin_efficiency as exact_fin_efficiency
 
-__all__ = ["Material", "MATERIALS", "material", "PanelSpec", "PanelResult", "size_panels"]
+__all__ = ["PanelSpec", "PanelResult", "size_panels"]
 
-_ASM = ("ASM Handbook Vol. 2 (1990), 'Properties of Wrought Aluminum and Aluminum Alloys', thermal conductivity "
-        "at 25 C (values as reproduced by MatWeb; 2nd-hand)")
-_MMPDS = "MMPDS-01 (2003) / MIL-HDBK-5J, density 0.098 lb/in^3 for 6xxx and 0.097 lb/in^3 for 5052"
-
-
-@dataclasses.dataclass(frozen=True)
-class Material:
-    """One row of :data:`MATERIALS`: a face-sheet material.
-
-    Attributes
-    ----------
-    name : str
-    density : Quantity [kg/m^3]
-    conductivity : Quantity [W/(m K)]
-        In-plane thermal conductivity at room temperature.
-    description, source : str
-    """
-
-    name: str
-    density: pint.Quantity
-    conductivity: pint.Quantity
-    description: str
-    source: str
-
-    def __post_init__(self) -> None:
-        where = f"MATERIALS[{self.name!r}]"
-        si(self.density, "kg/m^3", f"{where}.density", lo=0, lo_open=True)
-        si(self.conductivity, "W/m/K", f"{where}.conductivity", lo=0, lo_open=True)
-        if not self.source:
-            raise ValueError(f"{where}: every row needs a source")
-
-
-def _row(name: str, density: float, conductivity: float, description: str, source: str) -> tuple[str, Material]:
-    return name, Material(name, Q_(density, "kg/m^3"), Q_(conductivity, "W/m/K"), description, source)
-
-
-#: Face-sheet materials: name -> :class:`Material`, each row with its source.
-MATERIALS: dict[str, Material] = dict([
-    _row("al6061-t6", 2713.0, 167.0, "Aluminium 6061-T6 sheet",
-         f"Density 0.098 lb/in^3 = 2713 kg/m^3: {_MMPDS}; conductivity 167 W/m/K: {_ASM}"),
-    _row("al5052-h38", 2685.0, 138.0, "Aluminium 5052-H38 sheet/foil (also the usual honeycomb foil alloy)",
-         f"Density 0.097 lb/in^3 = 2685 kg/m^3: {_MMPDS}; conductivity 138 W/m/K: {_ASM}"),
-    _row("al1100-h14", 2710.0, 218.0, "Aluminium 1100-H14 (commercially pure), high-conductivity face sheet",
-         f"Density 2710 kg/m^3 and conductivity 218 W/m/K: {_ASM}"),
-    _row("al7075-t6", 2810.0, 130.0, "Aluminium 7075-T6 sheet",
-         f"Density 0.101 lb/in^3 = 2796-2810 kg/m^3 (MMPDS-01); conductivity 130 W/m/K: {_ASM}"),
-    _row("cfrp-k13c2u-qi", 1800.0, 186.0,
-         "Quasi-isotropic laminate of pitch carbon fibre (Mitsubishi DIALEAD K13C2U class) in cyanate ester, "
-         "fibre volume fraction 0.60",
-         "Estimate, not a measured laminate value: rule of mixtures with fibre conductivity 620 W/m/K and density "
-         "2.20 g/cm^3 (Mitsubishi Chemical DIALEAD K13C2U datasheet; 2nd-hand) and resin 1.2 g/cm^3; in-plane "
-         "k = 0.5 * V_f * k_fibre for a quasi-isotropic layup (half the fibres' conduction projects on any "
-         "in-plane direction), density V_f rho_f + (1 - V_f) rho_m. Check against the laminate you fly."),
-    _row("cfrp-im7-qi", 1550.0, 1.7,
-         "Quasi-isotropic laminate of PAN carbon fibre (Hexcel HexTow IM7) in epoxy, fibre volume fraction 0.60",
-         "Estimate: rule of mixtures with fibre conductivity 5.4 W/m/K and density 1.78 g/cm^3 (Hexcel HexTow "
-         "IM7 product data sheet; 2nd-hand), epoxy 1.2 g/cm^3 and 0.2 W/m/K; in-plane "
-         "k = 0.5 V_f k_f + (1 - V_f) k_m. Shows why PAN-fibre face sheets need a doubler or pitch fibres."),
-    _row("copper-c10100", 8940.0, 391.0, "Oxygen-free copper C10100",
-         "Density 8940 kg/m^3 and conductivity 391 W/m/K at 20 C: ASM Handbook Vol. 2 (1990), 'Properties of "
-         "Wrought Coppers and Copper Alloys' (via MatWeb; 2nd-hand)"),
-])
-
-
-def material(name: str | Material) -> Material:
-    """Look up a row of :data:`MATERIALS` by name; a :class:`Material` passes through."""
-    if isinstance(name, Material):
-        return name
-    if not isinstance(name, str) or name.lower() not in MATERIALS:
-        raise ValueError(f"face_sheet_material = {name!r}: unknown; known materials are {', '.join(MATERIALS)}")
-    return MATERIALS[name.lower()]
+def _face_sheet(name: str | Material) -> Material:
+    """The face-sheet row of :data:`spacedc.materials.MATERIALS`: it must give a density and a conductivity."""
+    mat = material(name, "face_sheet_material")
+    mat.require("conductivity", "face_sheet_material")
+    return mat
 
 
 _LENGTHS = ("width", "length", "face_sheet_thickness", "core_thickness", "pipe_pitch", "pipe_diameter",
@@ -145,8 +80,9 @@ class PanelSpec:
         Planform dimension across the heat pipes (the manifold edge), > 0.
     length : Quantity [m]
         Planform dimension along the heat pipes, > 0.
-    face_sheet_material : str or Material
-        A key of :data:`MATERIALS` (conductivity and density of both face sheets).
+    face_sheet_material : str or spacedc.materials.Material
+        A row of :data:`spacedc.materials.MATERIALS` that gives a conductivity (conductivity and density of
+        both face sheets).
     face_sheet_thickness : Quantity [m]
         Thickness of each of the two face sheets, > 0.
     core_density : Quantity [kg/m^3]
@@ -201,7 +137,7 @@ class PanelSpec:
         put = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731
         for name in _LENGTHS:
             put(name, quantity(si(getattr(self, name), "m", name, lo=0, lo_open=True), "m"))
-        put("face_sheet_material", material(self.face_sheet_material))
+        put("face_sheet_material", _face_sheet(self.face_sheet_material))
         put("core_density", quantity(si(self.core_density, "kg/m^3", "core_density", lo=0, lo_open=True), "kg/m^3"))
         put("pipe_linear_mass", quantity(si(self.pipe_linear_mass, "kg/m", "pipe_linear_mass", lo=0, lo_open=True),
                                          "kg/m"))
@@ -305,7 +241,7 @@ def _areal_density(spec: PanelSpec) -> dict[str, np.ndarray]:
     w, length = spec.width.m_as("m"), spec.length.m_as("m")
     n = np.maximum(np.floor(w / spec.pipe_pitch.m_as("m") * (1 + 1e-12)), 1.0)  # tolerate w/p = integer - ulp
     parts = {
-        "face": 2.0 * spec.face_sheet_material.density.m_as("kg/m^3") * spec.face_sheet_thickness.m_as("m"),
+        "face": 2.0 * spec.face_sheet_material.density * spec.face_sheet_thickness.m_as("m"),
         "core": spec.core_density.m_as("kg/m^3") * spec.core_thickness.m_as("m"),
         "pipe": n * spec.pipe_linear_mass.m_as("kg/m") / w,
         "manifold": spec.manifold_linear_mass.m_as("kg/m") / length,
@@ -360,7 +296,7 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
     d = spec.pipe_diameter.m_as("m")
     t_root = np.broadcast_to(t, np.broadcast_shapes(np.shape(t), np.shape(sink)))
     eta_fin = np.asarray(exact_fin_efficiency(
-        conductivity=spec.face_sheet_material.conductivity, thickness=2 * spec.face_sheet_thickness,
+        conductivity=quantity(spec.face_sheet_material.conductivity, "W/m/K"), thickness=2 * spec.face_sheet_thickness,
         half_width=quantity((pitch - d) / 2, "m"), emissivity=eps, root_temperature=quantity(t_root, "K"),
         sides=sides, sink_temperature=quantity(np.minimum(sink, t_root), "K")), dtype=float)
     eta_panel = (d + (pitch - d) * eta_fin) / pitch

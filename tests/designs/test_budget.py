@@ -13,8 +13,12 @@ from spacedc.designs.spec import LaunchChoices
 from spacedc.units import Q_, u
 
 G0 = 9.80665
+LB_IN3, KSI = 0.45359237 / 0.0254 ** 3, 6.894757293168e6  # lb/in^3 in kg/m^3, ksi in Pa (exact definitions)
+RHO_7075, E_7075 = 0.101 * LB_IN3, 10.3e3 * KSI  # MIL-HDBK-5J, 7075-T6: 0.101 lb/in^3, E = 10.3 x 10^3 ksi
 MU, R_E = 3.986004418e14, 6378137.0  # EGM-96 / WGS-84 (Vallado 4th ed., Table D-3)
-F9_MASS, F9_PRICE = 22_800.0, 69.75e6  # Falcon 9 to LEO, kg (SpaceX) and USD (SpaceX 2024)
+# Falcon 9's reusable pair: about 17,500 kg to LEO landing on the drone ship (Payload Research 2024) for the
+# standard USD 69.75 M (SpaceX Capabilities & Services 2024); expendable 22,800 kg (SpaceX), price unpublished.
+F9_MASS, F9_PRICE, F9_EXPENDABLE = 17_500.0, 69.75e6, 22_800.0
 
 # A 20 kW satellite: six 1.5 m x 1 m panels on two wings, 15 heat pipes each; 8 m^2 of the 9 m^2 installed is
 # needed, so the ninth holds spare pipes.
@@ -24,7 +28,7 @@ LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", paylo
              face_sheet_density="2713 kg/m^3", core_thickness="15 mm", core_density="50 kg/m^3",
              panel_areal_density="5 kg/m^2", heat_pipes_per_panel=15, heat_pipe_diameter="12.7 mm",
              heat_pipe_wall_thickness="1 mm", heat_rejected="25 kW", array_mass="200 kg", stowed_diameter="2 m",
-             stowed_height="3 m", drag_area="60 m^2", radiator_area="8 m^2")
+             stowed_height="3 m", drag_area="60 m^2", radiator_area="8 m^2", cylinder_height="1.2 m", array_wings=2)
 
 
 def light(choices=None, **changes):
@@ -105,18 +109,27 @@ def test_a_falcon_payload_under_4000_lb_takes_the_light_payload_bound():
 
 def test_mass_budget_by_hand():
     """AIAA S-120A growth at E (estimated): compute racks (electronics > 13.6 kg) 15 %, array (composites row)
-    24 %, battery 20 %, thermal 18 %: 460 + 248 + 120 + 177 = 1005 kg predicted. Structure 0.20, harness 0.08,
-    ADCS 0.06, propulsion 0.03 of the dry mass: m_dry = 1005 / 0.63 = 1595.24 kg; ADCS basic = 0.06 m_dry / 1.20
-    (medium electronics), propulsion basic = 0.03 m_dry / 1.18. Margin 0.2 m_dry.
+    24 %, battery 20 %, thermal 18 %: 460 + 248 + 120 + 177 = 1005 kg predicted. The sized structure: the
+    primary cylinder 2 pi R t H rho = 2 pi x 0.7875 x 0.004 x 1.2 x 2796 (7075-T6, 0.101 lb/in^3, MIL-HDBK-5J)
+    = 66.4 kg and 2 wings x 8 tie-downs x 0.5 kg, structure at 18 %; 2 wings x 3 hinge lines x 1 kg and 2 array
+    drives x 5 kg, mechanisms at 18 %. Secondary structure 0.18, harness 0.08, ADCS 0.06, propulsion 0.03 of
+    the dry mass: m_dry = (1005 + 1.18 (66.4 + 8) + 1.18 x 16) / 0.65; ADCS basic = 0.06 m_dry / 1.20 (medium
+    electronics), propulsion basic = 0.03 m_dry / 1.18. Margin 0.2 m_dry.
 
     Propellant (rocket equation on m_dry+ = 1.2 m_dry, Isp 220 s): disposal from a 650 km circle to a 50 km
     perigee, dv = v_c (1 - sqrt(2 r_p / (r_a + r_p))) (half a Hohmann transfer, vis-viva); drag make-up
     dv = rho v^2 C_D A t / (2 m), rho(650 km) = 1.454e-13 exp(-50 / 71.835) kg/m^3 (Vallado Table 8-4)."""
     r = light()
     s = r.summary()["mass"]
-    dry = 1005.0 / 0.63
+    cylinder = 2 * math.pi * 0.7875 * 0.004 * 1.2 * RHO_7075
+    assert cylinder == pytest.approx(66.4, abs=0.05)
+    dry = (1005.0 + 1.18 * (cylinder + 8.0) + 1.18 * 16.0) / 0.65
     assert s["dry_kg"] == pytest.approx(dry, rel=1e-12)
-    assert s["structure_kg"] == pytest.approx(0.2 * dry) and s["harness_kg"] == pytest.approx(0.08 * dry)
+    assert s["structure_primary_kg"] == pytest.approx(cylinder, rel=1e-12)
+    assert (s["structure_tie_downs_kg"], s["structure_deployment_kg"]) == pytest.approx((8.0, 16.0), rel=1e-12)
+    assert s["structure_secondary_kg"] == pytest.approx(0.18 * dry, rel=1e-12)
+    assert s["structure_kg"] == pytest.approx(cylinder + 8.0 + 16.0 + 0.18 * dry, rel=1e-12)
+    assert s["harness_kg"] == pytest.approx(0.08 * dry)
     assert s["adcs_kg"] == pytest.approx(0.06 * dry / 1.2) and s["propulsion_kg"] == pytest.approx(0.03 * dry / 1.18)
     assert s["margin_kg"] == pytest.approx(0.2 * dry)
     assert (s["payload_kg"], s["power_kg"], s["thermal_kg"]) == pytest.approx((400.0, 300.0, 150.0))
@@ -134,14 +147,14 @@ def test_mass_budget_by_hand():
 
 
 def test_a_30_tonne_satellite_is_infeasible_on_falcon_9_naming_the_mass_margin():
-    """Falcon 9 carries 22,800 kg to LEO (SpaceX): a satellite above 30 t wet leaves a negative mass margin
-    22,800 / m_wet - 1, no satellite per launch, and no cost per satellite."""
+    """Falcon 9 reusable carries about 17,500 kg to LEO: a satellite above 30 t wet leaves a negative mass margin
+    17,500 / m_wet - 1, no satellite per launch, and no cost per satellite."""
     r = light(payload_mass="15 t", power_mass="3 t", thermal_mass="2 t", array_mass="2 t")
     wet = r.mass.wet.m_as("kg")
     assert wet > 30_000
     assert r.feasible is False
     assert r.margins["mass"] == pytest.approx(F9_MASS / wet - 1) and r.margins["mass"] < 0
-    assert r.reasons.startswith(f"wet mass {wet / 1e3:.3g} t exceeds Falcon 9's 22.8 t to this orbit (margin -0.")
+    assert r.reasons.startswith(f"wet mass {wet / 1e3:.3g} t exceeds Falcon 9's 17.5 t to this orbit (margin -0.")
     launch = r.summary()["launch"]
     assert launch["satellites_per_launch"] == 0 and launch["launch_cost_per_satellite_USD"] is None
 
@@ -173,8 +186,8 @@ def test_quasi_static_margins_by_hand_and_a_chosen_factor_of_safety():
     Fig. 4-1). Primary cylinder (SMAD sec. 11.6): P_eq = m g0 (|n_ax| + 2 |n_lat| h / R) with h = 1.5 m (half
     the stowed height), R = 0.7875 m: worst at (2, 3.5); sigma = P_eq / (2 pi R t), t = 4 mm; 7075-T6 yield
     448 MPa at the protoflight factor 1.25 (NASA-STD-5001B). Buckling (NASA SP-8007): phi = sqrt(R / t) / 16,
-    gamma = 1 - 0.901 (1 - e^-phi), sigma_cr = gamma E t / (R sqrt(3 (1 - nu^2))), 7075-T6 E = 71 GPa (SMAD),
-    nu = 0.33 (MMPDS), against 1.4 sigma (ultimate factor): at R/t = 197 it, not yield, is the smallest margin.
+    gamma = 1 - 0.901 (1 - e^-phi), sigma_cr = gamma E t / (R sqrt(3 (1 - nu^2))), 7075-T6 E = 10.3 x 10^3 ksi
+    and nu = 0.33 (MIL-HDBK-5J), against 1.4 sigma (ultimate factor): at R/t = 197 it, not yield, is the smallest margin.
 
     Tie-downs: a 3-panel stack of 1.5 m x 1 m x 5 kg/m^2 = 22.5 kg on 8 points at r = 0.5 m, stowed as
     geometry.make_satellite stows it (designs.envelope): panels 2 x 0.5 + 15 = 16 mm thick, under the 25 mm
@@ -191,7 +204,7 @@ def test_quasi_static_margins_by_hand_and_a_chosen_factor_of_safety():
     sigma = wet * G0 * max(abs(ax) + 2 * lat * 1.5 / 0.7875 for lat, ax in vertices) / (2 * math.pi * 0.7875 * 4e-3)
     assert r.margins["primary_structure_yield"] == pytest.approx(448e6 / (1.25 * sigma) - 1, rel=1e-9)
     gamma = 1 - 0.901 * (1 - math.exp(-math.sqrt(0.7875 / 4e-3) / 16))
-    sigma_cr = gamma * 71e9 * 4e-3 / (0.7875 * math.sqrt(3 * (1 - 0.33 ** 2)))
+    sigma_cr = gamma * E_7075 * 4e-3 / (0.7875 * math.sqrt(3 * (1 - 0.33 ** 2)))
     assert r.margins["primary_structure_buckling"] == pytest.approx(sigma_cr / (1.4 * sigma) - 1, rel=1e-9)
     stack, k = 3 * 1.5 * 1.0 * 5.0, 2 * 0.0925 / 0.5
     assert all(k * lat < abs(ax) for lat, ax in vertices)
@@ -230,12 +243,12 @@ def test_a_thin_primary_cylinder_fails_on_buckling_naming_it():
 
 def test_stowed_lateral_mode_by_hand():
     """Satellite on its cylinder, a cantilever with tip mass (Blevins Table 8-8): f = sqrt(3 E I / ((M + 0.2357
-    m_c) h^3)) / 2 pi, I = pi R^3 t, m_c = 2 pi R t h rho, h = 1.5 m; 7075-T6 E = 71 GPa, 2800 kg/m^3 (SMAD);
-    against Falcon 9's 10 Hz lateral minimum (Falcon User's Guide sec. 4)."""
+    m_c) h^3)) / 2 pi, I = pi R^3 t, m_c = 2 pi R t h rho, h = 1.5 m; 7075-T6 E = 10.3 x 10^3 ksi, 0.101 lb/in^3
+    (MIL-HDBK-5J); against Falcon 9's 10 Hz lateral minimum (Falcon User's Guide sec. 4)."""
     r = light()
     radius, t, h = 0.7875, 4e-3, 1.5
-    m_c = 2 * math.pi * radius * t * h * 2800
-    f = math.sqrt(3 * 71e9 * math.pi * radius ** 3 * t / ((r.mass.wet.m_as("kg") + 33 / 140 * m_c) * h ** 3)) / (
+    m_c = 2 * math.pi * radius * t * h * RHO_7075
+    f = math.sqrt(3 * E_7075 * math.pi * radius ** 3 * t / ((r.mass.wet.m_as("kg") + 33 / 140 * m_c) * h ** 3)) / (
         2 * math.pi)
     assert r.stowed.lateral.m_as("Hz") == pytest.approx(f, rel=1e-9)
     assert r.margins["stowed_lateral"] == pytest.approx(f / 10 - 1, rel=1e-9)
@@ -288,7 +301,11 @@ def test_bad_choices_are_rejected_naming_the_field():
     with pytest.raises(ValueError, match=r"launch\.structure_material = 'hexweb-5052-3\.1pcf'.*al7075-t6"):
         LaunchChoices(structure_material="hexweb-5052-3.1pcf")
     with pytest.raises(ValueError, match="must be below 1"):
-        LaunchChoices(structure_fraction=0.5, harness_fraction=0.3, adcs_fraction=0.2)
+        LaunchChoices(secondary_structure_fraction=0.5, harness_fraction=0.3, adcs_fraction=0.2)
+    with pytest.raises(ValueError, match=r"launch\.recovery = 'reusable'.*expendable"):
+        LaunchChoices(vehicle="ariane-64", recovery="reusable")
+    with pytest.raises(ValueError, match=r"launch\.mass_to_orbit: Falcon Heavy publishes no capability"):
+        LaunchChoices(vehicle="falcon-heavy", recovery="reusable")
     with pytest.raises(ValueError, match="launch.maturity"):
         LaunchChoices(maturity="Q")
 
@@ -339,7 +356,9 @@ def test_summary_is_json_safe_and_finite_for_a_sensible_design():
     summary = r.summary()
     assert set(summary) == {"mass", "launch", "station"}
     assert set(summary["mass"]) == {"total_kg", "payload_kg", "power_kg", "thermal_kg", "structure_kg", "adcs_kg",
-                                    "propulsion_kg", "propellant_kg", "harness_kg", "growth_kg", "margin_kg", "dry_kg"}
+                                    "propulsion_kg", "propellant_kg", "harness_kg", "growth_kg", "margin_kg", "dry_kg",
+                                    "structure_primary_kg", "structure_tie_downs_kg", "structure_deployment_kg",
+                                    "structure_secondary_kg"}
     numbers = [v for v in _values({k: v for k, v in summary["launch"].items() if k != "notes"}) if
                not isinstance(v, str)]
     numbers += list(_values(summary["mass"])) + list(_values(summary["station"]))
@@ -408,3 +427,62 @@ def test_supplied_values_in_the_wrong_form_are_rejected_naming_the_field():
         LaunchChoices(vehicle="starship", load_envelope=[[0.5, math.inf]])
     with pytest.raises(ValueError, match=r"launch\.load_envelope.*zero"):  # margins would be infinite
         LaunchChoices(vehicle="starship", load_envelope=[[0.0, 0.0], [0.0, -0.0]])
+
+
+def test_thickening_the_cylinder_costs_its_mass_by_hand():
+    """The primary cylinder is sized, not a share: 2 pi R t H rho (R = 0.7875 m, H = 1.2 m, 7075-T6 at
+    0.101 lb/in^3, MIL-HDBK-5J) for t = 4 to 40 mm, and the structure grows by the cylinder's growth exactly;
+    200 tie-downs a wing weigh 200 x 2 x 0.5 kg more than 8."""
+    t = np.array([4.0, 10.0, 40.0])
+    r = light(LaunchChoices(cylinder_thickness=t * u.mm))
+    s = r.summary()["mass"]
+    cylinder = 2 * math.pi * 0.7875 * t * 1e-3 * 1.2 * RHO_7075
+    assert np.asarray(s["structure_primary_kg"]) == pytest.approx(cylinder, rel=1e-12)
+    secondary = np.asarray(s["structure_secondary_kg"])
+    assert np.asarray(s["structure_kg"]) - secondary == pytest.approx(cylinder + 8.0 + 16.0, rel=1e-12)
+    assert np.all(np.diff(s["structure_kg"]) > 0) and np.all(np.diff(s["total_kg"]) > 0)
+    many = light(LaunchChoices(tie_down_count=200)).summary()["mass"]
+    assert many["structure_tie_downs_kg"] == pytest.approx(200 * 2 * 0.5)
+    assert many["structure_kg"] > light().summary()["mass"]["structure_kg"] + 190
+
+
+def test_the_pair_used_is_reported_and_a_stated_capability_replaces_it():
+    """Default: Falcon 9's reusable pair, 17.5 t for USD 69.75 M. Expendable: 22.8 t, no published price (noted,
+    no cost per satellite). A stated mass_to_orbit of 15 t is the capability (mass margin 15,000 / m_wet - 1),
+    within reference, said in a note and in launch.capability_source."""
+    r = light()
+    launch = r.summary()["launch"]
+    assert (launch["recovery"], launch["mass_to_orbit_kg"]) == ("reusable", F9_MASS)
+    assert "drone ship" in launch["capability_source"] and "69.75" in launch["price_source"]
+    assert launch["launch_cost_per_satellite_USD"] == pytest.approx(F9_PRICE / 3)
+    x = light(LaunchChoices(recovery="expendable"))
+    xl = x.summary()["launch"]
+    assert (xl["recovery"], xl["mass_to_orbit_kg"], xl["launch_cost_per_satellite_USD"]) == (
+        "expendable", F9_EXPENDABLE, None)
+    assert any("publishes no launch price in the expendable mode" in n for n in x.notes)
+    own = light(LaunchChoices(mass_to_orbit="15 t"))
+    ol = own.summary()["launch"]
+    assert ol["mass_to_orbit_kg"] == 15_000.0 and ol["mass_to_orbit_within_reference"] is True
+    assert own.margins["mass"] == pytest.approx(15_000.0 / own.mass.wet.m_as("kg") - 1, rel=1e-12)
+    assert ol["capability_source"] == "launch.mass_to_orbit (user-supplied)" and ol["recovery"] == "reusable"
+    assert any(n.startswith("user-supplied: capability to orbit (reusable) from launch.mass_to_orbit") for n in
+               own.notes)
+    assert not any("extrapolated" in n for n in own.notes)
+    priced = light(LaunchChoices(recovery="expendable", launch_price="90e6 USD")).summary()["launch"]
+    assert priced["price_source"] == "launch.launch_price (user-supplied)"
+    assert priced["launch_cost_per_satellite_USD"] == pytest.approx(90e6 / 3)
+
+
+def test_a_cfrp_face_sheet_stiffens_the_deployed_wing_as_sqrt_of_its_modulus():
+    """Cantilever first mode f ~ sqrt(EI / m') (Blevins 1979, Table 8-8), sandwich EI = E_f t_f h^2 b / 2 for
+    thin faces (Hexcel AGU 075b): with the same panels as built (the same areal density, so the same m') and
+    hinges made rigid, only E_f changes, and f_cfrp / f_al = sqrt(E_cfrp / E_al). E from spacedc.materials:
+    6061-T6 9.9 x 10^3 ksi (MIL-HDBK-5J), K13C2U quasi-isotropic 3/8 (0.6 x 900 + 0.4 x 3) GPa."""
+    e_al, e_cf = 9.9e3 * KSI, 0.375 * (0.6 * 900e9 + 0.4 * 3e9)
+    stiff = LaunchChoices(hinge_stiffness="1e14 N*m/rad")
+    al = light(stiff, face_sheet_modulus=e_al * u.Pa)
+    cf = light(stiff, face_sheet_modulus=e_cf * u.Pa, face_sheet_density="1800 kg/m^3")
+    assert al.deployed.mass_per_length.m_as("kg/m") == pytest.approx(cf.deployed.mass_per_length.m_as("kg/m"))
+    ratio = cf.deployed.frequency.m_as("Hz") / al.deployed.frequency.m_as("Hz")
+    assert ratio == pytest.approx(math.sqrt(e_cf / e_al), rel=1e-6)
+    assert ratio == pytest.approx(1.724, abs=1e-3)

@@ -333,3 +333,45 @@ def test_a_battery_band_its_radiator_cannot_reach_is_infeasible_not_a_crash(sat)
     assert r.feasible is False and "battery radiator's sink is warmer" in r.reasons
     assert not np.isfinite(r.battery_radiator_area.m_as("m^2")) and r.transient is None
 
+
+
+#: sso-100kw's bus (designs.envelope.bus_height, the CAD's bus): 100 chips at 8 a rack = 13 racks, floor((2000 -
+#: 2 x 3) / 600)^2 = 9 a level, so 2 levels: H = 2 x 500 + 2 x 3 + 200 = 1206 mm. 7075-T6: 0.101 lb/in^3
+#: (MIL-HDBK-5J).
+_BUS_H, _RHO_7075 = 1.206, 0.101 * 0.45359237 / 0.0254 ** 3
+
+
+def test_sweeping_the_cylinder_wall_changes_the_structure_mass_by_hand(sat):
+    """launch.cylinder_thickness 4 to 40 mm: the primary cylinder 2 pi R t H rho (R = 0.7875 m) is what
+    structure_kg gains over the secondary share, point by point; heavier walls make heavier satellites."""
+    t = np.array([4.0, 5.0, 10.0, 40.0])
+    r = designs.size(sat.replace(launch__cylinder_thickness=t * u.mm))
+    m = designs.summary(r)["mass"]
+    cylinder = 2 * np.pi * 0.7875 * t * 1e-3 * _BUS_H * _RHO_7075
+    assert np.asarray(m["structure_primary_kg"]) == pytest.approx(cylinder, rel=1e-12)
+    assert cylinder[1] == pytest.approx(83.4, abs=0.05)  # the reference design's 5 mm wall
+    rest = np.asarray(m["structure_kg"]) - np.asarray(m["structure_secondary_kg"])
+    assert rest == pytest.approx(cylinder + np.asarray(m["structure_tie_downs_kg"])
+                                 + np.asarray(m["structure_deployment_kg"]), rel=1e-12)
+    assert np.all(np.diff(m["structure_kg"]) > 0) and np.all(np.diff(m["total_kg"]) > 0)
+    one = designs.summary(designs.size(sat.replace(launch__cylinder_thickness="10 mm"), transient=False))["mass"]
+    assert one["structure_kg"] == pytest.approx(m["structure_kg"][2], rel=1e-12)
+
+
+def test_a_cfrp_face_sheet_changes_the_deployed_frequency_with_its_own_modulus(sat, result):
+    """The face sheets' stiffness is their material's (spacedc.materials): the deployed wing's EI is
+    E_f t_f (t_c + t_f)^2 b / 2 (Hexcel AGU 075b, thin faces) with E_f 9.9 x 10^3 ksi for 6061-T6 (MIL-HDBK-5J)
+    and 3/8 (0.6 x 900 + 0.4 x 3) GPa for the K13C2U laminate, b the panel length as built (installed area over
+    panel count and panel width); so the CFRP wing's first mode differs. A stated face_sheet_modulus
+    overrides the material's."""
+    def ei(res, e):
+        b = res.radiator_area.m_as("m^2") / (res.panel_count * 2.0)
+        return e * 0.5e-3 * (20e-3 + 0.5e-3) ** 2 / 2 * b
+
+    e_al, e_cf = 9.9e3 * 6.894757293168e6, 0.375 * (0.6 * 900e9 + 0.4 * 3e9)
+    cf = designs.size(sat.replace(thermal__face_sheet_material="cfrp-k13c2u-qi"), transient=False)
+    assert result.launch.deployed.bending_stiffness.m_as("N*m^2") == pytest.approx(ei(result, e_al), rel=1e-9)
+    assert cf.launch.deployed.bending_stiffness.m_as("N*m^2") == pytest.approx(ei(cf, e_cf), rel=1e-9)
+    assert cf.launch.deployed.frequency.m_as("Hz") > 1.2 * result.launch.deployed.frequency.m_as("Hz")
+    stated = designs.size(sat.replace(thermal__face_sheet_modulus="100 GPa"), transient=False)
+    assert stated.launch.deployed.bending_stiffness.m_as("N*m^2") == pytest.approx(ei(stated, 100e9), rel=1e-9)

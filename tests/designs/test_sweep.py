@@ -180,3 +180,19 @@ def test_an_exclusive_atomic_write_never_replaces_a_file(tmp_path):
     fresh = atomic_write(tmp_path / "u.csv", lambda tmp: open(tmp, "w").write("ours\n"), exclusive=True)
     assert fresh.read_text() == "ours\n"
 
+
+
+def test_cli_sweep_of_the_cylinder_wall_changes_the_structure_mass(tmp_path):
+    """`spacedc sweep --vary launch.cylinder_thickness=4 mm:40 mm:4`: structure_kg rises with the wall, by the
+    cylinder's 2 pi R t H rho (R = 0.7875 m, H = the 1.206 m bus, 7075-T6 at 0.101 lb/in^3, MIL-HDBK-5J)."""
+    out = tmp_path / "wall.csv"
+    run = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "sweep", "sso-100kw", "--vary",
+                          "launch.cylinder_thickness=4 mm:40 mm:4", "--out", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    rows = _rows(out)
+    t = np.array([4.0, 16.0, 28.0, 40.0]) * 1e-3
+    cylinder = 2 * np.pi * 0.7875 * t * 1.206 * 0.101 * 0.45359237 / 0.0254 ** 3
+    assert [float(r["mass.structure_primary_kg"]) for r in rows] == pytest.approx(cylinder, rel=1e-9)
+    structure = [float(r["mass.structure_kg"]) for r in rows]
+    assert all(b > a for a, b in zip(structure, structure[1:]))

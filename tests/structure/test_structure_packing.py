@@ -8,16 +8,31 @@ from spacedc.units import u
 
 
 def test_falcon_9_packing_by_hand():
-    """Falcon 9: 22,800 kg (SpaceX) / 5000 kg = 4 by mass; a 4 m x 2 m stowed cylinder reaches 8.635 m of the
-    ogive envelope (hand derivation in test_usable_height_follows_the_ogive): floor(8.635 / 2) = 4 by volume.
-    Price USD 69.75 M (SpaceX 2024) / 4 = 17.4375 M per satellite; with 100 kW of chips, USD 174,375 per kW."""
-    r = structure.satellites_per_launch("Falcon 9", satellite_mass="5000 kg", stowed_diameter="4 m",
+    """Falcon 9 reusable: 17,500 kg (drone ship) / 4000 kg = 4 by mass; a 4 m x 2 m stowed cylinder reaches
+    8.635 m of the ogive envelope (hand derivation in test_usable_height_follows_the_ogive): floor(8.635 / 2) =
+    4 by volume. Price USD 69.75 M (SpaceX 2024, the reusable pair) / 4 = 17.4375 M per satellite; with 100 kW
+    of chips, USD 174,375 per kW. Expendable, 22,800 kg: 5 by mass, and no published price."""
+    r = structure.satellites_per_launch("Falcon 9", satellite_mass="4000 kg", stowed_diameter="4 m",
                                         stowed_height="2 m", altitude="500 km", inclination="53 deg",
                                         compute_power="100 kW")
     assert (r.by_mass, r.by_volume, r.satellites_per_launch) == (4, 4, 4)
     assert r.launch_cost_per_satellite.m_as("USD") == pytest.approx(69.75e6 / 4)
     assert r.launch_cost_per_kw.m_as("USD/kW") == pytest.approx(174_375.0)
     assert r.feasible is True and r.mass_to_orbit_within_reference is False
+    x = structure.satellites_per_launch(structure.launch_vehicle("Falcon 9", "expendable"), satellite_mass="4000 kg",
+                                        stowed_diameter="4 m", stowed_height="2 m", altitude="500 km",
+                                        inclination="53 deg")
+    assert x.by_mass == 5 and x.launch_cost_per_satellite is None
+
+
+def test_a_stated_capability_replaces_the_published_one_and_counts_as_within_reference():
+    """mass_to_orbit = 12,000 kg for this orbit: floor(12,000 / 4000) = 3 by mass, within reference (the user's
+    figure is for the orbit)."""
+    r = structure.satellites_per_launch("Falcon 9", satellite_mass="4000 kg", stowed_diameter="4 m",
+                                        stowed_height="2 m", altitude="500 km", inclination="53 deg",
+                                        mass_to_orbit="12000 kg")
+    assert r.mass_to_orbit.m_as("kg") == 12_000.0 and r.by_mass == 3
+    assert r.mass_to_orbit_within_reference is True
 
 
 def test_volume_and_mass_limits_and_infeasible_points():

@@ -69,6 +69,9 @@ CASES = {
     "no_penetration_probability": ("m^2", (0, 1000), lambda x: s.no_penetration_probability(
         "0.01 1/m^2/year", x, "5 year")),
     "radiator_mmod": ("km", (300, 1200), lambda x: s.radiator_mmod(altitude=x, **RADIATOR).heat_rejection_eol),
+    "structure_hardware": ("mm", (1, 50), lambda x: s.structure_hardware(
+        cylinder_radius="0.8 m", cylinder_height="1.2 m", cylinder_thickness=x, cylinder_density="2796 kg/m^3",
+        tie_down_count=16, tie_down_mass="0.5 kg").primary),
     "satellites_per_launch": ("kg", (500, 30000), lambda x: s.satellites_per_launch(
         "falcon-9", satellite_mass=x, stowed_diameter="4 m", stowed_height="2 m", altitude="500 km",
         inclination="53 deg").satellites_per_launch),

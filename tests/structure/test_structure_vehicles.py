@@ -48,20 +48,48 @@ def test_new_glenn_envelope_reproduces_the_stated_458_m3():
 
 
 def test_published_leo_figures():
-    """Falcon 9 22,800 kg and Falcon Heavy 63,800 kg to LEO (SpaceX vehicle pages); New Glenn 45 t; Ariane 64
-    21,650 kg and Ariane 62 10,350 kg (Ariane 6 User's Manual Issue 1, pp. 45-46)."""
-    expect = {"falcon-9": 22_800, "falcon-heavy": 63_800, "new-glenn": 45_000, "ariane-64": 21_650,
-              "ariane-62": 10_350}
-    for key, kg in expect.items():
-        assert structure.launch_vehicle(key).mass_to_leo.m_as("kg") == kg
-    r = structure.mass_to_orbit("falcon-9", "200 km", "28.5 deg")
+    """Expendable: Falcon 9 22,800 kg and Falcon Heavy 63,800 kg to LEO (SpaceX vehicle pages); Ariane 64
+    21,650 kg and Ariane 62 10,350 kg (Ariane 6 User's Manual Issue 1, pp. 45-46). Reusable: Falcon 9 about
+    17,500 kg (drone ship), New Glenn 45 t."""
+    expect = {("falcon-9", "expendable"): 22_800, ("falcon-heavy", "expendable"): 63_800,
+              ("ariane-64", "expendable"): 21_650, ("ariane-62", "expendable"): 10_350,
+              ("falcon-9", "reusable"): 17_500, ("new-glenn", "reusable"): 45_000}
+    for (key, mode), kg in expect.items():
+        assert structure.launch_vehicle(key, mode).mass_to_leo.m_as("kg") == kg
+    r = structure.mass_to_orbit(structure.launch_vehicle("falcon-9", "expendable"), "200 km", "28.5 deg")
     assert r.mass.m_as("kg") == 22_800 and r.within_reference is False  # SpaceX states no altitude
+
+
+def test_capability_and_price_come_as_published_pairs():
+    """SpaceX Capabilities & Services (2024): the standard price, Falcon 9 USD 69.75 M and Falcon Heavy USD 97 M,
+    is for the reusable mode (payloads up to 5.5 t and 8.0 t to GTO); it pairs with Falcon 9's 17.5 t to LEO
+    landing on the drone ship, not with the 22.8 t expendable figure, whose price SpaceX does not publish.
+    Falcon Heavy publishes no reusable LEO figure, so its default pair is the expendable one, without a price.
+    Starship's Users Guide gives 100 t reusable and no price."""
+    f9 = structure.launch_vehicle("Falcon 9")
+    assert (f9.recovery, f9.mass_to_leo.m_as("kg"), f9.price.m_as("USD")) == ("reusable", 17_500.0, 69.75e6)
+    x = structure.launch_vehicle("Falcon 9", "expendable")
+    assert (x.recovery, x.mass_to_leo.m_as("kg"), x.price) == ("expendable", 22_800.0, None)
+    assert "Not published" in x.price_source
+    fh = structure.launch_vehicle("falcon-heavy")
+    assert (fh.recovery, fh.mass_to_leo.m_as("kg"), fh.price) == ("expendable", 63_800.0, None)
+    fhr = structure.launch_vehicle("falcon-heavy", "reusable")
+    assert fhr.price.m_as("USD") == 97e6 and fhr.mass_to_leo is None
+    with pytest.raises(ValueError, match="no published capability"):
+        structure.mass_to_orbit(fhr, "500 km", "53 deg")
+    ss = structure.launch_vehicle("starship")
+    assert (ss.recovery, ss.mass_to_leo.m_as("kg"), ss.price) == ("reusable", 100_000.0, None)
+    with pytest.raises(ValueError, match="reusable"):
+        structure.launch_vehicle("ariane-64", "reusable")
+    with pytest.raises(ValueError, match="recovery"):
+        structure.launch_vehicle("falcon-9", "refurbished")
 
 
 def test_every_row_has_sources_and_unknown_names_list_the_known():
     for lv in structure.LAUNCH_VEHICLES.values():
-        assert lv.fairing_source and lv.performance_source and lv.loads_source and lv.frequency_source
-        assert lv.price_source
+        assert lv.fairing_source and lv.loads_source and lv.frequency_source
+        for pair in lv.pairs:
+            assert pair.performance_source and pair.price_source
     with pytest.raises(ValueError) as err:
         structure.launch_vehicle("Saturn V")
     for key in structure.LAUNCH_VEHICLES:
@@ -71,9 +99,9 @@ def test_every_row_has_sources_and_unknown_names_list_the_known():
 def test_performance_table_interpolates_in_altitude_then_inclination():
     """A user-supplied 2x2 table: hand bilinear interpolation at the centre is the mean of the corners."""
     import dataclasses
-    lv = dataclasses.replace(structure.launch_vehicle("falcon-9"),
-                             performance=((400.0, 50.0, 16000.0), (600.0, 50.0, 14000.0),
-                                          (400.0, 100.0, 12000.0), (600.0, 100.0, 10000.0)))
+    table = ((400.0, 50.0, 16000.0), (600.0, 50.0, 14000.0), (400.0, 100.0, 12000.0), (600.0, 100.0, 10000.0))
+    f9 = structure.launch_vehicle("falcon-9")
+    lv = dataclasses.replace(f9, pairs=(dataclasses.replace(f9.pair, performance=table),))
     r = structure.mass_to_orbit(lv, [500, 400, 700] * u.km, [75, 50, 75] * u.deg)
     assert r.mass.m_as("kg") == pytest.approx([13000.0, 16000.0, 12000.0])  # 700 km held at the 600 km edge
     assert r.within_reference.tolist() == [True, True, False]

@@ -15,7 +15,8 @@ import pytest
 
 from spacedc import thermal
 from spacedc.units import u
-from spacedc.thermal.panel import MATERIALS, PanelSpec, size_panels
+from spacedc.materials import MATERIALS
+from spacedc.thermal.panel import PanelSpec, size_panels
 
 SIGMA = 5.670374419e-8
 BASE = dict(width="2 m", length="3 m", face_sheet_material="al6061-t6", face_sheet_thickness="0.3 mm",
@@ -29,9 +30,11 @@ def spec(**kw):
 
 
 def test_areal_density_by_hand():
-    """2 * 2713 * 0.3e-3 (face sheets) + 50 * 0.012 (core) + 20 pipes * 0.15 / 2 m + 0.6 / 3 m + 0.1."""
+    """2 * 2713 * 0.3e-3 (face sheets: 6061-T6, 0.098 lb/in^3 in MIL-HDBK-5J) + 50 * 0.012 (core) + 20 pipes *
+    0.15 / 2 m + 0.6 / 3 m + 0.1."""
     r = size_panels(spec(), heat_load="10 kW", radiator_temperature="300 K")
-    face, core, pipes, manifold = 2 * 2713 * 0.3e-3, 50 * 0.012, 20 * 0.15 / 2, 0.6 / 3
+    rho_face = 0.098 * 0.45359237 / 0.0254**3
+    face, core, pipes, manifold = 2 * rho_face * 0.3e-3, 50 * 0.012, 20 * 0.15 / 2, 0.6 / 3
     assert r.pipes_per_panel == 20
     assert r.face_sheet_areal_density.m_as("kg/m^2") == pytest.approx(face, rel=1e-12)
     assert r.core_areal_density.m_as("kg/m^2") == pytest.approx(core, rel=1e-12)
