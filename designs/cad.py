@@ -46,7 +46,7 @@ from spacedc.results import Result
 from spacedc.units import Q_, quantity
 
 __all__ = ["DENSITIES", "has_geometry", "satellite_spec", "mass_elements", "CadReport", "build_cad", "write_cad",
-           "analytic_envelope"]
+           "measure_cad", "analytic_envelope"]
 
 # materials: use spacedc.materials once merged
 #: Densities of the resolved CAD materials [kg/m^3], each with its source.
@@ -245,8 +245,16 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
             suffix = {"step": "step", "stl": "stl", "gltf": "glb"}[fmt]
             files.append(geometry.export(assemblies[state], out / f"{design.name}_{state}.{suffix}", fmt))
     if preview:
-        files.append(geometry.render_preview(spec, out / f"{design.name}_preview.png"))
+        files.append(geometry.render_preview(assemblies, out / f"{design.name}_preview.png"))
+    return dataclasses.replace(measure_cad(design, result, assemblies), files=tuple(str(f) for f in files))
 
+
+def measure_cad(design: Design, result: DesignResult, assemblies: dict[str, Any] | None = None) -> CadReport:
+    """The :class:`CadReport` of a sized design (no files): areas, envelope and mass properties measured on
+    its CAD (``assemblies``, state -> ``cq.Assembly``, built here unless given)."""
+    spec = satellite_spec(design, result)
+    if assemblies is None:
+        assemblies = {state: geometry.make_satellite(spec, state) for state in ("deployed", "stowed")}
     densities = _densities(spec, result, design)
     solids = {state: geometry.mass_groups(a, densities, _GROUPS) for state, a in assemblies.items()}
     whole = {state: geometry.combine_masses(mass_elements(design, result, spec, s)) for state, s in solids.items()}
@@ -267,7 +275,7 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
         solid_mass=quantity(sum(cad_kg.values()), "kg"),
         centre_of_mass=whole["deployed"].centre_of_mass, inertia=whole["deployed"].inertia,
         stowed_centre_of_mass=whole["stowed"].centre_of_mass, stowed_inertia=whole["stowed"].inertia,
-        contributors=contributors, mass_check=checks, files=tuple(str(f) for f in files),
+        contributors=contributors, mass_check=checks, files=(),
     )
 
 

@@ -1,8 +1,9 @@
 """Mass properties, areas and the stowed envelope, measured on the CAD solids; lumped masses beside them.
 
 Volumes and moments come from OCCT's ``BRepGProp.VolumeProperties`` (Gauss integration over the exact
-B-rep), one call per assembly leaf in its world location. Leaves are then combined by material with their
-densities (a mass-weighted sum, below). CAD lengths are mm; results are SI Quantities.
+B-rep), one call per distinct part (a part placed N times is integrated once and moved to each copy). Leaves
+are then combined by material with their densities (a mass-weighted sum, below). CAD lengths are mm; results
+are SI Quantities.
 
 What the solids do not hold (a battery, propellant, growth allowances) enters as :class:`MassElement`
 objects: point masses or uniform boxes, or the solids of a group scaled to another mass with the same
@@ -17,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from spacedc.geometry._shapes import compound, leaves, mesh_tolerance, triangles
+from spacedc.geometry._shapes import compound, leaves, mesh_tolerance, rigid_transform, world_nodes
 from spacedc.results import Result
 from spacedc.units import quantity, si
 
@@ -160,11 +161,16 @@ def _gprops(shape: Any) -> tuple[float, np.ndarray, np.ndarray]:
 def _by_material(obj: Any) -> dict[str, tuple[float, np.ndarray, np.ndarray]]:
     """Per material: volume [mm^3], first moment [mm^4] and unit-density inertia about the origin [mm^5]."""
     out: dict[str, tuple[float, np.ndarray, np.ndarray]] = {}
+    own: dict[int, tuple[float, np.ndarray, np.ndarray]] = {}  # each distinct part integrated once
     for leaf in leaves(obj):
         if leaf.material is None:
             raise ValueError(f"part {leaf.name!r} has no material: give each assembly leaf "
                              f"metadata={{'material': ...}} or pass a mapping material -> shapes")
-        v, c, j = _gprops(leaf.shape)
+        if leaf.key not in own:
+            own[leaf.key] = _gprops(leaf.local)
+        v, c_local, j_local = own[leaf.key]
+        r, t = rigid_transform(leaf.location)  # a copy: the centroid moves, the tensor turns, J = R J' R^T
+        c, j = r @ c_local + t, r @ j_local @ r.T
         j_origin = j + v * (c @ c * np.eye(3) - np.outer(c, c))  # parallel-axis theorem
         v0, s0, j0 = out.get(leaf.material, (0.0, np.zeros(3), np.zeros((3, 3))))
         out[leaf.material] = (v0 + v, s0 + v * c, j0 + j_origin)
@@ -196,7 +202,8 @@ def mass_properties(obj: Any, densities: Mapping[str, Any]) -> MassProperties:
     Notes
     -----
     For each leaf, OCCT gives its volume V, centroid c and unit-density inertia J_c about c (Gauss
-    integration on the exact B-rep); the parallel-axis theorem moves it to the origin,
+    integration on the exact B-rep, once per distinct part; a copy placed by rotation R and translation t
+    has c = R c' + t and J_c = R J_c' R^T); the parallel-axis theorem moves it to the origin,
     J_o = J_c + V (|c|^2 E - c c^T). Per material k these sum to V_k, S_k = sum V c and J_k. With
     m_k = rho_k V_k: m = sum m_k, c_m = sum rho_k S_k / m, I_o = sum rho_k J_k, and back to the centre of
     mass, I = I_o - m (|c_m|^2 E - c_m c_m^T). Density is uniform within a material; overlapping solids
@@ -367,10 +374,9 @@ def stowed_envelope(obj: Any, axis: str = "Z", *, centre: str = "origin", tolera
         raise ValueError(f"axis = {axis!r}: must be 'X', 'Y' or 'Z'")
     if centre not in ("origin", "fit"):
         raise ValueError(f"centre = {centre!r}: must be 'origin' or 'fit'")
-    shape = compound(obj)
-    tol = mesh_tolerance(shape) if tolerance is None else float(si(tolerance, "mm", "tolerance", lo=0,
-                                                                     lo_open=True))
-    nodes, _ = triangles(shape, tol)
+    tol = mesh_tolerance(compound(obj)) if tolerance is None else float(si(tolerance, "mm", "tolerance", lo=0,
+                                                                             lo_open=True))
+    nodes = world_nodes(obj, tol)
     if not len(nodes):
         raise ValueError("stowed_envelope: the shape has no faces")
     a = _AXES[axis]

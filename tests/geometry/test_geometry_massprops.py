@@ -193,3 +193,30 @@ def test_mass_groups_cover_every_material(small_sat):
         mass_groups(sat, RHO, {"radiator": groups["radiator"]})
     with pytest.raises(ValueError, match="both"):
         mass_groups(sat, RHO, {**groups, "again": ("rack",)})
+
+
+def test_copies_measured_once_equal_each_copy_measured_in_place():
+    """A part placed N times is integrated once and moved (c = R c' + t, J = R J' R^T): the same as OCCT's
+    integration of every placed copy where it stands, here on the stowed wings turned by +/-90 deg."""
+    from OCP.BRepGProp import BRepGProp
+    from OCP.GProp import GProp_GProps
+
+    from spacedc.geometry._shapes import leaves
+
+    spec = SatelliteSpec(
+        bus=BusSpec("2 m", "2 m", "1 m", rack_count=2),
+        radiator=RadiatorWingSpec(RadiatorPanelSpec("1 m", "1.5 m", pipe_count=3), panel_count=3),
+        array=SolarArrayWingSpec("1.5 m", "6 m"), radiator_wing_count=3)
+    sat = make_satellite(spec, "stowed")
+    mp = mass_properties(sat, RHO)
+    props = GProp_GProps()
+    for leaf in leaves(sat):
+        one = GProp_GProps()
+        BRepGProp.VolumeProperties_s(leaf.shape.wrapped, one)
+        props.Add(one, float(RHO[leaf.material].split()[0]) * 1e-9)  # kg/mm^3
+    c = props.CentreOfMass()
+    np.testing.assert_allclose(mp.centre_of_mass.m_as("mm"), [c.X(), c.Y(), c.Z()], rtol=1e-9, atol=1e-6)
+    m = props.MatrixOfInertia()  # about the centre of mass
+    direct = np.array([[m.Value(i, j) for j in (1, 2, 3)] for i in (1, 2, 3)]) * 1e-6  # kg m^2
+    np.testing.assert_allclose(mp.inertia.m_as("kg*m^2"), direct, rtol=1e-9, atol=1e-9 * np.abs(direct).max())
+    assert mp.mass.m_as("kg") == pytest.approx(props.Mass(), rel=1e-12)
