@@ -87,3 +87,15 @@ def test_cad_of_twelve_wings_is_built_not_refused(tmp_path):
     assert len(wings) == 12
     assert geometry.cad_areas(assembly).radiating_area.m_as("m^2") == pytest.approx(
         result.radiator_area.m_as("m^2"), rel=1e-9)
+
+
+def test_a_sweep_of_the_wing_count_matches_single_designs(sat):
+    """The stowed column grows with ceil(N/2) in a sweep exactly as for each design alone."""
+    counts = np.array([1, 2, 3, 4, 12])
+    swept = designs.size(sat.replace(thermal__wings=counts), transient=False)
+    for i, n in enumerate(counts):
+        alone = designs.size(sat.replace(thermal__wings=int(n)), transient=False)
+        assert swept.stowed_height.m_as("m")[i] == pytest.approx(alone.stowed_height.m_as("m"), rel=1e-12)
+        assert swept.launch.margins["deployed_frequency"][i] == pytest.approx(
+            alone.launch.margins["deployed_frequency"], rel=1e-12)
+        assert bool(swept.feasible[i]) == bool(alone.feasible)
