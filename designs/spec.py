@@ -349,11 +349,13 @@ class GeometryChoices(Section):
 
     section: ClassVar[str] = "geometry"
     removed: ClassVar[dict[str, str]] = {
-        "heat_pipe_pitch": "it was never used; the heat-pipe pitch of the panels (sized and built) is "
-                           "thermal.pipe_pitch. Delete the line."}
+        "heat_pipe_pitch": "it was never used; the heat-pipe pitch of the panels, sized and built, is "
+                           "thermal.pipe_pitch"}
     array_wings: int = integer(2, lo=1, hi=geometry.MAX_ARRAY_WINGS,
                                doc="solar array wings, one on each of two opposite bus faces (1 or 2); the "
                                    "sized array area is shared between them")
     array_wing_width: Any = qty("m", "4 m", lo=0, lo_open=True, doc="blanket or panel width of an array wing")
     bus_width: Any = qty("m", "2 m", lo=0, lo_open=True, doc="bus outer width and depth (square footprint)")
-    chips_per_rack: int = integer(8, lo=1, doc="chips carried by one 0.6 m x 0.6 m x 0.5 m rack")
+    chips_per_rack: int = integer(8, lo=1, doc="chips carried by one rack, a box of "
+                                               + " x ".join(f"{geometry.field_default(geometry.BusSpec, k):~}"
+                                                            for k in ("rack_width", "rack_depth", "rack_height")))

@@ -64,6 +64,8 @@ def test_the_removed_heat_pipe_pitch_is_named(tmp_path):
     assert out.returncode == 2 and "geometry.heat_pipe_pitch was removed" in out.stderr
     assert "Traceback" not in out.stderr
     assert "heat_pipe_pitch" not in {f for f in designs.load("sso-100kw").geometry.__dataclass_fields__}
+    with pytest.raises(DesignError, match=r"geometry\.heat_pipe_pitch was removed"):
+        designs.load("sso-100kw").replace(geometry__heat_pipe_pitch="0.25 m")  # as a sweep's --vary would
 
 
 def test_array_wings_are_one_or_two_at_load(sat):
@@ -99,3 +101,11 @@ def test_a_sweep_of_the_wing_count_matches_single_designs(sat):
         assert swept.launch.margins["deployed_frequency"][i] == pytest.approx(
             alone.launch.margins["deployed_frequency"], rel=1e-12)
         assert bool(swept.feasible[i]) == bool(alone.feasible)
+
+
+def test_a_sweep_of_the_removed_field_is_named(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "sweep", "sso-100kw", "--vary",
+                          "geometry.heat_pipe_pitch=0.1,0.2", "--out", str(tmp_path / "t.csv")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "geometry.heat_pipe_pitch was removed" in out.stderr
+    assert not (tmp_path / "t.csv").exists()
