@@ -77,9 +77,10 @@ def test_array_wings_are_one_or_two_at_load(sat):
     assert np.isfinite(one.array.area.m)
 
 
-def test_cad_of_twelve_wings_is_built_not_refused(tmp_path):
+def test_cad_of_twelve_wings_is_built_not_refused():
     """The issue's case: thermal.wings = 12 sizes, and the CAD builds it (no 'between 0 and 2' refusal);
     whatever it is, feasible or not, is a result of the sizing (here the 12-band stowed column)."""
+    pytest.importorskip("cadquery")
     sat = designs.load("demo-1gpu").replace(thermal__wings=12)
     result = designs.size(sat, transient=False)
     from spacedc.designs.cad import build_cad
