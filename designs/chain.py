@@ -52,6 +52,7 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
+from spacedc import geometry
 from spacedc import materials
 from spacedc import orbit
 from spacedc import power
@@ -103,7 +104,7 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
         too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
                  f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
 
-    spec = _panel_spec(th)
+    spec = th.panel_spec()
     heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
     # A heat pump's evaporator takes the loop's heat at (at most) the loop's return temperature, and its
     # condenser, the radiator, runs isothermal at that plus the lift; without one the loop feeds the radiator.
@@ -195,7 +196,8 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
 
     radiator_reason = np.where(heat_pumped, "", _reason(loop))
     combined = combine_reasons(_reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason,
-                               coupling_reason, battery_reason, np.asarray(launch.reasons, dtype=object))
+                               coupling_reason, battery_reason, _short_panel_reason(th, area, panel_count),
+                               np.asarray(launch.reasons, dtype=object))
     shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
                                 np.shape(launch.mass.wet.m), np.shape(junction.m), np.shape(panel_count),
                                 np.shape(launch.feasible), np.shape(combined))
@@ -281,16 +283,6 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
 
 #: Why a sweep's points have no orbit transient (``thermal.transient`` of its table).
 _TRANSIENT_SWEEP = "a sweep sizes the steady state only; check a chosen point with spacedc size"
-
-
-def _panel_spec(th: Any) -> thermal.PanelSpec:
-    return thermal.PanelSpec(
-        width=th.panel_width, length=th.panel_length, face_sheet_material=th.face_sheet_material,
-        face_sheet_thickness=th.face_sheet_thickness, core_density=th.core_density, core_thickness=th.core_thickness,
-        pipe_pitch=th.pipe_pitch, pipe_diameter=th.pipe_diameter, pipe_wall_thickness=th.pipe_wall_thickness,
-        pipe_linear_mass=th.pipe_linear_mass, pipe_transport_limit=th.pipe_transport_limit,
-        manifold_linear_mass=th.manifold_linear_mass, absorptivity=th.absorptivity, emissivity=th.emissivity,
-        sides=th.sides)
 
 
 def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
@@ -396,9 +388,8 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     th, g, p = design.thermal, design.geometry, design.payload
     finite = np.isfinite(area)
     wings = np.asarray(th.wings)
-    per_wing = np.maximum(panel_count // wings, 1)
+    per_wing, length = _wing_panels(th, area, panel_count)
     width = th.panel_width.m_as("m")
-    length = np.where(finite, np.where(finite, area, 0.0) / (wings * per_wing * width), th.panel_length.m_as("m"))
     thickness = (2 * th.face_sheet_thickness + th.core_thickness).m_as("mm")
     racks = np.ceil(np.asarray(p.chip_count) / g.chips_per_rack)
     flexible = "blanket" in power.cell(design.power.cell).construction
@@ -407,7 +398,8 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         bus_width_mm=g.bus_width.m_as("mm"), racks=racks, panels_per_wing=per_wing, panel_width_mm=width * 1e3,
         panel_length_mm=length * 1e3, panel_thickness_mm=thickness, array_flexible=flexible,
         array_width_mm=g.array_wing_width.m_as("mm"), array_length_mm=np.where(np.isfinite(array_length),
-                                                                               array_length, 0.0) * 1e3)
+                                                                               array_length, 0.0) * 1e3,
+        wings=wings)
     face = materials.material(th.face_sheet_material)
     # the face sheets' stiffness is their material's, unless the design states a tested value
     face_modulus = quantity(face.modulus, "Pa") if th.face_sheet_modulus is None else th.face_sheet_modulus
@@ -436,6 +428,29 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"), array_wings=g.array_wings,
     )
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
+
+
+def _wing_panels(th: Any, area: np.ndarray, panel_count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Panels per radiator wing and their length [m] as built (geometry.RadiatorWingSpec.from_area): the
+    installed area over ``thermal.wings`` wings of whole panels ``thermal.panel_width`` wide, each as long as
+    makes the area exactly (at most ``thermal.panel_length``); the nominal length where the area is unbounded."""
+    finite = np.isfinite(area)
+    wings = np.asarray(th.wings)
+    per_wing = np.maximum(panel_count // wings, 1)
+    length = np.where(finite, np.where(finite, area, 0.0) / (wings * per_wing * th.panel_width.m_as("m")),
+                      th.panel_length.m_as("m"))
+    return per_wing, length
+
+
+def _short_panel_reason(th: Any, area: np.ndarray, panel_count: np.ndarray) -> np.ndarray:
+    """Where the installed area, spread over ``thermal.wings`` wings, makes panels too short for the hinge lugs
+    that join them (geometry.RadiatorPanelSpec.shortest_length_mm): not buildable, with the reason."""
+    _, length = _wing_panels(th, area, panel_count)
+    shortest = geometry.RadiatorPanelSpec.shortest_length_mm() / 1e3
+    return reasons_where(np.isfinite(area) & (length <= shortest),
+                         f"thermal.wings spreads the radiator so thin that its panels come out shorter than the "
+                         f"{shortest * 1e3:.0f} mm their hinge lugs need: use fewer wings or narrower panels "
+                         f"(thermal.panel_width)")
 
 
 def _finite_kg(mass: pint.Quantity) -> pint.Quantity:

@@ -60,6 +60,9 @@ class Design:
             if sep:
                 if section not in _SECTIONS:
                     raise DesignError(f"unknown section '{section}' in {key!r} (known: {', '.join(_SECTIONS)})")
+                removed = getattr(_SECTIONS[section], "removed", {})
+                if field in removed:
+                    raise DesignError(f"{section}.{field} was removed: {removed[field]}")
                 unknown_keys({field: value}, [f.name for f in dataclasses.fields(_SECTIONS[section])], section)
                 nested.setdefault(section, {})[field] = value
             else:

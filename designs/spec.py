@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from spacedc import materials, power, structure, thermal
+from spacedc import geometry, materials, power, structure, thermal
 
 from spacedc.units import broadcast_shape, fraction, quantity, si
 
@@ -94,6 +94,8 @@ class Section:
     """Base of the design sections: validates and converts every declared field."""
 
     section: ClassVar[str] = ""
+    #: Fields a design file may still hold but that were removed: name -> what to do instead.
+    removed: ClassVar[dict[str, str]] = {}
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -106,6 +108,9 @@ class Section:
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Section:
         """Build from a TOML table, rejecting unknown keys and reporting missing ones by field path."""
+        for key in data:
+            if key in cls.removed:
+                raise DesignError(f"{cls.section}.{key} was removed: {cls.removed[key]}")
         unknown_keys(data, [f.name for f in dataclasses.fields(cls)], cls.section)
         missing = [f.name for f in dataclasses.fields(cls)
                    if f.default is _REQUIRED and f.default_factory is _REQUIRED and f.name not in data]
@@ -194,6 +199,19 @@ class PowerChoices(Section):
                              f"power.battery_max_temperature = {self.battery_max_temperature:~}")
 
 
+def _PANEL(name: str) -> str:  # noqa: N802 (reads like the default it stands for)
+    """The panel-construction default of ``geometry.RadiatorPanelSpec`` (the only copy of it), as text."""
+    return f"{geometry.field_default(geometry.RadiatorPanelSpec, name):~}"
+
+
+#: Fields of geometry.RadiatorPanelSpec -> the ThermalChoices field a failure of it is reported on.
+_GEOMETRY_FIELDS = {"width": "panel_width", "length": "panel_length", "pipe_count": "pipe_pitch",
+                    "pipe_pitch": "pipe_pitch", "pipe_diameter": "pipe_diameter",
+                    "pipe_wall_thickness": "pipe_wall_thickness", "face_sheet_thickness": "face_sheet_thickness",
+                    "core_thickness": "core_thickness", "hinge_hole_diameter": "core_thickness",
+                    "lug_width": "panel_length"}
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ThermalChoices(Section):
     """Thermal choices: the heat path from chip to coolant, the pumped loop, an optional heat pump, and the
@@ -226,7 +244,8 @@ class ThermalChoices(Section):
     panel_length: Any = qty("m", lo=0, lo_open=True, doc="panel edge along the heat pipes")
     face_sheet_material: str = text("al6061-t6", doc="a row of spacedc.materials.MATERIALS with a conductivity: "
                                                      "it gives the face sheets' density, conductivity and modulus")
-    face_sheet_thickness: Any = qty("m", "0.5 mm", lo=0, lo_open=True, doc="each of the two face sheets")
+    face_sheet_thickness: Any = qty("m", _PANEL("face_sheet_thickness"), lo=0, lo_open=True,
+                                    doc="each of the two face sheets")
     face_sheet_modulus: Any = qty("Pa", None, lo=0, lo_open=True,
                                   doc="override of the face sheets' Young's modulus for the deployed wing's "
                                       "stiffness (e.g. a tested laminate); default: face_sheet_material's")
@@ -235,10 +254,12 @@ class ThermalChoices(Section):
     core_density: Any = qty("kg/m^3", quantity(materials.material("hexweb-5052-3.1pcf").density, "kg/m^3"), lo=0,
                             lo_open=True, doc="honeycomb core; default: HexWeb CR III 1/8-5052-.001, 3.1 lb/ft^3 "
                                               "(spacedc.materials 'hexweb-5052-3.1pcf')")
-    core_thickness: Any = qty("m", "15 mm", lo=0, lo_open=True, doc="honeycomb core thickness")
+    core_thickness: Any = qty("m", _PANEL("core_thickness"), lo=0, lo_open=True,
+                              doc="honeycomb core thickness; the heat pipes are embedded in it, so it must exceed "
+                                  "pipe_diameter")
     pipe_pitch: Any = qty("m", "0.1 m", lo=0, lo_open=True, doc="heat-pipe spacing")
-    pipe_diameter: Any = qty("m", "12.7 mm", lo=0, lo_open=True, doc="heat-pipe outer diameter")
-    pipe_wall_thickness: Any = qty("m", "1 mm", lo=0, lo_open=True, doc="heat-pipe wall")
+    pipe_diameter: Any = qty("m", _PANEL("pipe_diameter"), lo=0, lo_open=True, doc="heat-pipe outer diameter")
+    pipe_wall_thickness: Any = qty("m", _PANEL("pipe_wall_thickness"), lo=0, lo_open=True, doc="heat-pipe wall")
     pipe_linear_mass: Any = qty("kg/m", "0.15 kg/m", lo=0, lo_open=True,
                                 doc="heat-pipe mass per length with its working fluid")
     pipe_transport_limit: Any = qty("W*m", "143 W*m", lo=0, lo_open=True,
@@ -271,26 +292,75 @@ class ThermalChoices(Section):
                 thermal.coolant_properties(self.coolant, t)
             except ValueError as exc:
                 raise ValueError(f"{name}: {exc}") from None
-        # the panel as built must be buildable (pipes inside their pitch, pitch inside the panel, ...): checked
-        # here so that the message names the design field
-        from spacedc.designs.chain import _panel_spec
-
+        # the panel as built must be buildable (pipes inside their pitch, pitch inside the panel, ...), for the
+        # sizing and for the CAD alike: checked here so that the message names the design field
         try:
-            _panel_spec(self)
+            spec = self.panel_spec()
         except ValueError as exc:
             raise ValueError(f"thermal.{exc}") from None
+        self._check_buildable(spec)
+
+    def panel_spec(self) -> thermal.PanelSpec:
+        """The radiator panel as the sizing sees it (:class:`thermal.PanelSpec`); broadcasts over a sweep."""
+        return thermal.PanelSpec(
+            width=self.panel_width, length=self.panel_length, face_sheet_material=self.face_sheet_material,
+            face_sheet_thickness=self.face_sheet_thickness, core_density=self.core_density,
+            core_thickness=self.core_thickness, pipe_pitch=self.pipe_pitch, pipe_diameter=self.pipe_diameter,
+            pipe_wall_thickness=self.pipe_wall_thickness, pipe_linear_mass=self.pipe_linear_mass,
+            pipe_transport_limit=self.pipe_transport_limit, manifold_linear_mass=self.manifold_linear_mass,
+            absorptivity=self.absorptivity, emissivity=self.emissivity, sides=self.sides)
+
+    def geometry_panel(self, length: Any = None) -> geometry.RadiatorPanelSpec:
+        """The same panel as the CAD builds it (:class:`geometry.RadiatorPanelSpec`), ``length`` long (default
+        ``panel_length``; the CAD passes the sized one): ``panel_width`` wide, the sizing's heat pipes (as many
+        as fit at ``pipe_pitch``, :attr:`thermal.PanelSpec.pipes_per_panel`, spread evenly), face sheets and
+        core; the manifold, lugs and pipe shape are the geometry's. One design point (scalar fields)."""
+        return self._geometry_panel(self.panel_width, self.panel_length if length is None else length,
+                                    self.face_sheet_thickness, self.core_thickness, self.pipe_diameter,
+                                    self.pipe_wall_thickness, self.panel_spec().pipes_per_panel)
+
+    @staticmethod
+    def _geometry_panel(width: Any, length: Any, face: Any, core: Any, pipe: Any, wall: Any, pipes: Any
+                        ) -> geometry.RadiatorPanelSpec:
+        return geometry.RadiatorPanelSpec(width=width, length=length, pipe_count=int(pipes), pipe_diameter=pipe,
+                                          pipe_wall_thickness=wall, face_sheet_thickness=face, core_thickness=core)
+
+    def _check_buildable(self, spec: thermal.PanelSpec) -> None:
+        """Build the CAD panel of every distinct panel of the design (one, unless a sweep varies the panel) at
+        its nominal length; a panel the geometry cannot build is bad input naming the design field."""
+        names = ("panel_width", "panel_length", "face_sheet_thickness", "core_thickness", "pipe_diameter",
+                 "pipe_wall_thickness")
+        values = [getattr(self, n).m_as("m") for n in names] + [spec.pipes_per_panel]
+        rows = np.unique(np.stack([np.ravel(v) for v in np.broadcast_arrays(*values)], axis=1), axis=0)
+        for row in rows:
+            try:
+                self._geometry_panel(*(quantity(x, "m") for x in row[:-1]), row[-1])
+            except ValueError as exc:
+                field = _GEOMETRY_FIELDS.get(str(exc).partition(" = ")[0].removeprefix("RadiatorPanelSpec."),
+                                             "panel_width")
+                value = getattr(self, field)
+                shown = f" = {value:~}" if np.ndim(value.m) == 0 else ""
+                why = str(exc).replace("RadiatorPanelSpec.", "its ", 1)
+                raise ValueError(f"thermal.{field}{shown}: the CAD cannot build this panel ({why})") from None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class GeometryChoices(Section):
-    """How the sized areas become CAD: pipe pitch, array wings, bus and racks. Sizing does not use these."""
+    """How the sized areas become CAD and a stowed envelope: array wings, bus and racks. The radiator panels
+    are the thermal section's (:meth:`ThermalChoices.geometry_panel`)."""
 
     section: ClassVar[str] = "geometry"
-    heat_pipe_pitch: Any = qty("m", "0.25 m", lo=0, lo_open=True, doc="spacing of heat pipes across a panel")
-    array_wings: int = integer(2, lo=1, doc="solar array wings")
+    removed: ClassVar[dict[str, str]] = {
+        "heat_pipe_pitch": "it was never used; the heat-pipe pitch of the panels, sized and built, is "
+                           "thermal.pipe_pitch"}
+    array_wings: int = integer(2, lo=1, hi=geometry.MAX_ARRAY_WINGS,
+                               doc="solar array wings, one on each of two opposite bus faces (1 or 2); the "
+                                   "sized array area is shared between them")
     array_wing_width: Any = qty("m", "4 m", lo=0, lo_open=True, doc="blanket or panel width of an array wing")
     bus_width: Any = qty("m", "2 m", lo=0, lo_open=True, doc="bus outer width and depth (square footprint)")
-    chips_per_rack: int = integer(8, lo=1, doc="chips carried by one 0.6 m x 0.6 m x 0.5 m rack")
+    chips_per_rack: int = integer(8, lo=1, doc="chips carried by one rack, a box of "
+                                               + " x ".join(f"{geometry.field_default(geometry.BusSpec, k):~}"
+                                                            for k in ("rack_width", "rack_depth", "rack_height")))
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

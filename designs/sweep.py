@@ -87,6 +87,9 @@ def _field(design: Design, key: str) -> tuple[str, str, dataclasses.Field]:
     if not dot or section not in _SECTIONS:
         raise DesignError(f"--vary {key!r}: expected section.field with section one of {', '.join(_SECTIONS)}")
     fields = {f.name: f for f in dataclasses.fields(_SECTIONS[section])}
+    removed = getattr(_SECTIONS[section], "removed", {})
+    if name in removed:
+        raise DesignError(f"--vary {key!r}: {section}.{name} was removed: {removed[name]}")
     if name not in fields:
         raise DesignError(f"--vary {key!r}: unknown field '{name}' in [{section}] (known: {', '.join(fields)})")
     kind = fields[name].metadata.get("kind")

@@ -3,7 +3,8 @@
 Specs (:mod:`geometry.specs`) are frozen dataclasses of Quantities with analytic volumes and areas; the
 builders (:mod:`geometry.parts`) turn them into CadQuery assemblies in millimetres; :mod:`geometry.exporters`
 writes STEP (mm), STL (mm) and binary glTF (m) atomically; :mod:`geometry.massprops` measures mass
-properties, areas and the stowed envelope on the solids; :mod:`geometry.preview` draws a PNG.
+properties, areas and the stowed envelope on the solids, and adds lumped masses to them;
+:mod:`geometry.preview` draws a PNG.
 
 Importing this package does not import cadquery (about a second or more): every function that needs it
 imports it when called. geometry depends on no other spacedc package than ``spacedc`` itself.
@@ -12,10 +13,13 @@ imports it when called. geometry depends on no other spacedc package than ``spac
 from spacedc.geometry.exporters import FORMATS, atomic_write, export
 from spacedc.geometry.massprops import (
     CadAreas,
+    MassElement,
     MassProperties,
     StowedEnvelope,
     cad_areas,
     cad_volumes,
+    combine_masses,
+    mass_groups,
     mass_properties,
     min_enclosing_circle,
     stowed_envelope,
@@ -30,14 +34,24 @@ from spacedc.geometry.parts import (
     make_satellite,
 )
 from spacedc.geometry.preview import render_preview
-from spacedc.geometry.specs import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec
+from spacedc.geometry.specs import (
+    MAX_ARRAY_WINGS,
+    BusSpec,
+    RadiatorPanelSpec,
+    RadiatorWingSpec,
+    SatelliteSpec,
+    SolarArrayWingSpec,
+    field_default,
+    radiator_wings_per_face,
+)
 
 __all__ = [
     "RadiatorPanelSpec", "RadiatorWingSpec", "SolarArrayWingSpec", "BusSpec", "SatelliteSpec",
+    "field_default", "radiator_wings_per_face", "MAX_ARRAY_WINGS",
     "make_radiator_panel", "make_radiator_wing", "make_array_wing", "make_bus", "make_satellite",
     "MATERIAL_COLOURS", "STATES",
     "export", "atomic_write", "FORMATS",
-    "mass_properties", "cad_volumes", "cad_areas", "stowed_envelope", "min_enclosing_circle",
-    "MassProperties", "CadAreas", "StowedEnvelope",
+    "mass_properties", "mass_groups", "combine_masses", "cad_volumes", "cad_areas", "stowed_envelope",
+    "min_enclosing_circle", "MassProperties", "MassElement", "CadAreas", "StowedEnvelope",
     "render_preview",
 ]

@@ -17,7 +17,12 @@ ANGULAR_TOLERANCE = 0.1  # rad
 
 @dataclasses.dataclass(frozen=True)
 class Leaf:
-    """One shape of an assembly, located in the root frame, with its material and metadata."""
+    """One shape of an assembly, located in the root frame, with its material and metadata.
+
+    ``local`` is the shape in its own frame, the same object for every placed copy of a part (``key`` is
+    its identity within one :func:`leaves` call): what is measured on it once holds for every copy, moved by
+    ``location``.
+    """
 
     name: str
     shape: Any  # cq.Shape in world coordinates
@@ -25,6 +30,8 @@ class Leaf:
     metadata: dict[str, Any]
     color: Any
     location: Any  # cq.Location from the shape's own frame to the world
+    local: Any = None  # cq.Shape in its own frame
+    key: int = 0
 
 
 def _as_shape(cq: Any, obj: Any) -> Any:
@@ -48,27 +55,57 @@ def leaves(obj: Any) -> list[Leaf]:
         out = []
         for material, shapes in obj.items():
             items = shapes if isinstance(shapes, (list, tuple)) else [shapes]
-            out += [Leaf(f"{material}_{i}", _as_shape(cq, s), str(material), {"material": material}, None,
-                         cq.Location()) for i, s in enumerate(items)]
+            for i, s in enumerate(items):
+                shape = _as_shape(cq, s)
+                out.append(Leaf(f"{material}_{i}", shape, str(material), {"material": material}, None,
+                                cq.Location(), shape, id(s)))
         return out
     if not isinstance(obj, cq.Assembly):
-        return [Leaf("part", _as_shape(cq, obj), None, {}, None, cq.Location())]
+        shape = _as_shape(cq, obj)
+        return [Leaf("part", shape, None, {}, None, cq.Location(), shape, id(obj))]
 
     out = []
+    local: dict[int, Any] = {}  # a part placed N times is one obj, converted once
 
     def walk(node: Any, parent: Any, path: str, color: Any) -> None:
         loc = parent * node.loc
         name = f"{path}/{node.name}" if path else node.name
         color = node.color or color
         if node.obj is not None:
-            shape = _as_shape(cq, node.obj)
+            key = id(node.obj)
+            if key not in local:
+                local[key] = _as_shape(cq, node.obj)
+            shape = local[key]
             out.append(Leaf(name, shape.moved(loc), node.metadata.get("material"), dict(node.metadata), color,
-                            loc))
+                            loc, shape, key))
         for child in node.children:
             walk(child, loc, name, color)
 
     walk(obj, cq.Location(), "", None)
     return out
+
+
+def rigid_transform(location: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Rotation (3, 3) and translation (3,) [mm] of a ``cq.Location``: x_world = R x + t."""
+    trsf = location.wrapped.Transformation()
+    m = np.array([[trsf.Value(i, j) for j in (1, 2, 3, 4)] for i in (1, 2, 3)])
+    return m[:, :3], m[:, 3]
+
+
+def world_nodes(obj: Any, tolerance: float, angular_tolerance: float = ANGULAR_TOLERANCE) -> np.ndarray:
+    """Mesh nodes (n, 3) [mm] of every leaf of ``obj`` in the root frame, as :func:`triangles` gives them.
+
+    Each distinct part is meshed once in its own frame and its nodes moved to every placed copy
+    (x = R x_local + t), so a wing of N identical panels costs one panel's mesh.
+    """
+    cache: dict[int, np.ndarray] = {}
+    out = []
+    for leaf in leaves(obj):
+        if leaf.key not in cache:
+            cache[leaf.key] = triangles(leaf.local, tolerance, angular_tolerance)[0]
+        r, t = rigid_transform(leaf.location)
+        out.append(cache[leaf.key] @ r.T + t)
+    return np.concatenate(out) if out else np.zeros((0, 3))
 
 
 def compound(obj: Any) -> Any:

@@ -1,8 +1,13 @@
-"""Mass properties, areas and the stowed envelope, measured on the CAD solids.
+"""Mass properties, areas and the stowed envelope, measured on the CAD solids; lumped masses beside them.
 
 Volumes and moments come from OCCT's ``BRepGProp.VolumeProperties`` (Gauss integration over the exact
-B-rep), one call per assembly leaf in its world location. Leaves are then combined by material with their
-densities (a mass-weighted sum, below). CAD lengths are mm; results are SI Quantities.
+B-rep), one call per distinct part (a part placed N times is integrated once and moved to each copy). Leaves
+are then combined by material with their densities (a mass-weighted sum, below). CAD lengths are mm; results
+are SI Quantities.
+
+What the solids do not hold (a battery, propellant, growth allowances) enters as :class:`MassElement`
+objects: point masses or uniform boxes, or the solids of a group scaled to another mass with the same
+distribution. :func:`combine_masses` adds any of them with the parallel-axis theorem.
 """
 
 from __future__ import annotations
@@ -13,12 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from spacedc.geometry._shapes import compound, leaves, mesh_tolerance, triangles
+from spacedc.geometry._shapes import compound, leaves, mesh_tolerance, rigid_transform, world_nodes
 from spacedc.results import Result
 from spacedc.units import quantity, si
 
-__all__ = ["MassProperties", "CadAreas", "StowedEnvelope", "mass_properties", "cad_volumes", "cad_areas",
-           "stowed_envelope", "min_enclosing_circle"]
+__all__ = ["MassProperties", "MassElement", "CadAreas", "StowedEnvelope", "mass_properties", "mass_groups",
+           "combine_masses", "cad_volumes", "cad_areas", "stowed_envelope", "min_enclosing_circle"]
 
 _AXES = {"X": 0, "Y": 1, "Z": 2}
 
@@ -43,6 +48,82 @@ class MassProperties(Result):
         out.update({f"volume_{k}_m3": float(v.m_as("m^3")) for k, v in self.volume_by_material.items()})
         out.update({f"mass_{k}_kg": float(v.m_as("kg")) for k, v in self.mass_by_material.items()})
         return out
+
+
+def _shift(mass: float, offset: np.ndarray) -> np.ndarray:
+    """Parallel-axis term m (|d|^2 E - d d^T): a mass m's inertia about a point at -d from it [m^2 x mass]."""
+    return mass * (offset @ offset * np.eye(3) - np.outer(offset, offset))
+
+
+@dataclasses.dataclass(frozen=True)
+class MassElement(Result):
+    """One contributor to a satellite's mass properties, in the root frame.
+
+    ``kind`` is ``"solid"`` (measured on CAD solids, possibly scaled) or ``"lumped"`` (a point mass or a
+    uniform box standing for what is not modelled as solids). ``inertia`` is about the element's own centre
+    of mass, axes parallel to the root frame.
+    """
+
+    name: str
+    kind: str
+    mass: Any = dataclasses.field(metadata={"unit": "kg"})
+    centre_of_mass: Any = dataclasses.field(metadata={"unit": "m"})
+    inertia: Any = dataclasses.field(metadata={"unit": "kg*m^2"})
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("solid", "lumped"):
+            raise ValueError(f"MassElement.kind = {self.kind!r}: must be 'solid' or 'lumped'")
+        m = si(self.mass, "kg", f"{self.name}.mass", lo=0)
+        c = si(self.centre_of_mass, "m", f"{self.name}.centre_of_mass")
+        j = si(self.inertia, "kg*m^2", f"{self.name}.inertia")
+        if m.ndim or c.shape != (3,) or j.shape != (3, 3):
+            raise ValueError(f"MassElement {self.name!r}: mass must be a scalar, centre_of_mass a 3-vector and "
+                             f"inertia a 3 x 3 tensor")
+        for name, value, unit in (("mass", m, "kg"), ("centre_of_mass", c, "m"), ("inertia", j, "kg*m^2")):
+            object.__setattr__(self, name, quantity(value, unit))
+
+    @classmethod
+    def point(cls, name: str, mass: Any, at: Any, description: str = "") -> MassElement:
+        """A point mass at ``at`` [length]: no inertia of its own."""
+        return cls(name, "lumped", mass, at, quantity(np.zeros((3, 3)), "kg*m^2"), description)
+
+    @classmethod
+    def box(cls, name: str, mass: Any, centre: Any, size: Any, description: str = "") -> MassElement:
+        """A uniform box of edges ``size`` = (a, b, c) along X, Y, Z centred on ``centre`` [length]:
+        I = m/12 diag(b^2 + c^2, a^2 + c^2, a^2 + b^2) about its centre (e.g. Meriam & Kraige, *Engineering
+        Mechanics: Dynamics*, Appendix B, Table B/4)."""
+        m = float(si(mass, "kg", f"{name}.mass", lo=0))
+        a, b, c = si(size, "m", f"{name}.size", lo=0)
+        inertia = m / 12 * np.diag([b * b + c * c, a * a + c * c, a * a + b * b])
+        return cls(name, "lumped", quantity(m, "kg"), centre, quantity(inertia, "kg*m^2"), description)
+
+    def scaled(self, mass: Any, name: str, kind: str | None = None, description: str = "") -> MassElement:
+        """The same distribution carrying ``mass`` instead: centre unchanged, inertia times mass / own mass."""
+        target = float(si(mass, "kg", f"{name}.mass", lo=0))
+        own = self.mass.m_as("kg")
+        if own <= 0 and target > 0:
+            raise ValueError(f"{name}: cannot scale {self.name!r}, which has no mass, to {target:.6g} kg")
+        factor = target / own if own > 0 else 0.0
+        return MassElement(name, kind or self.kind, quantity(target, "kg"), self.centre_of_mass,
+                           self.inertia * factor, description)
+
+
+def combine_masses(elements: Any, name: str = "total", kind: str = "solid", description: str = "") -> MassElement:
+    """Several elements as one: m = sum m_i, c = sum m_i c_i / m and, by the parallel-axis theorem,
+    I = sum [I_i + m_i (|d_i|^2 E - d_i d_i^T)] with d_i = c_i - c (inertias about each own centre)."""
+    elements = list(elements)
+    if not elements:
+        raise ValueError(f"{name}: no mass elements to combine")
+    m = np.array([e.mass.m_as("kg") for e in elements])
+    c = np.array([e.centre_of_mass.m_as("m") for e in elements])
+    total = float(m.sum())
+    if total <= 0:
+        raise ValueError(f"{name}: the elements have no mass")
+    com = (m[:, None] * c).sum(axis=0) / total
+    inertia = sum(e.inertia.m_as("kg*m^2") + _shift(mi, ci - com) for e, mi, ci in zip(elements, m, c))
+    return MassElement(name, kind, quantity(total, "kg"), quantity(com, "m"), quantity(inertia, "kg*m^2"),
+                       description)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,11 +161,16 @@ def _gprops(shape: Any) -> tuple[float, np.ndarray, np.ndarray]:
 def _by_material(obj: Any) -> dict[str, tuple[float, np.ndarray, np.ndarray]]:
     """Per material: volume [mm^3], first moment [mm^4] and unit-density inertia about the origin [mm^5]."""
     out: dict[str, tuple[float, np.ndarray, np.ndarray]] = {}
+    own: dict[int, tuple[float, np.ndarray, np.ndarray]] = {}  # each distinct part integrated once
     for leaf in leaves(obj):
         if leaf.material is None:
             raise ValueError(f"part {leaf.name!r} has no material: give each assembly leaf "
                              f"metadata={{'material': ...}} or pass a mapping material -> shapes")
-        v, c, j = _gprops(leaf.shape)
+        if leaf.key not in own:
+            own[leaf.key] = _gprops(leaf.local)
+        v, c_local, j_local = own[leaf.key]
+        r, t = rigid_transform(leaf.location)  # a copy: the centroid moves, the tensor turns, J = R J' R^T
+        c, j = r @ c_local + t, r @ j_local @ r.T
         j_origin = j + v * (c @ c * np.eye(3) - np.outer(c, c))  # parallel-axis theorem
         v0, s0, j0 = out.get(leaf.material, (0.0, np.zeros(3), np.zeros((3, 3))))
         out[leaf.material] = (v0 + v, s0 + v * c, j0 + j_origin)
@@ -116,7 +202,8 @@ def mass_properties(obj: Any, densities: Mapping[str, Any]) -> MassProperties:
     Notes
     -----
     For each leaf, OCCT gives its volume V, centroid c and unit-density inertia J_c about c (Gauss
-    integration on the exact B-rep); the parallel-axis theorem moves it to the origin,
+    integration on the exact B-rep, once per distinct part; a copy placed by rotation R and translation t
+    has c = R c' + t and J_c = R J_c' R^T); the parallel-axis theorem moves it to the origin,
     J_o = J_c + V (|c|^2 E - c c^T). Per material k these sum to V_k, S_k = sum V c and J_k. With
     m_k = rho_k V_k: m = sum m_k, c_m = sum rho_k S_k / m, I_o = sum rho_k J_k, and back to the centre of
     mass, I = I_o - m (|c_m|^2 E - c_m c_m^T). Density is uniform within a material; overlapping solids
@@ -143,6 +230,41 @@ def mass_properties(obj: Any, densities: Mapping[str, Any]) -> MassProperties:
         volume_by_material={k: quantity(v * 1e-9, "m^3") for k, (v, _, _) in groups.items()},
         mass_by_material={k: quantity(m, "kg") for k, m in masses.items()},
     )
+
+
+def mass_groups(obj: Any, densities: Mapping[str, Any], groups: Mapping[str, Any]) -> dict[str, MassElement]:
+    """Mass properties of groups of materials of an assembly, each a solid :class:`MassElement`.
+
+    ``groups`` maps a group name to the materials it holds (every material of ``obj`` in exactly one group;
+    a group none of whose materials is present is left out). Each group's mass, centre and inertia about its
+    centre come from the same per-material sums as :func:`mass_properties`.
+    """
+    by_material = _by_material(obj)
+    owner: dict[str, str] = {}
+    for group, materials in groups.items():
+        for k in materials:
+            if k in owner:
+                raise ValueError(f"groups: material {k!r} is in both {owner[k]!r} and {group!r}")
+            owner[k] = group
+    stray = sorted(set(by_material) - set(owner))
+    if stray:
+        raise ValueError(f"groups: material(s) {', '.join(stray)} of the assembly are in no group")
+    missing = sorted(set(by_material) - set(densities))
+    if missing:
+        raise ValueError(f"densities: no density for material(s) {', '.join(missing)}")
+    out = {}
+    for group, materials in groups.items():
+        present = [k for k in materials if k in by_material]
+        if not present:
+            continue
+        rho = {k: float(si(densities[k], "kg/mm^3", f"densities[{k!r}]", lo=0)) for k in present}
+        mass = sum(rho[k] * by_material[k][0] for k in present)
+        first = sum(rho[k] * by_material[k][1] for k in present)
+        com = first / mass if mass > 0 else np.zeros(3)
+        inertia = sum(rho[k] * by_material[k][2] for k in present) - _shift(mass, com)
+        out[group] = MassElement(group, "solid", quantity(mass, "kg"), quantity(com * 1e-3, "m"),
+                                 quantity(inertia * 1e-6, "kg*m^2"), f"CAD solids: {', '.join(present)}")
+    return out
 
 
 def cad_areas(obj: Any) -> CadAreas:
@@ -252,10 +374,9 @@ def stowed_envelope(obj: Any, axis: str = "Z", *, centre: str = "origin", tolera
         raise ValueError(f"axis = {axis!r}: must be 'X', 'Y' or 'Z'")
     if centre not in ("origin", "fit"):
         raise ValueError(f"centre = {centre!r}: must be 'origin' or 'fit'")
-    shape = compound(obj)
-    tol = mesh_tolerance(shape) if tolerance is None else float(si(tolerance, "mm", "tolerance", lo=0,
-                                                                     lo_open=True))
-    nodes, _ = triangles(shape, tol)
+    tol = mesh_tolerance(compound(obj)) if tolerance is None else float(si(tolerance, "mm", "tolerance", lo=0,
+                                                                             lo_open=True))
+    nodes = world_nodes(obj, tol)
     if not len(nodes):
         raise ValueError("stowed_envelope: the shape has no faces")
     a = _AXES[axis]

@@ -231,8 +231,9 @@ def make_bus(spec: BusSpec) -> cq.Assembly:
 def make_satellite(spec: SatelliteSpec, state: str = "deployed") -> cq.Assembly:
     """The satellite assembly in the satellite frame (origin at the bus centre, +Z the launch axis).
 
-    Children: ``bus``; ``radiator_wing_0`` (+X) and ``radiator_wing_1`` (-X), their panel length along Z
-    and their panels in the XZ plane when deployed, stacked against the bus face when stowed;
+    Children: ``bus``; ``radiator_wing_0`` ... ``radiator_wing_{N-1}``, alternately on the +X and -X faces
+    and stacked along Z on each (:meth:`SatelliteSpec.radiator_wing_placements`), their panel length along
+    Z and their panels in the XZ plane when deployed, stacked against the bus face when stowed;
     ``array_wing_0`` (+Y) and ``array_wing_1`` (-Y), active face +Z when deployed. Each wing is built once
     and placed at its root, ``root_offset`` off the bus face.
     """
@@ -243,19 +244,17 @@ def make_satellite(spec: SatelliteSpec, state: str = "deployed") -> cq.Assembly:
     off = spec.root_offset.m_as("mm")
     sat = cq.Assembly(name=spec.name)
     sat.add(make_bus(spec.bus), name="bus")
-    signs = (1.0, -1.0)
     if spec.radiator_wing_count:
         wing = make_radiator_wing(spec.radiator, state)
         p = spec.radiator.panel._mm
-        z0 = -(p["length"] - p["manifold_diameter"]) / 2  # centre the panel (y in [-D_m, L]) on z = 0
-        for k in range(spec.radiator_wing_count):
-            s = signs[k]
-            frame = cq.Plane(origin=(s * (bus["width"] / 2 + off), 0, z0), xDir=(s, 0, 0), normal=(0, -s, 0))
+        z0 = -(p["length"] - p["manifold_diameter"]) / 2  # centre the panel (y in [-D_m, L]) on its band
+        for k, (s, z) in enumerate(spec.radiator_wing_placements()):
+            frame = cq.Plane(origin=(s * (bus["width"] / 2 + off), 0, z + z0), xDir=(s, 0, 0), normal=(0, -s, 0))
             sat.add(wing, name=f"radiator_wing_{k}", loc=cq.Location(frame))
     if spec.array_wing_count:
         wing = make_array_wing(spec.array, state)
         for k in range(spec.array_wing_count):
-            s = signs[k]
+            s = (1.0, -1.0)[k]
             frame = cq.Plane(origin=(0, s * (bus["depth"] / 2 + off), 0), xDir=(0, s, 0), normal=(0, 0, 1))
             sat.add(wing, name=f"array_wing_{k}", loc=cq.Location(frame))
     return sat

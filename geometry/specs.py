@@ -4,7 +4,10 @@ Every spec is a frozen dataclass of Quantities (strings such as ``"2 m"`` are ac
 validated in ``__post_init__``, so a bad spec raises :class:`ValueError` naming the field *before* any
 CadQuery call (this module never imports cadquery). Geometry is one design, not a sweep: every length must
 be a scalar. Default dimensions are illustrative placeholders (a plausible honeycomb panel), not sized or
-sourced values: ``designs`` passes the sized ones.
+sourced values: ``designs`` passes the sized ones. They are the only copy: a design's ``[thermal]`` section
+takes its panel-construction defaults (face sheets, core, heat pipes) from :class:`RadiatorPanelSpec`, and
+``designs`` reads the detail dimensions it does not expose (manifold, lugs, stow gaps, array rolls, racks)
+with :func:`field_default`.
 
 The analytic companions (``volume_by_material``, ``radiating_area``, ``array_area``) are exact for the
 shapes that :mod:`geometry.parts` builds, so the CAD can be checked against them and ``designs`` can size
@@ -21,6 +24,19 @@ Frames and conventions (the same in :mod:`geometry.parts`):
 - The satellite frame: origin at the bus centre, +Z the launch axis, radiator wings along +X and -X
   (panels in the XZ plane, edge-on to a Sun on the Z axis), array wings along +Y and -Y (blankets in the
   XY plane, facing +Z).
+
+Radiator wing layout (:meth:`SatelliteSpec.radiator_wing_placements`, the same for the CAD and for the
+analytic envelope of ``designs``). Every radiator wing lies in the XZ plane: the plane that holds the Sun
+(+Z) and nadir (X) in the edge-on attitude the thermal sizing assumes (``thermal.orientation =
+"edge-on"``). So every wing is edge-on to the Sun and to Earth, as sized, and no wing sees another:
+coplanar surfaces have no view of each other, so each panel face still radiates to open space alone.
+(Wings at equal angles around the launch axis would stay edge-on to the Sun, but those off the XZ plane
+would face Earth and look into their neighbours, which the sizing does not model.) Wing k goes on the +X
+face for even k and the -X face for odd k (ceil(N/2) and floor(N/2) wings); the wings of one face stand
+one above the other along Z, each a band as tall as its panels with their manifold (L + D_m), ``wing_gap``
+apart, the column centred on z = 0. Deployed, a wing unfolds along X in its own band; stowed, it folds to
+an accordion stack against the bus face in the same band. Any count can be built; more than two wings
+make the stowed column taller, which the fairing check then sees.
 """
 
 from __future__ import annotations
@@ -34,6 +50,8 @@ import numpy as np
 from spacedc.units import Q_, parse_quantity, quantity, si
 
 __all__ = [
+    "field_default",
+    "radiator_wings_per_face",
     "RadiatorPanelSpec",
     "RadiatorWingSpec",
     "SolarArrayWingSpec",
@@ -41,10 +59,34 @@ __all__ = [
     "SatelliteSpec",
     "PIPE_SHAPES",
     "ARRAY_KINDS",
+    "MAX_ARRAY_WINGS",
 ]
 
 PIPE_SHAPES = ("round", "D")
 ARRAY_KINDS = ("flexible", "rigid")
+_TEXT_FIELDS = ("pipe_shape", "kind", "name")  # string fields that are names, not quantities
+
+
+def field_default(cls: type, name: str, unit: str | None = None) -> Any:
+    """The default of field ``name`` of spec class ``cls``: a Quantity (a string default parsed), or, with
+    ``unit``, its magnitude in that unit as a float; counts and names as they are.
+
+    Other packages read the geometry's detail dimensions here instead of copying them (``designs`` does for
+    its analytic stowed envelope and its launch checks).
+    """
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    if name not in fields or fields[name].default is dataclasses.MISSING:
+        raise ValueError(f"{cls.__name__}.{name}: no such field with a default")
+    value = fields[name].default
+    if isinstance(value, str) and name not in _TEXT_FIELDS:
+        value = parse_quantity(value, f"{cls.__name__}.{name}")
+    return float(value.m_as(unit)) if unit is not None else value
+
+
+def radiator_wings_per_face(count: Any) -> tuple[Any, Any]:
+    """Radiator wings on the +X and on the -X bus face, ceil(N/2) and floor(N/2) (integers; broadcasts)."""
+    n = np.asarray(count)
+    return (n + 1) // 2, n // 2
 
 
 def _length(spec: Any, name: str, *, positive: bool = True) -> float:
@@ -144,7 +186,7 @@ class RadiatorPanelSpec:
     length: Any
     pipe_count: int = 10
     pipe_pitch: Any = None
-    pipe_diameter: Any = "10 mm"
+    pipe_diameter: Any = "12.7 mm"
     pipe_wall_thickness: Any = "1 mm"
     pipe_shape: str = "round"
     face_sheet_thickness: Any = "0.5 mm"
@@ -184,12 +226,20 @@ class RadiatorPanelSpec:
         if 2 * tm >= dm:
             _fail(self, "manifold_wall_thickness",
                   f"must be less than half of manifold_diameter = {self.manifold_diameter}")
-        if 2 * nl * b >= l:
+        if l <= self.shortest_length_mm(nl, b):
             _fail(self, "lug_width", f"{nl} lugs on each edge, interleaved with a neighbour's, need "
                                      f"2 x {nl} x lug_width < length = {self.length}")
         if dh >= min(e, self._mm["thickness"]):
             _fail(self, "hinge_hole_diameter", f"must be less than lug_length = {self.lug_length} and the "
                                                f"panel thickness {self.thickness:.4g}")
+
+    @staticmethod
+    def shortest_length_mm(lug_count: int | None = None, lug_width_mm: float | None = None) -> float:
+        """Length a panel must exceed to hold its hinge lugs, 2 n_lug b [mm] (the lugs of two neighbours
+        interleave along each hinge line); the defaults are those of the class."""
+        n = field_default(RadiatorPanelSpec, "lug_count") if lug_count is None else lug_count
+        b = field_default(RadiatorPanelSpec, "lug_width", "mm") if lug_width_mm is None else lug_width_mm
+        return 2.0 * n * b
 
     @property
     def _mm(self) -> dict[str, float]:
@@ -483,19 +533,27 @@ class BusSpec:
         return out
 
 
+#: Array wings a satellite carries: one on each of the +Y and -Y bus faces.
+MAX_ARRAY_WINGS = 2
+
+
 @dataclasses.dataclass(frozen=True)
 class SatelliteSpec:
-    """A satellite: bus, radiator wings on +X/-X and array wings on +Y/-Y.
+    """A satellite: bus, radiator wings in the XZ plane on the +X/-X faces and array wings on +Y/-Y.
 
     Parameters
     ----------
     bus : BusSpec
     radiator : RadiatorWingSpec
-        One radiator wing; ``radiator_wing_count`` (0, 1 or 2) copies are placed.
+        One radiator wing; ``radiator_wing_count`` (any count >= 0) copies are placed, alternately on the +X
+        and -X faces, stacked along Z on each (see the module docstring and
+        :meth:`radiator_wing_placements`).
     array : SolarArrayWingSpec
-        One array wing; ``array_wing_count`` (0, 1 or 2) copies are placed.
+        One array wing; ``array_wing_count`` (0, 1 or 2: one per +Y/-Y face) copies are placed.
     root_offset : Quantity [length]
         Gap from a bus face to the root of the wing on it (deployed root hinge line or stowed package).
+    wing_gap : Quantity [length]
+        Clearance along Z between neighbouring radiator wings on one bus face.
     name : str
         Name of the top-level assembly.
     """
@@ -506,17 +564,46 @@ class SatelliteSpec:
     radiator_wing_count: int = 2
     array_wing_count: int = 2
     root_offset: Any = "50 mm"
+    wing_gap: Any = "100 mm"
     name: str = "satellite"
 
     def __post_init__(self) -> None:
         for field, cls in (("bus", BusSpec), ("radiator", RadiatorWingSpec), ("array", SolarArrayWingSpec)):
             if not isinstance(getattr(self, field), cls):
                 raise TypeError(f"SatelliteSpec.{field} = {getattr(self, field)!r}: expected a {cls.__name__}")
-        _count(self, "radiator_wing_count", lo=0, hi=2)
-        _count(self, "array_wing_count", lo=0, hi=2)
+        _count(self, "radiator_wing_count", lo=0)
+        _count(self, "array_wing_count", lo=0, hi=MAX_ARRAY_WINGS)
         _length(self, "root_offset", positive=False)
+        _length(self, "wing_gap", positive=False)
         if not isinstance(self.name, str) or not self.name or "/" in self.name:
             raise ValueError(f"SatelliteSpec.name = {self.name!r}: must be a non-empty string without '/'")
+
+    @property
+    def radiator_band_mm(self) -> float:
+        """Height along Z of one radiator wing, its panel length plus the manifold below it, L + D_m [mm]."""
+        p = self.radiator.panel._mm
+        return p["length"] + p["manifold_diameter"]
+
+    def radiator_wing_placements(self) -> list[tuple[float, float]]:
+        """(side, z) of each radiator wing: side +1 on the +X face, -1 on the -X face; z [mm] the centre of its
+        band, z_j = (j - (m - 1)/2) (L + D_m + gap) for the j-th of the m wings on that face.
+
+        Wing k goes to +X for even k and -X for odd k, at level k // 2 of its face.
+        """
+        per_face = dict(zip((1.0, -1.0), radiator_wings_per_face(self.radiator_wing_count)))
+        pitch = self.radiator_band_mm + self.wing_gap.m_as("mm")
+        out = []
+        for k in range(self.radiator_wing_count):
+            side = 1.0 if k % 2 == 0 else -1.0
+            out.append((side, (k // 2 - (int(per_face[side]) - 1) / 2) * pitch))
+        return out
+
+    @property
+    def radiator_column_height(self) -> Any:
+        """Height along Z of the tallest column of radiator wings on a bus face, m L' + (m - 1) gap with
+        m = ceil(N/2) and L' = L + D_m [length] (0 without wings)."""
+        m = int(radiator_wings_per_face(self.radiator_wing_count)[0])
+        return quantity(m * self.radiator_band_mm + max(m - 1, 0) * self.wing_gap.m_as("mm"), "mm")
 
     @property
     def radiating_area(self) -> Any:

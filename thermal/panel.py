@@ -173,6 +173,13 @@ class PanelSpec:
             raise ValueError(f"core_thickness = {self.core_thickness}: the sandwich (core + two face sheets) must "
                              f"be at least as thick as the embedded pipe_diameter = {self.pipe_diameter}")
 
+    @property
+    def pipes_per_panel(self) -> float | np.ndarray:
+        """Heat pipes in one panel, n = floor(W / p), at least one (the pitch used is then W / n >= p)."""
+        w = self.width.m_as("m")
+        n = np.maximum(np.floor(w / self.pipe_pitch.m_as("m") * (1 + 1e-12)), 1.0)  # tolerate w/p = integer - ulp
+        return float(n) if np.ndim(n) == 0 else n
+
 
 @dataclasses.dataclass(frozen=True)
 class PanelResult(Result):
@@ -239,7 +246,7 @@ class PanelResult(Result):
 def _areal_density(spec: PanelSpec) -> dict[str, np.ndarray]:
     """Areal-density parts [kg/m^2], pipes per panel and pitch used [m], as float arrays."""
     w, length = spec.width.m_as("m"), spec.length.m_as("m")
-    n = np.maximum(np.floor(w / spec.pipe_pitch.m_as("m") * (1 + 1e-12)), 1.0)  # tolerate w/p = integer - ulp
+    n = np.asarray(spec.pipes_per_panel)
     parts = {
         "face": 2.0 * spec.face_sheet_material.density * spec.face_sheet_thickness.m_as("m"),
         "core": spec.core_density.m_as("kg/m^3") * spec.core_thickness.m_as("m"),

@@ -10,6 +10,8 @@ import pytest
 pytestmark = pytest.mark.cad
 cq = pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
+from spacedc.units import u  # noqa: E402
+
 from spacedc.geometry import (  # noqa: E402
     BusSpec,
     RadiatorPanelSpec,
@@ -144,3 +146,78 @@ def test_bad_inputs_are_named():
         mass_properties({"al": box}, {"al": 2700.0})
     with pytest.raises(ValueError, match="no material"):
         mass_properties(cq.Assembly(box, name="anonymous"), {"al": "2700 kg/m^3"})
+
+
+def test_lumped_masses_combine_by_the_parallel_axis_theorem_by_hand():
+    """A 2 kg point mass at (1, 0, 0) m and a 6 kg uniform box 0.2 x 0.4 x 0.6 m centred at (-1, 0, 0.5) m.
+    Hand derivation: the box about its centre, m/12 (b^2 + c^2, a^2 + c^2, a^2 + b^2) = (0.26, 0.20, 0.10)
+    kg m^2; m = 8 kg, c = (2 x 1 - 6 x 1, 0, 6 x 0.5) / 8 = (-0.5, 0, 0.375) m. About the origin, the point
+    adds (0, 2, 2) and the box 6 (|r|^2 - x^2, |r|^2, |r|^2 - z^2) = (1.5, 7.5, 6) with I_xz = -6 (-1)(0.5) = 3;
+    back to c, minus 8 (|c|^2 E - c c^T) = 8 (0.140625, 0.390625, 0.25), I_xz + 8 (-0.5)(0.375):
+    I = (1.76 - 1.125, 9.7 - 3.125, 8.1 - 2) = (0.635, 6.575, 6.1), I_xz = 3 - 1.5 = 1.5 kg m^2."""
+    from spacedc.geometry import MassElement, combine_masses, mass_groups
+
+    expected = np.array([[0.635, 0, 1.5], [0, 6.575, 0], [1.5, 0, 6.1]])
+    point = MassElement.point("tank", "2 kg", [1.0, 0.0, 0.0] * u.m)
+    box = MassElement.box("battery", "6 kg", [-1.0, 0.0, 0.5] * u.m, [0.2, 0.4, 0.6] * u.m)
+    np.testing.assert_allclose(box.inertia.m_as("kg*m^2"), np.diag([0.26, 0.20, 0.10]), atol=1e-15)
+    total = combine_masses([point, box])
+    assert total.mass.m_as("kg") == pytest.approx(8.0, rel=1e-15)
+    np.testing.assert_allclose(total.centre_of_mass.m_as("m"), [-0.5, 0.0, 0.375], atol=1e-15)
+    np.testing.assert_allclose(total.inertia.m_as("kg*m^2"), expected, atol=1e-12)
+    # the same box as a CAD solid (125 kg/m^3 x 0.048 m^3 = 6 kg), measured by OCCT, gives the same tensor
+    solid = cq.Solid.makeBox(200, 400, 600, cq.Vector(-1100, -200, 200))
+    groups = mass_groups({"al": solid}, {"al": "125 kg/m^3"}, {"box": ("al",)})
+    assert groups["box"].kind == "solid" and groups["box"].mass.m_as("kg") == pytest.approx(6.0, rel=1e-12)
+    np.testing.assert_allclose(combine_masses([point, groups["box"]]).inertia.m_as("kg*m^2"), expected, atol=1e-9)
+    # scaled: the same distribution carrying another mass, inertia in proportion
+    half = box.scaled("3 kg", "half")
+    np.testing.assert_allclose(half.inertia.m_as("kg*m^2"), np.diag([0.13, 0.10, 0.05]), atol=1e-15)
+    np.testing.assert_allclose(half.centre_of_mass.m_as("m"), [-1.0, 0.0, 0.5])
+
+
+def test_mass_groups_cover_every_material(small_sat):
+    from spacedc.geometry import combine_masses, mass_groups
+
+    sat = make_satellite(small_sat, "deployed")
+    groups = {"radiator": ("face_sheet", "core", "heat_pipe", "manifold", "hinge"), "bus": ("structure",),
+              "array": ("blanket", "boom"), "racks": ("rack",)}
+    parts = mass_groups(sat, RHO, groups)
+    assert set(parts) == {"radiator", "bus"}  # no array wings and no racks in small_sat
+    whole = mass_properties(sat, RHO)
+    total = combine_masses(parts.values())
+    assert total.mass.m_as("kg") == pytest.approx(whole.mass.m_as("kg"), rel=1e-12)
+    np.testing.assert_allclose(total.centre_of_mass.m_as("m"), whole.centre_of_mass.m_as("m"), atol=1e-9)
+    np.testing.assert_allclose(total.inertia.m_as("kg*m^2"), whole.inertia.m_as("kg*m^2"),
+                               rtol=1e-9, atol=1e-9 * np.abs(whole.inertia.m_as("kg*m^2")).max())
+    with pytest.raises(ValueError, match="in no group"):
+        mass_groups(sat, RHO, {"radiator": groups["radiator"]})
+    with pytest.raises(ValueError, match="both"):
+        mass_groups(sat, RHO, {**groups, "again": ("rack",)})
+
+
+def test_copies_measured_once_equal_each_copy_measured_in_place():
+    """A part placed N times is integrated once and moved (c = R c' + t, J = R J' R^T): the same as OCCT's
+    integration of every placed copy where it stands, here on the stowed wings turned by +/-90 deg."""
+    from OCP.BRepGProp import BRepGProp
+    from OCP.GProp import GProp_GProps
+
+    from spacedc.geometry._shapes import leaves
+
+    spec = SatelliteSpec(
+        bus=BusSpec("2 m", "2 m", "1 m", rack_count=2),
+        radiator=RadiatorWingSpec(RadiatorPanelSpec("1 m", "1.5 m", pipe_count=3), panel_count=3),
+        array=SolarArrayWingSpec("1.5 m", "6 m"), radiator_wing_count=3)
+    sat = make_satellite(spec, "stowed")
+    mp = mass_properties(sat, RHO)
+    props = GProp_GProps()
+    for leaf in leaves(sat):
+        one = GProp_GProps()
+        BRepGProp.VolumeProperties_s(leaf.shape.wrapped, one)
+        props.Add(one, float(RHO[leaf.material].split()[0]) * 1e-9)  # kg/mm^3
+    c = props.CentreOfMass()
+    np.testing.assert_allclose(mp.centre_of_mass.m_as("mm"), [c.X(), c.Y(), c.Z()], rtol=1e-9, atol=1e-6)
+    m = props.MatrixOfInertia()  # about the centre of mass
+    direct = np.array([[m.Value(i, j) for j in (1, 2, 3)] for i in (1, 2, 3)]) * 1e-6  # kg m^2
+    np.testing.assert_allclose(mp.inertia.m_as("kg*m^2"), direct, rtol=1e-9, atol=1e-9 * np.abs(direct).max())
+    assert mp.mass.m_as("kg") == pytest.approx(props.Mass(), rel=1e-12)

@@ -163,3 +163,35 @@ def test_bad_state_is_rejected():
     spec = RadiatorWingSpec(RadiatorPanelSpec("1 m", "1 m", pipe_count=2))
     with pytest.raises(ValueError, match="state"):
         make_radiator_wing(spec, "folded")
+
+
+@pytest.mark.parametrize("state", ["deployed", "stowed"])
+@pytest.mark.parametrize("count", [3, 4])
+def test_radiator_wings_in_the_xz_plane_stacked_along_z(count, state):
+    """N radiator wings alternate on the +X and -X faces, one above the other along Z (geometry.specs).
+    By hand (mm): bands L + D_m = 2500 + 25 tall, 100 apart, so two wings on a face are centred at
+    z = -/+ 1312.5 and span [-2575, -50] and [50, 2575]; a lone wing on a face spans [-1262.5, 1262.5].
+    Every wing stays in the XZ plane (25 mm thick in Y when deployed), roots 50 mm off the 2 m bus."""
+    spec = SatelliteSpec(
+        bus=BusSpec("2 m", "2 m", "3 m", rack_count=4),
+        radiator=RadiatorWingSpec(RadiatorPanelSpec("1.5 m", "2.5 m", pipe_count=4), panel_count=3),
+        array=SolarArrayWingSpec("2 m", "10 m"), radiator_wing_count=count)
+    sat = make_satellite(spec, state)
+    names = {child.name for child in sat.children}
+    assert names == {"bus", "array_wing_0", "array_wing_1", *(f"radiator_wing_{k}" for k in range(count))}
+    assert_valid_and_volumes_match(sat, spec.volume_by_material())
+    bands = {4: [(-2575, -50), (-2575, -50), (50, 2575), (50, 2575)],
+             3: [(-2575, -50), (-1262.5, 1262.5), (50, 2575)]}[count]
+    boxes = [cq.Compound.makeCompound([leaf.shape for leaf in leaves(sat[f"radiator_wing_{k}"])]).BoundingBox()
+             for k in range(count)]
+    for k, (box, (z0, z1)) in enumerate(zip(boxes, bands)):
+        assert box.zmin == pytest.approx(z0, abs=1e-6) and box.zmax == pytest.approx(z1, abs=1e-6), k
+        if k % 2 == 0:
+            assert box.xmin == pytest.approx(1050, abs=1e-6)
+        else:
+            assert box.xmax == pytest.approx(-1050, abs=1e-6)
+        if state == "deployed":
+            assert box.ylen == pytest.approx(25, abs=1e-3)
+    if state == "deployed":
+        areas = cad_areas(sat)
+        assert areas.radiating_area.m_as("m^2") == pytest.approx(count * 3 * 1.5 * 2.5, rel=AREA_REL)

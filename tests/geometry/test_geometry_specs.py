@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import subprocess
 import sys
@@ -86,7 +87,7 @@ def test_bad_specs_raise_before_any_cadquery_call():
 ])
 def test_bad_panel_spec_names_the_field(fields, field):
     with pytest.raises(ValueError, match=rf"RadiatorPanelSpec\.{field}"):
-        RadiatorPanelSpec(**{"width": "2 m", "length": "1 m", **fields})
+        RadiatorPanelSpec(**{"width": "2 m", "length": "1 m", "pipe_diameter": "10 mm", **fields})
 
 
 def test_units_and_types_are_checked():
@@ -111,7 +112,10 @@ def test_units_and_types_are_checked():
     bus, wing, arr = BusSpec("1 m", "1 m", "1 m"), RadiatorWingSpec(RadiatorPanelSpec("2 m", "1 m")), \
         SolarArrayWingSpec("2 m", "10 m")
     with pytest.raises(ValueError, match="radiator_wing_count"):
-        SatelliteSpec(bus, wing, arr, radiator_wing_count=3)
+        SatelliteSpec(bus, wing, arr, radiator_wing_count=-1)
+    with pytest.raises(ValueError, match="array_wing_count"):
+        SatelliteSpec(bus, wing, arr, array_wing_count=3)  # one per +Y/-Y face
+    assert SatelliteSpec(bus, wing, arr, radiator_wing_count=12).radiator_wing_count == 12
 
 
 def test_strings_and_quantities_give_the_same_spec():
@@ -128,7 +132,7 @@ def test_panel_volumes_by_hand():
     face sheets 2 x 2000 x 3000 x 0.5 = 6e6; pipes 20 x pi (5^2 - 4^2) x 3000 = 540000 pi;
     core 2000 x 15 x 3000 - 20 x 25 pi x 3000 = 9e7 - 1.5e6 pi; manifold pi (12.5^2 - 11^2) x 2000;
     lugs 4 x 20 x (30 x 16 - 16 pi)."""
-    s = RadiatorPanelSpec("2 m", "3 m", pipe_count=20)
+    s = RadiatorPanelSpec("2 m", "3 m", pipe_count=20, pipe_diameter="10 mm")
     v = {k: q.m_as("mm^3") for k, q in s.volume_by_material().items()}
     assert v["face_sheet"] == pytest.approx(6e6, rel=1e-12)
     assert v["heat_pipe"] == pytest.approx(540000 * math.pi, rel=1e-12)
@@ -180,3 +184,39 @@ def test_from_area_matches_the_requested_area():
     assert wing.radiating_area.m_as("m^2") == pytest.approx(123.4, rel=1e-12)
     arr = SolarArrayWingSpec.from_area("410 m^2", "4 m", kind="rigid", panel_count=8)
     assert arr.array_area.m_as("m^2") == pytest.approx(410, rel=1e-12)
+
+
+def test_defaults_are_read_not_copied():
+    """field_default returns the class's own default (parsed), and a design's panel defaults are these."""
+    from spacedc.designs.spec import ThermalChoices
+    from spacedc.geometry import field_default
+
+    assert field_default(RadiatorPanelSpec, "manifold_diameter", "mm") == 25.0
+    assert field_default(RadiatorPanelSpec, "lug_count") == 2
+    assert field_default(SatelliteSpec, "wing_gap").m_as("mm") == 100.0
+    with pytest.raises(ValueError, match="RadiatorPanelSpec.width"):
+        field_default(RadiatorPanelSpec, "width")  # required: no default
+    design = {f.name: f.default for f in dataclasses.fields(ThermalChoices)}
+    for name in ("face_sheet_thickness", "core_thickness", "pipe_diameter", "pipe_wall_thickness"):
+        assert u.Quantity(design[name]) == field_default(RadiatorPanelSpec, name), name
+
+
+def test_radiator_wings_alternate_faces_and_stack_along_z():
+    """N wings: even k on +X, odd k on -X, level k // 2; bands L + D_m = 2000 + 25 mm tall, 100 mm apart,
+    each face's column centred on z = 0. By hand for N = 5: +X holds 3 (z = -2125, 0, +2125), -X holds 2
+    (z = -1062.5, +1062.5); the tallest column is 3 x 2025 + 2 x 100 = 6275 mm."""
+    from spacedc.geometry import radiator_wings_per_face
+
+    wing = RadiatorWingSpec(RadiatorPanelSpec("1 m", "2 m", pipe_count=4), panel_count=2)
+    sat = SatelliteSpec(BusSpec("2 m", "2 m", "1 m"), wing, SolarArrayWingSpec("2 m", "10 m"),
+                        radiator_wing_count=5)
+    assert sat.radiator_wing_placements() == [(1.0, -2125.0), (-1.0, -1062.5), (1.0, 0.0), (-1.0, 1062.5),
+                                              (1.0, 2125.0)]
+    assert sat.radiator_column_height.m_as("mm") == pytest.approx(6275.0)
+    assert sat.radiating_area.m_as("m^2") == pytest.approx(5 * 2 * 2.0)
+    plus, minus = radiator_wings_per_face(np.arange(5))
+    np.testing.assert_array_equal(plus, [0, 1, 1, 2, 2])
+    np.testing.assert_array_equal(minus, [0, 0, 1, 1, 2])
+    two = dataclasses.replace(sat, radiator_wing_count=2)
+    assert two.radiator_wing_placements() == [(1.0, 0.0), (-1.0, 0.0)]  # the two-wing layout of old
+    assert two.radiator_column_height.m_as("mm") == pytest.approx(2025.0)
