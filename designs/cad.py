@@ -147,7 +147,9 @@ def mass_elements(design: Design, result: DesignResult, spec: geometry.Satellite
       subsystem, ``battery``, ``adcs``, ``propulsion``) and the ``harness``: uniform boxes filling the bus
       box (the CAD does not lay out the bus equipment);
     - ``growth_<subsystem>``: its AIAA S-120A growth allowance, distributed as that subsystem;
-    - ``structure``: the budget's structure, distributed as the bus shell (the only structure the CAD holds);
+    - ``primary_structure`` (the cylinder and the tie-downs, sized) and ``structure`` (the secondary structure,
+      a fraction of the dry mass): distributed as the bus shell, the only structure the CAD holds;
+      ``mechanisms`` (hinge lines, array drives) a uniform box through the bus;
     - ``system_margin``: distributed as the dry satellite (everything above);
     - ``propellant``: a point mass at the bus centre (a tank on the launch axis; its own inertia neglected).
     """
@@ -168,6 +170,9 @@ def mass_elements(design: Design, result: DesignResult, spec: geometry.Satellite
             parts = [solids["racks"].scaled(basic, "payload", description="chip racks (CAD solids)")]
         elif name == "solar_array":
             parts = [solids["array"].scaled(basic, "solar_array", description="array wings (CAD solids)")]
+        elif name == "primary_structure":
+            parts = [solids["bus"].scaled(basic, "primary_structure", description="primary cylinder and tie-downs, "
+                                                                                  "distributed as the bus shell")]
         elif name == "thermal":
             loop_kg = kg(result.loop_mass)
             parts = [solids["radiator"].scaled(
@@ -186,7 +191,8 @@ def mass_elements(design: Design, result: DesignResult, spec: geometry.Satellite
                 grown, f"growth_{name}", kind="lumped",
                 description=f"growth allowance of {name.replace('_', ' ')} (AIAA S-120A), distributed as it"))
     elements.append(solids["bus"].scaled(
-        m.structure, "structure", description=f"the budget's structure, distributed as the bus shell (CAD solids, "
+        m.structure, "structure", description=f"the budget's secondary structure, distributed as the bus shell (CAD "
+                                              f"solids, "
                                               f"{kg(solids['bus'].mass):.1f} kg at their own density)"))
     elements.append(in_bus("harness", kg(m.harness), "harness"))
     dry = geometry.combine_masses(elements, "dry")

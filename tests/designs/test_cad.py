@@ -128,7 +128,9 @@ def test_cad_areas_and_mass_of_every_reference_design(name):
     assert kinds["radiator_panels"] == kinds["payload"] == "solid"
     contributors = report.contributors
     assert contributors["propellant"]["mass_kg"] == pytest.approx(summary["mass"]["propellant_kg"], rel=1e-12)
-    assert contributors["structure"]["mass_kg"] == pytest.approx(summary["mass"]["structure_kg"], rel=1e-12)
+    assert contributors["structure"]["mass_kg"] == pytest.approx(summary["mass"]["structure_secondary_kg"], rel=1e-12)
+    assert sum(contributors[k]["mass_kg"] for k in ("primary_structure", "mechanisms", "structure")) == pytest.approx(
+        summary["mass"]["structure_kg"], rel=1e-12)
     assert contributors["system_margin"]["mass_kg"] == pytest.approx(summary["mass"]["margin_kg"], rel=1e-12)
     assert sum(c["mass_kg"] for k, c in contributors.items() if k.startswith("growth_")) == pytest.approx(
         summary["mass"]["growth_kg"], rel=1e-12)
