@@ -78,207 +78,303 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     ``transient`` runs the design's thermal node network over a few orbits and reports the chips' orbit
     extremes; by default it runs for a single design point and not for a sweep.
     """
+    return SizingChain(design).run(transient=transient)
+
+
+class SizingChain:
+    """The sizing chain of one design (or one sweep) as named steps, run in order by :meth:`run`.
+
+    Each step reads the design and what the steps before it found (attributes of the chain) and adds its own;
+    every step broadcasts, so a design whose fields hold arrays is sized point by point in one pass. A step's
+    infeasibilities are per-point reason arrays, joined into the design's ``reasons`` in the chain's order.
+    """
+
+    #: The steps' reasons, in the order the design's ``reasons`` joins them.
+    REASONS = ("array", "battery", "loop", "panels", "junction", "coupling", "battery_radiator", "wings", "launch")
+
+    def __init__(self, design: Design) -> None:
+        self.design = design
+        self.reasons: dict[str, Any] = {}
+
+    def run(self, *, transient: bool | None = None) -> DesignResult:
+        """Every step in order; then the orbit transient where it applies."""
+        self.environment()
+        self.heat_path()
+        self.power_demand()
+        self.heat_pump()
+        self.pump_coupling()
+        self.radiator()
+        self.array_and_battery()
+        self.battery_radiator()
+        self.mass_and_margins()
+        return self.orbit_transient(self.result(), transient)
+
+    def environment(self) -> None:
+        """The orbit's environment, and the radiator's absorbed flux and sink on the faces that radiate."""
+        d, th = self.design, self.design.thermal
+        self.env = env = orbit.environment(d.orbit)
+        self.earth = orbit.earth_albedo_ir(th.environment)
+        # The sun-pointing array's back face sees Earth at the solar zenith angle: averaged over the sunlit arc
+        # of the orbit with the smallest beta of the year (the hottest array).
+        self.face_view = _array_back_view_factor(env.altitude, env.beta_min, env.eclipse_fraction)
+        self.loads = loads = thermal.environment_loads(
+            altitude=d.orbit.altitude, absorptivity=th.absorptivity, emissivity=th.emissivity,
+            orientation=th.orientation, solar_zenith_angle=env.beta_min, case=th.environment)
+        two_sided = np.asarray(th.sides) == 2
+        self.absorbed = quantity(np.where(two_sided, loads.absorbed_flux.m_as("W/m^2"),
+                                          loads.absorbed_front.m_as("W/m^2")), "W/m^2")
+        self.sink = quantity(np.where(two_sided, loads.sink_temperature.m_as("K"),
+                                      loads.sink_temperature_front.m_as("K")), "K")
+
+    def heat_path(self) -> None:
+        """The hottest coolant the chips' junction limit allows, and the junction at the design's coolant."""
+        p, th = self.design.payload, self.design.thermal
+        self.heat_path_result = thermal.max_radiator_temperature(
+            junction_temperature_max=p.junction_limit, chip_power=p.chip_power, junction_to_case=th.junction_to_case,
+            cold_plate_resistance=th.cold_plate_resistance, sink_temperature=self.sink)
+        self.junction = junction = thermal.junction_temperature(
+            radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
+            junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
+        too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
+        self.reasons["junction"] = reasons_where(
+            too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
+                     f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
+
+    def power_demand(self) -> None:
+        """The chips' power through their converters plus housekeeping (``base``), and the power path's loss
+        factor, orbit-averaged over daylight and eclipse."""
+        p, pw, env = self.design.payload, self.design.power, self.env
+        self.chips = p.chip_count * p.chip_power
+        self.conversion = power.conditioning_losses(self.chips, pw.conversion_efficiency)
+        self.base = (self.conversion.input_power + pw.housekeeping_load).m_as("W")
+        t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
+        self.path_factor = (t_e * (1 / pw.eclipse_path_efficiency - 1)
+                            + t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
+
+    def heat_pump(self) -> None:
+        """The radiator's inlet temperature, and the heat pump's COP where there is one.
+
+        A heat pump's evaporator takes the loop's heat at (at most) the loop's return temperature, and its
+        condenser, the radiator, runs isothermal at that plus the lift; without one the loop feeds the radiator.
+        The compressor's work W is an electrical load whose power-path loss lands in the loop, while W itself
+        leaves with the refrigerant at the hot side: the loop collects Q_c = (L0 + P_pump)(1 + path) + W path,
+        W = Q_c / COP, so W = (L0 + P_pump)(1 + path) / (COP - path), which exists only while COP > path; the
+        radiator rejects Q_c + W.
+        """
+        th = self.design.thermal
+        self.heat_pumped = heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
+        t_cold = (th.coolant_temperature - th.loop_temperature_rise).m_as("K")
+        self.t_radiator_in = quantity(np.where(heat_pumped, t_cold + th.heat_pump_lift.m_as("K"),
+                                               th.coolant_temperature.m_as("K")), "K")
+        # Without a heat pump the COP is evaluated at a dummy 1 K lift and masked out.
+        t_hot = np.where(heat_pumped, self.t_radiator_in.m_as("K"), t_cold + 1.0) * u.K
+        cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=t_cold * u.K, hot_temperature=t_hot,
+                                           carnot_fraction=th.carnot_fraction).cop, dtype=float)
+        self.gain = 1 + self.path_factor
+        self.runaway_hp = runaway = heat_pumped & (cop <= self.path_factor)
+        works = heat_pumped & ~runaway
+        self.hp_factor = np.where(works, self.gain / np.where(works, cop - self.path_factor, 1.0), 0.0)
+
+    def pump_coupling(self) -> None:
+        """The loop sized with the pump power it needs, closed by fixed-point passes on whole arrays: the pump
+        takes a small share of the heat it moves, so a few passes converge (convergence is checked per point)."""
+        th, base, gain = self.design.thermal, self.base, self.gain
+        pump_w = np.zeros_like(np.asarray(base, dtype=float))
+        panels = thermal.size_panels(th.panel_spec(), heat_load=base * gain * u.W,
+                                     radiator_temperature=self.t_radiator_in, absorbed_flux=self.absorbed)
+        for _ in range(_COUPLING_PASSES):
+            w_hp = (base + pump_w) * self.hp_factor
+            q_loop = (base + pump_w) * gain + w_hp * self.path_factor
+            loop = thermal.size_loop(
+                heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant,
+                radiator_inlet_temperature=th.coolant_temperature, temperature_rise=th.loop_temperature_rise,
+                line_length=th.line_length, line_diameter=th.line_diameter, pump_efficiency=th.pump_efficiency,
+                emissivity=th.emissivity, sink_temperature=self.sink, fin_efficiency=panels.panel_efficiency,
+                sides=th.sides)
+            # A loop whose pump would need more than the payload itself has no fixed point: cap it, report it.
+            new_pump = th.loop_count * loop.pump_power.m_as("W")
+            runaway = self.runaway_hp | (new_pump > base)
+            new_pump = np.minimum(new_pump, base)
+            change = np.abs(new_pump - pump_w) / base
+            pump_w = new_pump
+        self.loop, self.pump_w = loop, pump_w
+        self.w_hp = (base + pump_w) * self.hp_factor
+        self.load = base + pump_w + self.w_hp
+        self.q_rad = (base + pump_w) * gain + self.w_hp * self.path_factor + self.w_hp
+        self.reasons["coupling"] = combine_reasons(
+            reasons_where(runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add "
+                                   "parallel loops (thermal.loop_count) or lower the heat-pump lift"),
+            reasons_where(~runaway & (change > _COUPLING_TOLERANCE),
+                          "pump power did not converge with the heat it moves"))
+        self.reasons["loop"] = np.where(self.heat_pumped, "", _reason(loop))
+
+    def radiator(self) -> None:
+        """The radiator's panels as built, its needed and installed area, mass and panel count, and the loop's
+        mass.
+
+        Panels at the radiator inlet: the hottest panel carries the most heat per pipe, and its fin efficiency is
+        the lowest, so the transport check and the efficiency used are the conservative ones.
+        """
+        th = self.design.thermal
+        self.panels = panels = thermal.size_panels(th.panel_spec(), heat_load=self.q_rad * u.W,
+                                                   radiator_temperature=self.t_radiator_in,
+                                                   absorbed_flux=self.absorbed)
+        needed = np.where(self.heat_pumped, panels.area.m_as("m^2"), th.loop_count * self.loop.radiator_area.m_as("m^2"))
+        self.needed = needed = np.where(self.runaway_hp, np.inf, needed)  # a heat pump that cannot lift its own work
+        self.area = area = needed * (1 + th.area_margin)  # installed: the spare share holds pipes MMOD may take
+        self.t_radiating = np.where(self.heat_pumped, self.t_radiator_in.m_as("K"),
+                                    self.loop.equivalent_temperature.m_as("K"))
+        finite = np.isfinite(area)
+        self.radiator_mass = quantity(np.where(finite, np.where(finite, area, 0.0)
+                                               * panels.areal_density.m_as("kg/m^2"), np.inf), "kg")
+        wings = np.asarray(th.wings)
+        per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * (th.panel_width * th.panel_length).m_as("m^2")))
+        self.panel_count = np.where(finite, wings * per_wing, 0).astype(np.int64)
+        self.loop_mass = _loop_mass(th, self.loop)
+        self.reasons["panels"] = _reason(panels)
+        self.reasons["wings"] = _short_panel_reason(th, area, self.panel_count)
+
+    def array_and_battery(self) -> None:
+        """The solar array and the battery for the bus load, over the worst eclipse at the aphelion flux."""
+        pw, env, earth = self.design.power, self.env, self.earth
+        load = quantity(self.load, "W")
+        self.array = power.size_solar_array(
+            daylight_load=load, eclipse_load=load,
+            daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration,
+            cell=pw.cell, lifetime=pw.lifetime, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
+            inherent_degradation=pw.inherent_degradation,
+            daylight_path_efficiency=pw.daylight_path_efficiency, eclipse_path_efficiency=pw.eclipse_path_efficiency,
+            specific_power=pw.array_specific_power,
+            **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo,
+                    view_factor=self.face_view) if pw.cell_temperature == "radiative" else {}),
+        )
+        self.battery = power.size_battery(
+            eclipse_load=load, eclipse_duration=env.eclipse_duration, cycles=_eclipse_cycles(env, pw.lifetime),
+            discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
+        )
+        self.reasons["array"], self.reasons["battery"] = _reason(self.array), _reason(self.battery)
+
+    def battery_radiator(self) -> None:
+        """The battery's own radiator and thermostat heater (:func:`_battery_radiator`)."""
+        self.battery_radiator_area, self.battery_heater, self.reasons["battery_radiator"] = _battery_radiator(
+            self.design, self.env, self.loads, self.load, self.array)
+        a = self.battery_radiator_area
+        self.battery_radiator_mass = quantity(np.where(np.isfinite(a), a, 0.0)
+                                              * self.panels.areal_density.m_as("kg/m^2"), "kg")
+
+    def mass_and_margins(self) -> None:
+        """The mass budget, packing and every launch margin (:func:`_launch`, :mod:`designs.budget`)."""
+        thermal_mass = self.radiator_mass + self.loop_mass + self.battery_radiator_mass
+        self.launch, self.stowed_height, self.stowed_diameter = _launch(
+            self.design, self.env, self.chips, self.array, self.battery, thermal_mass, self.q_rad, self.area,
+            self.needed, self.panels, self.panel_count)
+        self.reasons["launch"] = np.asarray(self.launch.reasons, dtype=object)
+
+    def result(self) -> DesignResult:
+        """The :class:`DesignResult`: every step's figures, each field broadcast to the sweep's shape."""
+        combined = combine_reasons(*(self.reasons[k] for k in self.REASONS))
+        load = self.load
+        shape = np.broadcast_shapes(np.shape(load), np.shape(self.area), np.shape(self.array.area.m),
+                                    np.shape(self.battery.mass.m), np.shape(self.launch.mass.wet.m),
+                                    np.shape(self.junction.m), np.shape(self.panel_count),
+                                    np.shape(self.launch.feasible), np.shape(combined))
+        reasons = np.broadcast_to(combined, shape)
+        feasible = reasons == ""
+        th, pc, runaway = self.design.thermal, self.panel_count, self.runaway_hp
+        result = DesignResult(
+            name=self.design.name,
+            feasible=bool(feasible) if feasible.ndim == 0 else feasible,
+            reasons=str(reasons) if np.ndim(reasons) == 0 else reasons,
+            environment=self.env, chip_power=self.chips.to("W"), load=quantity(load, "W"),
+            conversion_loss=self.conversion.heat.to("W"), path_loss=quantity(load * self.path_factor, "W"),
+            pump_power=quantity(self.pump_w, "W"), coolant_mass_flow=(th.loop_count * self.loop.mass_flow).to("kg/s"),
+            compressor_power=quantity(np.where(runaway, np.inf, self.w_hp), "W"), array=self.array,
+            battery=self.battery, loads=self.loads, heat_path=self.heat_path_result, loop=self.loop,
+            panels=self.panels, heat_rejected=quantity(np.where(runaway, np.inf, self.q_rad), "W"),
+            absorbed_flux=self.absorbed, sink_temperature=self.sink,
+            radiator_temperature=quantity(self.t_radiating, "K"), radiator_area=quantity(self.area, "m^2"),
+            radiator_mass=self.radiator_mass, loop_mass=self.loop_mass,
+            panel_count=int(pc) if pc.ndim == 0 else pc,
+            junction_temperature=self.junction.to("K"), required_radiator_area=quantity(self.needed, "m^2"),
+            battery_radiator_area=quantity(self.battery_radiator_area, "m^2"),
+            battery_radiator_mass=self.battery_radiator_mass,
+            battery_heater_power=quantity(self.battery_heater, "W"),
+            stowed_height=self.stowed_height, stowed_diameter=self.stowed_diameter, launch=self.launch,
+        )
+        if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
+            result = dataclasses.replace(result, **{
+                f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])
+                for f in dataclasses.fields(result) if "unit" in f.metadata},
+                panel_count=np.broadcast_to(result.panel_count, shape).copy())
+        return result
+
+    def orbit_transient(self, result: DesignResult, transient: bool | None) -> DesignResult:
+        """The design's thermal node network over a few orbits (:mod:`designs.transient`), checked against the
+        junction limit, the battery's band and the coolant's freezing point; or a note saying why it was not run.
+
+        The node network has no heat-pump model (a conductance cannot carry heat uphill): by default it runs for
+        a single design point without one whose power and thermal sizing closed (launch margins may still fail).
+        """
+        single = np.ndim(result.feasible) == 0
+        closed = single and all(
+            np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
+                                       result.junction_temperature, result.battery_radiator_area))
+        if transient and not single:
+            raise ValueError("transient = True: the orbit transient runs for a single design point, not a sweep")
+        heat_pumped = single and bool(self.heat_pumped)
+        run = (closed and not heat_pumped) if transient is None else bool(transient)
+        if not run:
+            why = (_TRANSIENT_SWEEP if not single else
+                   "not asked for (transient=False)" if transient is not None else
+                   "the node network has no heat-pump model (a conductance cannot carry heat uphill)" if heat_pumped
+                   else "the steady sizing did not close (no finite radiator, array or battery to simulate)")
+            return dataclasses.replace(result, transient_note=f"not run: {why}")
+        from spacedc.designs.transient import orbit_extremes
+
+        try:
+            extremes = orbit_extremes(self.design, result)
+        except (RuntimeError, ArithmeticError, np.linalg.LinAlgError) as exc:
+            # An integrator that cannot follow the network (extreme loads or capacities) is a finding about this
+            # design, not a crash: the orbit extremes stay unchecked, and the design is not called feasible.
+            return _infeasible(result, f"the orbit transient did not converge ({exc}): the orbit extremes of the "
+                                       f"chips, the battery and the loop are unchecked", transient_note=f"failed: {exc}")
+        for reason in _transient_reasons(self.design, extremes):
+            result = _infeasible(result, reason)
+        return dataclasses.replace(result, transient=extremes,
+                                   transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
+
+
+def _infeasible(result: DesignResult, reason: str, **changes: Any) -> DesignResult:
+    """A single design's result made infeasible, ``reason`` joined to its reasons."""
+    return dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons, reason])),
+                               **changes)
+
+
+def _transient_reasons(design: Design, extremes: Any) -> list[str]:
+    """What the orbit extremes of a single design's node network break: the chips' junction limit, the battery's
+    temperature band, the coolant's freezing point at the radiator."""
     p, pw, th = design.payload, design.power, design.thermal
-    env = orbit.environment(design.orbit)
-    earth = orbit.earth_albedo_ir(th.environment)
-    # The sun-pointing array's back face sees Earth at the solar zenith angle: averaged over the sunlit arc of
-    # the orbit with the smallest beta of the year (the hottest array).
-    face_view = _array_back_view_factor(env.altitude, env.beta_min, env.eclipse_fraction)
-
-    loads = thermal.environment_loads(altitude=design.orbit.altitude, absorptivity=th.absorptivity,
-                                      emissivity=th.emissivity, orientation=th.orientation,
-                                      solar_zenith_angle=env.beta_min, case=th.environment)
-    two_sided = np.asarray(th.sides) == 2
-    absorbed = quantity(np.where(two_sided, loads.absorbed_flux.m_as("W/m^2"), loads.absorbed_front.m_as("W/m^2")),
-                        "W/m^2")
-    sink = quantity(np.where(two_sided, loads.sink_temperature.m_as("K"), loads.sink_temperature_front.m_as("K")), "K")
-
-    heat_path = thermal.max_radiator_temperature(
-        junction_temperature_max=p.junction_limit, chip_power=p.chip_power, junction_to_case=th.junction_to_case,
-        cold_plate_resistance=th.cold_plate_resistance, sink_temperature=sink)
-    junction = thermal.junction_temperature(
-        radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
-        junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
-    too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
-    junction_reason = reasons_where(
-        too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
-                 f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
-
-    spec = th.panel_spec()
-    heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
-    # A heat pump's evaporator takes the loop's heat at (at most) the loop's return temperature, and its
-    # condenser, the radiator, runs isothermal at that plus the lift; without one the loop feeds the radiator.
-    t_cold = (th.coolant_temperature - th.loop_temperature_rise).m_as("K")
-    t_radiator_in = quantity(np.where(heat_pumped, t_cold + th.heat_pump_lift.m_as("K"),
-                                      th.coolant_temperature.m_as("K")), "K")
-
-    chips = p.chip_count * p.chip_power
-    conversion = power.conditioning_losses(chips, pw.conversion_efficiency)
-    base = (conversion.input_power + pw.housekeeping_load).m_as("W")
-    t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
-    path_factor = (t_e * (1 / pw.eclipse_path_efficiency - 1) + t_d * (1 / pw.daylight_path_efficiency - 1)) / (t_e + t_d)
-
-    # Without a heat pump the COP below is evaluated at a dummy 1 K lift and masked out.
-    t_hot = np.where(heat_pumped, t_radiator_in.m_as("K"), t_cold + 1.0) * u.K
-    cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=t_cold * u.K, hot_temperature=t_hot,
-                                       carnot_fraction=th.carnot_fraction).cop, dtype=float)
-    # The compressor's work W is an electrical load whose power-path loss lands in the loop, while W itself
-    # leaves with the refrigerant at the hot side: the loop collects Q_c = (L0 + P_pump)(1 + path) + W path,
-    # W = Q_c / COP, so W = (L0 + P_pump)(1 + path) / (COP - path), which exists only while COP > path; the
-    # radiator rejects Q_c + W.
-    gain = 1 + path_factor
-    runaway_hp = heat_pumped & (cop <= path_factor)
-    hp_factor = np.where(heat_pumped & ~runaway_hp,
-                         gain / np.where(heat_pumped & ~runaway_hp, cop - path_factor, 1.0), 0.0)
-    pump_w = np.zeros_like(np.asarray(base, dtype=float))
-    panels = thermal.size_panels(spec, heat_load=base * gain * u.W, radiator_temperature=t_radiator_in,
-                                 absorbed_flux=absorbed)
-    for _ in range(_COUPLING_PASSES):  # the pump takes a small share of the heat it moves: a few passes converge
-        w_hp = (base + pump_w) * hp_factor
-        q_loop = (base + pump_w) * gain + w_hp * path_factor
-        loop = thermal.size_loop(
-            heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=th.coolant_temperature,
-            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
-            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=sink,
-            fin_efficiency=panels.panel_efficiency, sides=th.sides)
-        # A loop whose pump would need more than the payload itself has no fixed point: cap it and report it.
-        new_pump = th.loop_count * loop.pump_power.m_as("W")
-        runaway = runaway_hp | (new_pump > base)
-        new_pump = np.minimum(new_pump, base)
-        change = np.abs(new_pump - pump_w) / base
-        pump_w = new_pump
-    w_hp = (base + pump_w) * hp_factor
-    load = base + pump_w + w_hp
-    q_loop = (base + pump_w) * gain + w_hp * path_factor
-    q_rad = q_loop + w_hp
-    coupling_reason = combine_reasons(
-        reasons_where(runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add "
-                               "parallel loops (thermal.loop_count) or lower the heat-pump lift"),
-        reasons_where(~runaway & (change > _COUPLING_TOLERANCE),
-                      "pump power did not converge with the heat it moves"))
-
-    # Panels at the radiator inlet: the hottest panel carries the most heat per pipe, and its fin efficiency is
-    # the lowest, so the transport check and the efficiency used are the conservative ones.
-    panels = thermal.size_panels(spec, heat_load=q_rad * u.W, radiator_temperature=t_radiator_in,
-                                 absorbed_flux=absorbed)
-    needed = np.where(heat_pumped, panels.area.m_as("m^2"), th.loop_count * loop.radiator_area.m_as("m^2"))
-    needed = np.where(runaway_hp, np.inf, needed)  # a heat pump that cannot lift its own work has no radiator
-    area = needed * (1 + th.area_margin)  # installed: the spare share holds heat pipes that MMOD may take
-    t_radiating = np.where(heat_pumped, t_radiator_in.m_as("K"), loop.equivalent_temperature.m_as("K"))
-    finite = np.isfinite(area)
-    radiator_mass = np.where(finite, np.where(finite, area, 0.0) * panels.areal_density.m_as("kg/m^2"), np.inf)
-    wings = np.asarray(th.wings)
-    per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * (th.panel_width * th.panel_length).m_as("m^2")))
-    panel_count = np.where(finite, wings * per_wing, 0).astype(np.int64)
-    loop_mass = _loop_mass(th, loop)
-
-    load_q = quantity(load, "W")
-    array = power.size_solar_array(
-        daylight_load=load_q, eclipse_load=load_q,
-        daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration,
-        cell=pw.cell, lifetime=pw.lifetime, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
-        inherent_degradation=pw.inherent_degradation,
-        daylight_path_efficiency=pw.daylight_path_efficiency, eclipse_path_efficiency=pw.eclipse_path_efficiency,
-        specific_power=pw.array_specific_power,
-        **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo, view_factor=face_view)
-           if pw.cell_temperature == "radiative" else {}),
-    )
-    battery = power.size_battery(
-        eclipse_load=load_q, eclipse_duration=env.eclipse_duration, cycles=_eclipse_cycles(env, pw.lifetime),
-        discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
-    )
-    radiator_q = quantity(radiator_mass, "kg")
-    a_battery, battery_heater, battery_reason = _battery_radiator(design, env, loads, load, array)
-    battery_radiator_kg = np.where(np.isfinite(a_battery), a_battery, 0.0) * panels.areal_density.m_as("kg/m^2")
-    launch, stowed_h, stowed_d = _launch(design, env, chips, array, battery,
-                                         radiator_q + loop_mass + quantity(battery_radiator_kg, "kg"), q_rad, area,
-                                         needed, panels, panel_count)
-
-    radiator_reason = np.where(heat_pumped, "", _reason(loop))
-    combined = combine_reasons(_reason(array), _reason(battery), radiator_reason, _reason(panels), junction_reason,
-                               coupling_reason, battery_reason, _short_panel_reason(th, area, panel_count),
-                               np.asarray(launch.reasons, dtype=object))
-    shape = np.broadcast_shapes(np.shape(load), np.shape(area), np.shape(array.area.m), np.shape(battery.mass.m),
-                                np.shape(launch.mass.wet.m), np.shape(junction.m), np.shape(panel_count),
-                                np.shape(launch.feasible), np.shape(combined))
-    reasons = np.broadcast_to(combined, shape)
-    feasible = reasons == ""
-    result = DesignResult(
-        name=design.name,
-        feasible=bool(feasible) if feasible.ndim == 0 else feasible,
-        reasons=str(reasons) if np.ndim(reasons) == 0 else reasons,
-        environment=env, chip_power=chips.to("W"), load=load_q, conversion_loss=conversion.heat.to("W"),
-        path_loss=quantity(load * path_factor, "W"), pump_power=quantity(pump_w, "W"),
-        coolant_mass_flow=(th.loop_count * loop.mass_flow).to("kg/s"),
-        compressor_power=quantity(np.where(runaway_hp, np.inf, w_hp), "W"), array=array, battery=battery, loads=loads, heat_path=heat_path,
-        loop=loop, panels=panels, heat_rejected=quantity(np.where(runaway_hp, np.inf, q_rad), "W"),
-        absorbed_flux=absorbed, sink_temperature=sink,
-        radiator_temperature=quantity(t_radiating, "K"), radiator_area=quantity(area, "m^2"),
-        radiator_mass=radiator_q, loop_mass=loop_mass,
-        panel_count=int(panel_count) if panel_count.ndim == 0 else panel_count,
-        junction_temperature=junction.to("K"), required_radiator_area=quantity(needed, "m^2"),
-        battery_radiator_area=quantity(a_battery, "m^2"), battery_radiator_mass=quantity(battery_radiator_kg, "kg"),
-        battery_heater_power=quantity(battery_heater, "W"),
-        stowed_height=stowed_h, stowed_diameter=stowed_d, launch=launch,
-    )
-    if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
-        result = dataclasses.replace(result, **{
-            f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])
-            for f in dataclasses.fields(result) if "unit" in f.metadata},
-            panel_count=np.broadcast_to(result.panel_count, shape).copy())
-    # The node network has no heat-pump model (a conductance cannot carry heat uphill): it runs for a single
-    # design point without one whose power and thermal sizing closed (launch margins may still fail).
-    single = np.ndim(result.feasible) == 0
-    closed = single and all(
-        np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
-                                   result.junction_temperature, result.battery_radiator_area))
-    if transient and not single:
-        raise ValueError("transient = True: the orbit transient runs for a single design point, not a sweep")
-    run_transient = (closed and not heat_pumped) if transient is None else bool(transient)
-    if not run_transient:
-        why = (_TRANSIENT_SWEEP if not single else
-               "not asked for (transient=False)" if transient is not None else
-               "the node network has no heat-pump model (a conductance cannot carry heat uphill)" if heat_pumped
-               else "the steady sizing did not close (no finite radiator, array or battery to simulate)")
-        return dataclasses.replace(result, transient_note=f"not run: {why}")
-    from spacedc.designs.transient import orbit_extremes
-
-    try:
-        extremes = orbit_extremes(design, result)
-    except (RuntimeError, ArithmeticError, np.linalg.LinAlgError) as exc:
-        # An integrator that cannot follow the network (extreme loads or capacities) is a finding about this
-        # design, not a crash: the orbit extremes stay unchecked, and the design is not called feasible.
-        return dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [
-            result.reasons, f"the orbit transient did not converge ({exc}): the orbit extremes of the chips, the "
-                            f"battery and the loop are unchecked"])), transient_note=f"failed: {exc}")
+    out = []
     peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
     if peak > limit:
-        reason = (f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
-                  f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
-                  f"thermal.coolant_temperature")
-        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                             reason])))
+        out.append(f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
+                   f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
+                   f"thermal.coolant_temperature")
     low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
-    lo_lim, hi_lim = design.power.battery_min_temperature.m_as("K"), design.power.battery_max_temperature.m_as("K")
+    lo_lim, hi_lim = pw.battery_min_temperature.m_as("K"), pw.battery_max_temperature.m_as("K")
     if low < lo_lim or high > hi_lim:
         fix = ("size its radiator for a wider band or add heaters" if th.battery_cooling == "radiator" else
                "put it on its own radiator (thermal.battery_cooling = 'radiator')")
-        reason = (f"over the orbit the battery runs {low - 273.15:.1f} to {high - 273.15:.1f} degC, outside its "
-                  f"{lo_lim - 273.15:.0f} to {hi_lim - 273.15:.0f} degC range: {fix}")
-        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                             reason])))
+        out.append(f"over the orbit the battery runs {low - 273.15:.1f} to {high - 273.15:.1f} degC, outside its "
+                   f"{lo_lim - 273.15:.0f} to {hi_lim - 273.15:.0f} degC range: {fix}")
     # The radiator node is the panels' heat pipes and manifolds, which the loop's coolant runs through.
     coldest = min(extremes.coolant_min.m_as("K"), extremes.radiator_min.m_as("K"))
     freezing = thermal.COOLANTS[th.coolant].freezing_point
     if coldest <= freezing:
-        reason = (f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
-                  f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
-                  f"thermal.coolant_temperature or choose another coolant")
-        result = dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons,
-                                                                                             reason])))
-    result = dataclasses.replace(result, transient=extremes,
-                                 transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
-    return result
+        out.append(f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
+                   f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
+                   f"thermal.coolant_temperature or choose another coolant")
+    return out
 
 
 #: Why a sweep's points have no orbit transient (``thermal.transient`` of its table).
