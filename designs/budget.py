@@ -31,6 +31,7 @@ Everything broadcasts: arrays in, arrays out.
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -44,7 +45,7 @@ from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import fraction, quantity, si
 from spacedc.units import json_column as _flat
 
-__all__ = ["GROWTH_CATEGORIES", "LaunchResult", "budget_and_margins"]
+__all__ = ["GROWTH_CATEGORIES", "LaunchResult", "RadiatorWings", "SizedSatellite", "budget_and_margins"]
 
 #: AIAA S-120A mass category (a key of :data:`structure.GROWTH_ALLOWANCE`) of each subsystem of the budget.
 #: The payload is compute racks, electrical boxes far above 13.6 kg; the battery takes the batteries row; a
@@ -260,13 +261,157 @@ def _refactor(margin: Any, factor_used: float, factor: Any) -> np.ndarray:
     return (np.asarray(margin, dtype=float) + 1.0) * factor_used / np.asarray(factor, dtype=float) - 1.0
 
 
-def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: Any, lifetime: Any, payload_mass: Any,
-                power_mass: Any, thermal_mass: Any, compute_power: Any, radiator_wings: Any, panels_per_wing: Any,
-                panel_width: Any, panel_length: Any, face_sheet_thickness: Any, face_sheet_modulus: Any,
-                face_sheet_density: Any, core_thickness: Any, core_density: Any, panel_areal_density: Any,
-                heat_pipes_per_panel: Any, heat_pipe_diameter: Any, heat_pipe_wall_thickness: Any,
-                heat_rejected: Any, array_mass: Any, stowed_diameter: Any, stowed_height: Any, drag_area: Any,
-                cylinder_height: Any, array_wings: Any, radiator_area: Any = None) -> LaunchResult:
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RadiatorWings:
+    """The deployed radiator wings as the launch checks see them: ``count`` wings of ``panels_per_wing``
+    sandwich panels each, hinged in a line along their width (:func:`geometry.make_satellite`'s accordion wing).
+
+    Attributes
+    ----------
+    count : int or float
+        Deployed radiator wings (>= 1).
+    panels_per_wing : int or float
+        Panels in each wing (>= 1), hinged in a line along their width.
+    panel_width : Quantity [length]
+        Panel edge along the wing (across the heat pipes).
+    panel_length : Quantity [length]
+        Panel edge across the wing (along the heat pipes).
+    face_sheet_thickness : Quantity [length]
+        Each of the two face sheets.
+    face_sheet_modulus : Quantity [pressure]
+        Young's modulus of the face sheets.
+    face_sheet_density : Quantity [kg/m^3]
+    core_thickness : Quantity [length]
+    core_density : Quantity [kg/m^3]
+    panel_areal_density : Quantity [kg/m^2]
+        Panel mass per planform area as built (faces, core, heat pipes, manifold); at least the faces and core.
+    heat_pipes_per_panel : int or float
+        Heat pipes installed in one panel (>= 1).
+    heat_pipe_diameter : Quantity [length]
+    heat_pipe_wall_thickness : Quantity [length]
+    """
+
+    count: Any
+    panels_per_wing: Any
+    panel_width: Any
+    panel_length: Any
+    face_sheet_thickness: Any
+    face_sheet_modulus: Any
+    face_sheet_density: Any
+    core_thickness: Any
+    core_density: Any
+    panel_areal_density: Any
+    heat_pipes_per_panel: Any
+    heat_pipe_diameter: Any
+    heat_pipe_wall_thickness: Any
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SizedSatellite:
+    """What the sizing chain has sized, as the mass budget and the launch checks need it. Fields broadcast.
+
+    Attributes
+    ----------
+    altitude : Quantity [length]
+        Circular orbit altitude (> 0).
+    inclination : Quantity [angle]
+        0 to 180 deg.
+    lifetime : Quantity [time]
+        Mission life (> 0).
+    payload_mass : Quantity [mass]
+        Current best estimate of the payload (> 0).
+    power_mass : Quantity [mass]
+        Solar array + battery.
+    array_mass : Quantity [mass]
+        The solar-array part of ``power_mass`` (its growth category differs from the battery's).
+    thermal_mass : Quantity [mass]
+        Radiator panels, loops, the battery's radiator.
+    compute_power : Quantity [power]
+        Chip power per satellite (> 0), for the launch cost per kW.
+    heat_rejected : Quantity [power]
+        Heat the radiator must reject (> 0).
+    wings : RadiatorWings
+        The deployed radiator wings.
+    array_wings : int or float
+        Solar-array wings (>= 0), each on a drive.
+    stowed_diameter : Quantity [length]
+        Stowed envelope of one satellite as a cylinder: its diameter,
+    stowed_height : Quantity [length]
+        and its height.
+    cylinder_height : Quantity [length]
+        Height H of the primary cylinder (> 0): the bus height in the sizing chain.
+    drag_area : Quantity [area]
+        Orbit-average area normal to the velocity.
+    radiator_area : Quantity [area], optional
+        Planform area the heat load needs; the installed panels' excess holds spare heat pipes. Default: the
+        installed area (no spares).
+    """
+
+    altitude: Any
+    inclination: Any
+    lifetime: Any
+    payload_mass: Any
+    power_mass: Any
+    array_mass: Any
+    thermal_mass: Any
+    compute_power: Any
+    heat_rejected: Any
+    wings: Any
+    array_wings: Any
+    stowed_diameter: Any
+    stowed_height: Any
+    cylinder_height: Any
+    drag_area: Any
+    radiator_area: Any = None
+
+
+def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
+    """The satellite's inputs checked and in SI floats (km, deg and years for the orbit), each error naming its
+    field."""
+    w = sat.wings
+    if not isinstance(w, RadiatorWings):
+        raise TypeError(f"wings = {w!r}: expected a RadiatorWings")
+    s = SimpleNamespace(
+        h_km=si(sat.altitude, "km", "altitude", lo=0, lo_open=True),
+        inc=si(sat.inclination, "deg", "inclination", lo=0, hi=180),
+        life=si(sat.lifetime, "year", "lifetime", lo=0, lo_open=True),
+        m_payload=si(sat.payload_mass, "kg", "payload_mass", lo=0, lo_open=True),
+        m_power=si(sat.power_mass, "kg", "power_mass", lo=0),
+        m_array=si(sat.array_mass, "kg", "array_mass", lo=0),
+        m_thermal=si(sat.thermal_mass, "kg", "thermal_mass", lo=0),
+        p_compute=si(sat.compute_power, "W", "compute_power", lo=0, lo_open=True),
+        q=si(sat.heat_rejected, "W", "heat_rejected", lo=0, lo_open=True),
+        d_stow=si(sat.stowed_diameter, "m", "stowed_diameter", lo=0, lo_open=True),
+        h_stow=si(sat.stowed_height, "m", "stowed_height", lo=0, lo_open=True),
+        a_drag=si(sat.drag_area, "m^2", "drag_area", lo=0, lo_open=True),
+        a_needed=None if sat.radiator_area is None else si(sat.radiator_area, "m^2", "radiator_area", lo=0,
+                                                           lo_open=True),
+        h_cyl=si(sat.cylinder_height, "m", "cylinder_height", lo=0, lo_open=True),
+        n_array=fraction(sat.array_wings, "array_wings", lo=0, hi=None),
+        wings=fraction(w.count, "wings.count", lo=1, hi=None),
+        per_wing=fraction(w.panels_per_wing, "wings.panels_per_wing", lo=1, hi=None),
+        w=si(w.panel_width, "m", "wings.panel_width", lo=0, lo_open=True),
+        ln=si(w.panel_length, "m", "wings.panel_length", lo=0, lo_open=True),
+        tf=si(w.face_sheet_thickness, "m", "wings.face_sheet_thickness", lo=0, lo_open=True),
+        ef=si(w.face_sheet_modulus, "Pa", "wings.face_sheet_modulus", lo=0, lo_open=True),
+        rho_f=si(w.face_sheet_density, "kg/m^3", "wings.face_sheet_density", lo=0, lo_open=True),
+        tc=si(w.core_thickness, "m", "wings.core_thickness", lo=0),
+        rho_c=si(w.core_density, "kg/m^3", "wings.core_density", lo=0),
+        areal=si(w.panel_areal_density, "kg/m^2", "wings.panel_areal_density", lo=0, lo_open=True),
+        pipes=fraction(w.heat_pipes_per_panel, "wings.heat_pipes_per_panel", lo=1, hi=None),
+        d_pipe=si(w.heat_pipe_diameter, "m", "wings.heat_pipe_diameter", lo=0, lo_open=True),
+        t_pipe=si(w.heat_pipe_wall_thickness, "m", "wings.heat_pipe_wall_thickness", lo=0, lo_open=True),
+    )
+    if np.any(s.m_array > s.m_power * (1 + 1e-12)):
+        raise ValueError("array_mass: exceeds power_mass (the array is part of the power subsystem)")
+    s.skin = 2.0 * s.rho_f * s.tf + s.rho_c * s.tc
+    if np.any(s.areal < s.skin * (1 - 1e-9)):
+        raise ValueError("wings.panel_areal_density: below its face sheets and core alone (2 rho_f t_f + rho_c t_c); "
+                         "pass the panel's areal density as built")
+    return s
+
+
+def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> LaunchResult:
     """Mass budget, launch packing and every structural margin of a sized satellite.
 
     Mass. With the current best estimates m_i of payload, solar array, battery, thermal hardware and the
@@ -284,7 +429,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     ``choices.cylinder_radius``, ``cylinder_thickness`` and ``structure_material`` over ``cylinder_height``,
     2 pi R t H rho; ``choices.tie_down_count`` tie-downs per radiator wing of ``tie_down_mass`` each (both
     "structure" in S-120A); a hinge line of ``hinge_line_mass`` at the root and between panels of every
-    radiator wing, ``panels_per_wing`` per wing, and an ``array_drive_mass`` drive per solar-array wing
+    radiator wing, ``wings.panels_per_wing`` per wing, and an ``array_drive_mass`` drive per solar-array wing
     ("mechanisms"). Delta-v: drag make-up at ``drag_area`` over ``lifetime`` plus one disposal burn
     (:func:`structure.delta_v_budget`), the drag figured on m_dry^+ -- the rocket equation on the dry mass with
     that delta-v bounds the propellant of a constant drag impulse from above.
@@ -295,7 +440,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     are those of one published pair (``choices.recovery``, :class:`structure.LaunchPair`), or
     ``choices.mass_to_orbit`` and ``choices.launch_price`` where given.
 
-    Loads and modes. Each radiator wing stows as :func:`geometry.make_satellite` stows it: ``panels_per_wing``
+    Loads and modes. Each radiator wing stows as :func:`geometry.make_satellite` stows it: ``wings.panels_per_wing``
     panels standing against a bus face, the launch axis in their plane, at a pitch of max(2 t_f + max(t_c, d_pipe),
     manifold diameter) + stow gap and ``root_offset`` off the face (the geometry defaults of
     :mod:`designs.envelope`), on ``choices.tie_down_count`` tie-downs at radius min(W, L) / 2 in the bus face,
@@ -305,7 +450,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     cylinder, checked for yield, ultimate and SP-8007 buckling (:func:`structure.launch_margins` over the
     vehicle's load envelope,
     :func:`structure.stowed_frequencies`); ``choices.load_envelope``, ``min_lateral_frequency`` and
-    ``min_axial_frequency`` replace the vehicle's values or fill in those its guide does not publish (noted). Deployed, a wing is ``panels_per_wing`` panels hinged in a line along
+    ``min_axial_frequency`` replace the vehicle's values or fill in those its guide does not publish (noted). Deployed, a wing is ``wings.panels_per_wing`` panels hinged in a line along
     their width W (the geometry package's accordion wing), their length L across it, with the as-built areal
     density (what exceeds the face sheets and core is spread as non-structural mass), against
     ``acs_separation_factor x acs_bandwidth`` (:func:`structure.deployed_wing_frequency`).
@@ -320,45 +465,9 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     Parameters
     ----------
     choices : LaunchChoices
-    altitude : Quantity [length]
-        Circular orbit altitude (> 0).
-    inclination : Quantity [angle]
-        0 to 180 deg.
-    lifetime : Quantity [time]
-        Mission life (> 0).
-    payload_mass, power_mass, thermal_mass : Quantity [mass]
-        Current best estimates: payload (> 0), power (solar array + battery), thermal (radiator panels, loops).
-    compute_power : Quantity [power]
-        Chip power per satellite (> 0), for the launch cost per kW.
-    radiator_wings, panels_per_wing : int or float
-        Deployed radiator wings and panels in each (>= 1).
-    panel_width, panel_length : Quantity [length]
-        Panel edge along the wing (across the heat pipes) and across it (along the heat pipes).
-    face_sheet_thickness : Quantity [length]
-        Each of the two face sheets.
-    face_sheet_modulus : Quantity [pressure]
-    face_sheet_density, core_density : Quantity [kg/m^3]
-    core_thickness : Quantity [length]
-    panel_areal_density : Quantity [kg/m^2]
-        Panel mass per planform area as built (faces, core, heat pipes, manifold); at least the faces and core.
-    heat_pipes_per_panel : int or float
-        Heat pipes installed in one panel (>= 1).
-    heat_pipe_diameter, heat_pipe_wall_thickness : Quantity [length]
-    heat_rejected : Quantity [power]
-        Heat the radiator must reject (> 0).
-    array_mass : Quantity [mass]
-        The solar-array part of ``power_mass`` (its growth category differs from the battery's).
-    stowed_diameter, stowed_height : Quantity [length]
-        Stowed envelope of one satellite as a cylinder.
-    drag_area : Quantity [area]
-        Orbit-average area normal to the velocity.
-    cylinder_height : Quantity [length]
-        Height H of the primary cylinder (> 0): the bus height in the sizing chain.
-    array_wings : int or float
-        Solar-array wings (>= 0), each on a drive.
-    radiator_area : Quantity [area], optional
-        Planform area the heat load needs; the installed panels' excess holds spare heat pipes. Default: the
-        installed area (no spares).
+    satellite : SizedSatellite
+        What the chain has sized: the orbit and life, the subsystem masses, the heat rejected, the radiator
+        wings (:class:`RadiatorWings`) and the stowed envelope.
 
     Returns
     -------
@@ -375,112 +484,150 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     checked. Launch and frequency data: structure.LAUNCH_VEHICLES (each row sourced).
     """
     c = choices
+    s = _si_inputs(satellite)
+    if np.any(c.disposal_perigee.m_as("km") > s.h_km):
+        raise ValueError(f"launch.disposal_perigee = {c.disposal_perigee}: must not exceed the orbit altitude")
     published = structure.launch_vehicle(c.vehicle, c.recovery)
     lv = _with_supplied(c, published)
-    h_km = si(altitude, "km", "altitude", lo=0, lo_open=True)
-    inc = si(inclination, "deg", "inclination", lo=0, hi=180)
-    life = si(lifetime, "year", "lifetime", lo=0, lo_open=True)
-    m_payload = si(payload_mass, "kg", "payload_mass", lo=0, lo_open=True)
-    m_power = si(power_mass, "kg", "power_mass", lo=0)
-    m_array = si(array_mass, "kg", "array_mass", lo=0)
-    m_thermal = si(thermal_mass, "kg", "thermal_mass", lo=0)
-    p_compute = si(compute_power, "W", "compute_power", lo=0, lo_open=True)
-    wings = fraction(radiator_wings, "radiator_wings", lo=1, hi=None)
-    per_wing = fraction(panels_per_wing, "panels_per_wing", lo=1, hi=None)
-    w = si(panel_width, "m", "panel_width", lo=0, lo_open=True)
-    ln = si(panel_length, "m", "panel_length", lo=0, lo_open=True)
-    tf = si(face_sheet_thickness, "m", "face_sheet_thickness", lo=0, lo_open=True)
-    ef = si(face_sheet_modulus, "Pa", "face_sheet_modulus", lo=0, lo_open=True)
-    rho_f = si(face_sheet_density, "kg/m^3", "face_sheet_density", lo=0, lo_open=True)
-    tc = si(core_thickness, "m", "core_thickness", lo=0)
-    rho_c = si(core_density, "kg/m^3", "core_density", lo=0)
-    areal = si(panel_areal_density, "kg/m^2", "panel_areal_density", lo=0, lo_open=True)
-    pipes = fraction(heat_pipes_per_panel, "heat_pipes_per_panel", lo=1, hi=None)
-    d_pipe = si(heat_pipe_diameter, "m", "heat_pipe_diameter", lo=0, lo_open=True)
-    t_pipe = si(heat_pipe_wall_thickness, "m", "heat_pipe_wall_thickness", lo=0, lo_open=True)
-    q = si(heat_rejected, "W", "heat_rejected", lo=0, lo_open=True)
-    d_stow = si(stowed_diameter, "m", "stowed_diameter", lo=0, lo_open=True)
-    h_stow = si(stowed_height, "m", "stowed_height", lo=0, lo_open=True)
-    a_drag = si(drag_area, "m^2", "drag_area", lo=0, lo_open=True)
-    a_needed = None if radiator_area is None else si(radiator_area, "m^2", "radiator_area", lo=0, lo_open=True)
-    h_cyl = si(cylinder_height, "m", "cylinder_height", lo=0, lo_open=True)
-    n_array = fraction(array_wings, "array_wings", lo=0, hi=None)
-    if np.any(m_array > m_power * (1 + 1e-12)):
-        raise ValueError("array_mass: exceeds power_mass (the array is part of the power subsystem)")
-    skin = 2.0 * rho_f * tf + rho_c * tc
-    if np.any(areal < skin * (1 - 1e-9)):
-        raise ValueError("panel_areal_density: below its face sheets and core alone (2 rho_f t_f + rho_c t_c); "
-                         "pass the panel's areal density as built")
-    if np.any(c.disposal_perigee.m_as("km") > h_km):
-        raise ValueError(f"launch.disposal_perigee = {c.disposal_perigee}: must not exceed the orbit altitude")
-    notes: list[str] = []
-
-    # The structure its own sizing sets: primary cylinder and tie-downs, hinge lines and array drives.
     mat = materials.material(c.structure_material)
+    notes: list[str] = []
+    hardware, budget, dv = _mass_budget(c, s, mat)
+    # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
+    # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
+    wet = np.minimum(budget.wet.m_as("kg"), _UNBOUNDED_KG)
+    pack, station = _packing(c, lv, published, s, wet, notes)
+    qs, stowed = _stowed_checks(c, lv, published, s, wet, mat, notes)
+    deployed = _deployed_wing(c, s)
+    mmod, installed, needed = _mmod(c, s, notes)
+    envelope_height = structure.usable_height(lv, quantity(s.d_stow, "m")).m_as("m")
+    capacity = np.maximum(pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg"), 0.0)
+    margins: dict[str, Any] = {
+        "mass": capacity / wet - 1.0,
+        "fairing": envelope_height / s.h_stow - 1.0,
+        "tie_down_tension": None if qs is None else qs.tie_down_tension,
+        "tie_down_shear": None if qs is None else qs.tie_down_shear,
+        "primary_structure_yield": None if qs is None else qs.cylinder_yield,
+        "primary_structure_ultimate": None if qs is None else qs.cylinder_ultimate,
+        "primary_structure_buckling": None if qs is None else qs.cylinder_buckling,
+        "stowed_lateral": stowed.margin_lateral,
+        "stowed_axial": stowed.margin_axial,
+        "stowed_stack": stowed.margin_stack,
+        "deployed_frequency": deployed.margin,
+        # uncapped: the expected surviving pipes over those the requirement needs (heat_rejection_eol is capped
+        # at the design value, so spares would otherwise show as a zero margin)
+        "mmod_heat_rejection": (installed - mmod.pipes_lost) / (needed * c.mmod_eol_heat_fraction) - 1.0,
+    }
+    shape = np.broadcast_shapes(np.shape(wet), np.shape(station["launches"]), np.shape(station["kw"]),
+                                np.shape(getattr(station["price"], "magnitude", None)),
+                                *(np.shape(v) for v in margins.values() if v is not None))
+    margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
+    failed = {k: ~(np.asarray(v) >= 0.0) for k, v in margins.items() if v is not None}  # a NaN margin fails too
+    feasible = ~np.logical_or.reduce(list(failed.values()))
+    if shape == ():
+        numbers = dict(
+            wet=wet / 1e3, capacity=capacity / 1e3, d=s.d_stow, h=s.h_stow, top=envelope_height,
+            lateral=stowed.lateral.m_as("Hz"), axial=stowed.axial.m_as("Hz"), stack=stowed.stack.m_as("Hz"),
+            lateral_min=_hz(lv.min_lateral_frequency), axial_min=_hz(lv.min_axial_frequency),
+            deployed=deployed.frequency.m_as("Hz"), required=deployed.required_frequency.m_as("Hz"),
+            q_eol=mmod.heat_rejection_eol.m_as("W") / 1e3, q_required=c.mmod_eol_heat_fraction * s.q / 1e3)
+        numbers = {k: float(v) for k, v in numbers.items()}
+        reasons: Any = "; ".join(_WHY[k][1].format(lv=lv.name, margin=margins[k], **numbers)
+                                 for k, bad in failed.items() if bad)
+        if not np.isfinite(budget.wet.m_as("kg")):
+            reasons = (f"the propellant for {dv.total.m_as('km/s'):.3g} km/s of drag make-up and disposal at "
+                       f"{c.specific_impulse.m_as('s'):.0f} s Isp is unbounded (mass ratio beyond any tank): raise "
+                       f"the orbit or the specific impulse; " + reasons)
+        feasible = bool(feasible)
+    else:
+        reasons = combine_reasons(
+            reasons_where(~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
+            *(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
+    usd, kw = station["usd"], station["kw"]
+    return LaunchResult(vehicle=lv.name, recovery=lv.recovery,
+                        capability_source=("launch.mass_to_orbit (user-supplied)" if c.mass_to_orbit is not None
+                                           else lv.performance_source),
+                        price_source=("launch.launch_price (user-supplied)" if c.launch_price is not None
+                                      else lv.price_source),
+                        mass=budget, structure_hardware=hardware, delta_v=dv, packing=pack, quasi_static=qs,
+                        stowed=stowed, deployed=deployed, mmod=mmod, modules=c.modules,
+                        launches=_shaped(station["launches"], np.shape(station["launches"])),
+                        station_compute_power=quantity(kw, "kW"),
+                        station_launch_cost=None if usd is None else quantity(usd, "USD"),
+                        station_launch_cost_per_kw=None if usd is None else quantity(usd / kw, "USD/kW"),
+                        margins=margins, feasible=feasible, reasons=reasons, notes=tuple(notes))
+
+
+def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material):
+    """The structure its own sizing sets, then the mass budget with growth, fractions, margin and propellant."""
+    # The structure its own sizing sets: primary cylinder and tie-downs, hinge lines and array drives.
     hardware = structure.structure_hardware(
-        cylinder_radius=c.cylinder_radius, cylinder_height=quantity(h_cyl, "m"),
+        cylinder_radius=c.cylinder_radius, cylinder_height=quantity(s.h_cyl, "m"),
         cylinder_thickness=c.cylinder_thickness, cylinder_density=quantity(mat.density, "kg/m^3"),
-        tie_down_count=wings * c.tie_down_count, tie_down_mass=c.tie_down_mass,
-        hinge_line_count=wings * per_wing, hinge_line_mass=c.hinge_line_mass, array_drive_count=n_array,
+        tie_down_count=s.wings * c.tie_down_count, tie_down_mass=c.tie_down_mass,
+        hinge_line_count=s.wings * s.per_wing, hinge_line_mass=c.hinge_line_mass, array_drive_count=s.n_array,
         array_drive_mass=c.array_drive_mass)
     # Mass budget: ADCS and propulsion hardware as shares of the dry mass, backed out to basic masses.
     growth = {k: structure.growth_allowance(cat, c.maturity) for k, cat in GROWTH_CATEGORIES.items()}
-    basic = {"payload": m_payload, "solar_array": m_array, "battery": np.maximum(m_power - m_array, 0.0),
-             "thermal": m_thermal, "primary_structure": hardware.structure.m_as("kg"),
+    basic = {"payload": s.m_payload, "solar_array": s.m_array, "battery": np.maximum(s.m_power - s.m_array, 0.0),
+             "thermal": s.m_thermal, "primary_structure": hardware.structure.m_as("kg"),
              "mechanisms": hardware.mechanisms.m_as("kg")}
     dry = sum(m * (1 + growth[k]) for k, m in basic.items()) / (
         1 - c.secondary_structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
     basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
-    dv = structure.delta_v_budget(quantity(h_km, "km"), quantity(life, "year"),
-                                  mass=quantity(dry * (1 + c.system_margin), "kg"), drag_area=quantity(a_drag, "m^2"),
-                                  drag_coefficient=c.drag_coefficient, disposal_perigee=c.disposal_perigee)
+    dv = structure.delta_v_budget(quantity(s.h_km, "km"), quantity(s.life, "year"),
+                                  mass=quantity(dry * (1 + c.system_margin), "kg"),
+                                  drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
+                                  disposal_perigee=c.disposal_perigee)
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
                                    structure_fraction=c.secondary_structure_fraction, system_margin=c.system_margin,
                                    delta_v=dv.total, specific_impulse=c.specific_impulse)
-    # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
-    # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
-    wet = np.minimum(budget.wet.m_as("kg"), _UNBOUNDED_KG)
-    wet_q = quantity(wet, "kg")
+    return hardware, budget, dv
 
-    # Packing in the fairing, and launch cost.
+
+def _packing(c: LaunchChoices, lv: structure.LaunchVehicle, published: structure.LaunchVehicle,
+             s: SimpleNamespace, wet: np.ndarray, notes: list[str]):
+    """Packing in the fairing and the launch cost; a station of identical modules buys whole launches."""
     pack = structure.satellites_per_launch(
-        lv, satellite_mass=wet_q, stowed_diameter=quantity(d_stow, "m"), stowed_height=quantity(h_stow, "m"),
-        altitude=quantity(h_km, "km"), inclination=quantity(inc, "deg"), per_layer=c.per_layer,
-        dispenser_mass=c.dispenser_mass, launch_price=c.launch_price, compute_power=quantity(p_compute, "W"),
-        mass_to_orbit=c.mass_to_orbit)
-    # what the vehicle carries above the dispenser (none where the dispenser alone exceeds it)
-    capacity = np.maximum(pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg"), 0.0)
+        lv, satellite_mass=quantity(wet, "kg"), stowed_diameter=quantity(s.d_stow, "m"),
+        stowed_height=quantity(s.h_stow, "m"), altitude=quantity(s.h_km, "km"), inclination=quantity(s.inc, "deg"),
+        per_layer=c.per_layer, dispenser_mass=c.dispenser_mass, launch_price=c.launch_price,
+        compute_power=quantity(s.p_compute, "W"), mass_to_orbit=c.mass_to_orbit)
     # A station of identical modules buys whole launches: ceil(modules / satellites per launch).
     per_launch = np.asarray(pack.satellites_per_launch, dtype=float)
     with np.errstate(divide="ignore"):
         launches = np.where(per_launch >= 1.0, np.ceil(c.modules / np.maximum(per_launch, 1.0)), np.inf)
     price = lv.price if c.launch_price is None else c.launch_price
-    station_usd = None if price is None else launches * price.m_as("USD")
-    station_kw = c.modules * p_compute / 1e3
-    envelope_height = structure.usable_height(lv, quantity(d_stow, "m")).m_as("m")
+    station = dict(launches=launches, price=price, usd=None if price is None else launches * price.m_as("USD"),
+                   kw=c.modules * s.p_compute / 1e3)
     if c.mass_to_orbit is not None:
         notes.append(_supplied_note(lv.name, f"capability to orbit ({lv.recovery})", "mass_to_orbit",
                                     published.performance))
     elif not np.all(pack.mass_to_orbit_within_reference):
-        notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(h_km, "km"), quantity(inc, "deg")).reasons)
+        notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(s.h_km, "km"), quantity(s.inc, "deg")).reasons)
                          [np.argmin(np.ravel(pack.mass_to_orbit_within_reference))]))
     if pack.launch_cost_per_satellite is None:
         notes.append(f"not checked: {lv.name} publishes no launch price in the {lv.recovery} mode (give "
                      f"launch.launch_price for the launch cost per satellite and per kW)")
     if c.launch_price is not None:
         notes.append(_supplied_note(lv.name, f"launch price ({lv.recovery})", "launch_price", published.price))
+    return pack, station
 
-    # Stowed radiator stack, primary structure: quasi-static loads and stowed modes.
-    stack_mass = quantity(per_wing * areal * w * ln, "kg")
+
+def _stowed_checks(c: LaunchChoices, lv: structure.LaunchVehicle, published: structure.LaunchVehicle,
+                   s: SimpleNamespace, wet: np.ndarray, mat: materials.Material, notes: list[str]):
+    """The stowed radiator stack and the primary structure: quasi-static loads (None where no envelope is
+    known) and stowed modes."""
+    wet_q = quantity(wet, "kg")
+    stack_mass = quantity(s.per_wing * s.areal * s.w * s.ln, "kg")
     # As stowed (geometry.make_satellite, designs.envelope): the panels stand against a bus face, the launch axis
     # in their plane, at a pitch of max(panel thickness, manifold) + stow gap, the package root_offset off the bus
     # face whose tie-downs hold it; its centre of mass is mid-depth.
-    t_stack = np.maximum(2.0 * tf + np.maximum(tc, d_pipe), _MANIFOLD / 1e3)
-    stack_depth = t_stack + (per_wing - 1.0) * (t_stack + _STOW_GAP / 1e3)
+    t_stack = np.maximum(2.0 * s.tf + np.maximum(s.tc, s.d_pipe), _MANIFOLD / 1e3)
+    stack_depth = t_stack + (s.per_wing - 1.0) * (t_stack + _STOW_GAP / 1e3)
     stack_cg = quantity(_ROOT_OFFSET / 1e3 + stack_depth / 2.0, "m")
-    sat_cg = quantity(h_stow / 2.0, "m")
+    sat_cg = quantity(s.h_stow / 2.0, "m")
     light = np.zeros(np.shape(wet), bool)  # points that take Falcon's light-payload factors, each on its own mass
     if c.load_envelope is not None:
         notes.append(_supplied_note(lv.name, "quasi-static load envelope", "load_envelope", published.load_envelope))
@@ -497,7 +644,7 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     else:
         def margins_under(vehicle: structure.LaunchVehicle) -> structure.LaunchMargins:
             return _quasi_static(c, vehicle, mat, stack_mass=stack_mass, stack_cg=stack_cg,
-                                 tie_down_radius=quantity(np.minimum(w, ln) / 2.0, "m"), satellite_mass=wet_q,
+                                 tie_down_radius=quantity(np.minimum(s.w, s.ln) / 2.0, "m"), satellite_mass=wet_q,
                                  satellite_cg=sat_cg)
 
         light_lv = dataclasses.replace(lv, load_envelope=structure.FALCON_LIGHT_BOUND[0],
@@ -512,9 +659,9 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
     reqs = (lv.min_lateral_frequency, lv.min_axial_frequency)
     m_stowed = np.broadcast_to(wet, np.broadcast_shapes(np.shape(wet), *(np.shape(r.m) for r in reqs if r is not None)))
     stowed = structure.stowed_frequencies(
-        lv, satellite_mass=quantity(m_stowed, "kg"), cylinder_radius=c.cylinder_radius, cylinder_thickness=c.cylinder_thickness,
-        cg_height=sat_cg, modulus=quantity(mat.modulus, "Pa"), cylinder_density=quantity(mat.density, "kg/m^3"),
-        stack_mass=stack_mass,
+        lv, satellite_mass=quantity(m_stowed, "kg"), cylinder_radius=c.cylinder_radius,
+        cylinder_thickness=c.cylinder_thickness, cg_height=sat_cg, modulus=quantity(mat.modulus, "Pa"),
+        cylinder_density=quantity(mat.density, "kg/m^3"), stack_mass=stack_mass,
         tie_down_stiffness=c.tie_down_stiffness, tie_down_count=c.tie_down_count)
     for field, what in (("min_lateral_frequency", "minimum lateral frequency (stowed lateral and radiator-stack "
                                                   "modes)"), ("min_axial_frequency", "minimum axial frequency")):
@@ -522,88 +669,38 @@ def budget_and_margins(choices: LaunchChoices, *, altitude: Any, inclination: An
             notes.append(_supplied_note(lv.name, what, field, getattr(published, field)))
         elif getattr(lv, field) is None:
             notes.append(f"not checked: {lv.name} publishes no {what} ({lv.frequency_source})")
+    return qs, stowed
 
-    # Deployed radiator wing against the attitude-control requirement.
-    deployed = structure.deployed_wing_frequency(
-        panel_count=per_wing, panel_length=quantity(w, "m"), panel_width=quantity(ln, "m"),
-        core_thickness=quantity(tc, "m"), face_thickness=quantity(tf, "m"), face_modulus=quantity(ef, "Pa"),
-        face_density=quantity(rho_f, "kg/m^3"), core_density=quantity(rho_c, "kg/m^3"),
+
+def _deployed_wing(c: LaunchChoices, s: SimpleNamespace) -> structure.DeployedWing:
+    """The deployed radiator wing's first mode against the attitude-control requirement."""
+    return structure.deployed_wing_frequency(
+        panel_count=s.per_wing, panel_length=quantity(s.w, "m"), panel_width=quantity(s.ln, "m"),
+        core_thickness=quantity(s.tc, "m"), face_thickness=quantity(s.tf, "m"), face_modulus=quantity(s.ef, "Pa"),
+        face_density=quantity(s.rho_f, "kg/m^3"), core_density=quantity(s.rho_c, "kg/m^3"),
         hinge_stiffness=c.hinge_stiffness, tip_mass=c.wing_tip_mass,
-        extra_areal_density=quantity(np.maximum(areal - skin, 0.0), "kg/m^2"),
+        extra_areal_density=quantity(np.maximum(s.areal - s.skin, 0.0), "kg/m^2"),
         required_frequency=structure.frequency_requirement(c.acs_bandwidth, c.acs_separation_factor))
 
-    # MMOD: heat pipes lost over life, spares from the installed area beyond the needed one.
-    panels = wings * per_wing
-    installed = pipes * panels
-    needed = installed if a_needed is None else np.clip(installed * a_needed / (panels * w * ln), 1.0, installed)
-    h_mmod = np.clip(h_km, 100.0, 2000.0)
-    if np.any(h_mmod != h_km):
+
+def _mmod(c: LaunchChoices, s: SimpleNamespace, notes: list[str]):
+    """Heat pipes lost to MMOD over life, with spares from the installed area beyond the needed one; returns the
+    result and the installed and needed pipe counts."""
+    panels = s.wings * s.per_wing
+    installed = s.pipes * panels
+    needed = installed if s.a_needed is None else np.clip(installed * s.a_needed / (panels * s.w * s.ln), 1.0,
+                                                          installed)
+    h_mmod = np.clip(s.h_km, 100.0, 2000.0)
+    if np.any(h_mmod != s.h_km):
         notes.append("MMOD: debris flux taken at the 100-2000 km edge of the Kessler model for orbits outside it")
-    required_q = c.mmod_eol_heat_fraction * q
     mmod = structure.radiator_mmod(
-        altitude=quantity(h_mmod, "km"), inclination=quantity(inc, "deg"), duration=quantity(life, "year"),
-        panel_area=quantity(2.0 * w * ln, "m^2"), panel_count=panels, face_thickness=quantity(tf, "m"),
-        heat_pipe_count=needed, heat_pipe_length=quantity(ln, "m"), heat_pipe_diameter=quantity(d_pipe, "m"),
-        heat_pipe_wall=quantity(t_pipe, "m"), heat_rejection=quantity(q, "W"), spare_heat_pipes=installed - needed,
-        required_heat_rejection=quantity(required_q, "W"), pipe_exposed_faces=2)
-    q_eol = mmod.heat_rejection_eol.m_as("W")
-
-    margins: dict[str, Any] = {
-        "mass": capacity / wet - 1.0,
-        "fairing": envelope_height / h_stow - 1.0,
-        "tie_down_tension": None if qs is None else qs.tie_down_tension,
-        "tie_down_shear": None if qs is None else qs.tie_down_shear,
-        "primary_structure_yield": None if qs is None else qs.cylinder_yield,
-        "primary_structure_ultimate": None if qs is None else qs.cylinder_ultimate,
-        "primary_structure_buckling": None if qs is None else qs.cylinder_buckling,
-        "stowed_lateral": stowed.margin_lateral,
-        "stowed_axial": stowed.margin_axial,
-        "stowed_stack": stowed.margin_stack,
-        "deployed_frequency": deployed.margin,
-        # uncapped: the expected surviving pipes over those the requirement needs (heat_rejection_eol is capped
-        # at the design value, so spares would otherwise show as a zero margin)
-        "mmod_heat_rejection": (installed - mmod.pipes_lost) / (needed * c.mmod_eol_heat_fraction) - 1.0,
-    }
-    shape = np.broadcast_shapes(np.shape(wet), np.shape(launches), np.shape(station_kw),
-                                np.shape(getattr(price, "magnitude", None)),
-                                *(np.shape(v) for v in margins.values() if v is not None))
-    margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
-
-    failed = {k: ~(np.asarray(v) >= 0.0) for k, v in margins.items() if v is not None}  # a NaN margin fails too
-    feasible = ~np.logical_or.reduce(list(failed.values()))
-    if shape == ():
-        numbers = dict(
-            wet=wet / 1e3, capacity=capacity / 1e3, d=d_stow, h=h_stow, top=envelope_height,
-            lateral=stowed.lateral.m_as("Hz"), axial=stowed.axial.m_as("Hz"), stack=stowed.stack.m_as("Hz"),
-            lateral_min=_hz(lv.min_lateral_frequency), axial_min=_hz(lv.min_axial_frequency),
-            deployed=deployed.frequency.m_as("Hz"), required=deployed.required_frequency.m_as("Hz"),
-            q_eol=q_eol / 1e3, q_required=required_q / 1e3)
-        numbers = {k: float(v) for k, v in numbers.items()}
-        reasons: Any = "; ".join(_WHY[k][1].format(lv=lv.name, margin=margins[k], **numbers)
-                                 for k, bad in failed.items() if bad)
-        if not np.isfinite(budget.wet.m_as("kg")):
-            reasons = (f"the propellant for {dv.total.m_as('km/s'):.3g} km/s of drag make-up and disposal at "
-                       f"{c.specific_impulse.m_as('s'):.0f} s Isp is unbounded (mass ratio beyond any tank): raise "
-                       f"the orbit or the specific impulse; " + reasons)
-        feasible = bool(feasible)
-    else:
-        reasons = combine_reasons(
-            reasons_where(~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
-            *(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
-    return LaunchResult(vehicle=lv.name, recovery=lv.recovery,
-                        capability_source=("launch.mass_to_orbit (user-supplied)" if c.mass_to_orbit is not None
-                                           else lv.performance_source),
-                        price_source=("launch.launch_price (user-supplied)" if c.launch_price is not None
-                                      else lv.price_source),
-                        mass=budget, structure_hardware=hardware, delta_v=dv, packing=pack, quasi_static=qs,
-                        stowed=stowed,
-                        deployed=deployed, mmod=mmod, modules=c.modules, launches=_shaped(launches, np.shape(launches)),
-                        station_compute_power=quantity(station_kw, "kW"),
-                        station_launch_cost=None if station_usd is None else quantity(station_usd, "USD"),
-                        station_launch_cost_per_kw=None if station_usd is None else quantity(station_usd / station_kw,
-                                                                                               "USD/kW"),
-                        margins=margins, feasible=feasible, reasons=reasons,
-                        notes=tuple(notes))
+        altitude=quantity(h_mmod, "km"), inclination=quantity(s.inc, "deg"), duration=quantity(s.life, "year"),
+        panel_area=quantity(2.0 * s.w * s.ln, "m^2"), panel_count=panels, face_thickness=quantity(s.tf, "m"),
+        heat_pipe_count=needed, heat_pipe_length=quantity(s.ln, "m"), heat_pipe_diameter=quantity(s.d_pipe, "m"),
+        heat_pipe_wall=quantity(s.t_pipe, "m"), heat_rejection=quantity(s.q, "W"),
+        spare_heat_pipes=installed - needed,
+        required_heat_rejection=quantity(c.mmod_eol_heat_fraction * s.q, "W"), pipe_exposed_faces=2)
+    return mmod, installed, needed
 
 
 def _with_supplied(c: LaunchChoices, lv: structure.LaunchVehicle) -> structure.LaunchVehicle:

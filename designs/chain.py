@@ -59,7 +59,7 @@ from spacedc import power
 from spacedc import thermal
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
-from spacedc.designs.budget import budget_and_margins
+from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
 from spacedc.designs.result import DesignResult
 from spacedc.results import Result, combine_reasons, reasons_where
 from spacedc.units import quantity, u
@@ -506,23 +506,23 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     # smallest |beta| of the year gives the largest). Dawn-dusk orbits, beta near 90 deg, see almost none.
     a_array = array.area.m_as("m^2")
     array_drag = np.where(np.isfinite(a_array), a_array, 0.0) * np.cos(env.beta_min.m_as("rad")) * 2.0 / np.pi
-    launch = budget_and_margins(
-        design.launch, altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
-        payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
-        power_mass=_finite_kg(array.mass + battery.mass), thermal_mass=_finite_kg(thermal_mass), compute_power=chips,
-        radiator_wings=wings, panels_per_wing=per_wing, panel_width=th.panel_width, panel_length=quantity(length, "m"),
+    radiator_wings = RadiatorWings(
+        count=wings, panels_per_wing=per_wing, panel_width=th.panel_width, panel_length=quantity(length, "m"),
         face_sheet_thickness=th.face_sheet_thickness, face_sheet_modulus=face_modulus,
         face_sheet_density=quantity(face.density, "kg/m^3"), core_thickness=th.core_thickness,
-        core_density=th.core_density,
-        panel_areal_density=panels.areal_density, heat_pipes_per_panel=panels.pipes_per_panel,
-        heat_pipe_diameter=th.pipe_diameter, heat_pipe_wall_thickness=th.pipe_wall_thickness,
-        heat_rejected=quantity(q_rad, "W"), array_mass=_finite_kg(array.mass), stowed_diameter=quantity(2 * radius, "mm"),
-        stowed_height=quantity(height, "mm"),
-        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2"),
-        radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"),
+        core_density=th.core_density, panel_areal_density=panels.areal_density,
+        heat_pipes_per_panel=panels.pipes_per_panel, heat_pipe_diameter=th.pipe_diameter,
+        heat_pipe_wall_thickness=th.pipe_wall_thickness)
+    launch = budget_and_margins(design.launch, SizedSatellite(
+        altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
+        payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
+        power_mass=_finite_kg(array.mass + battery.mass), array_mass=_finite_kg(array.mass),
+        thermal_mass=_finite_kg(thermal_mass), compute_power=chips, heat_rejected=quantity(q_rad, "W"),
+        radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"), wings=radiator_wings,
+        array_wings=g.array_wings, stowed_diameter=quantity(2 * radius, "mm"), stowed_height=quantity(height, "mm"),
         # the primary cylinder runs the bus, interface ring to top deck
-        cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"), array_wings=g.array_wings,
-    )
+        cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"),
+        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2")))
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 
 

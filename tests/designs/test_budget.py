@@ -1,6 +1,7 @@
 """Launch checks of a sized design (designs.budget): mass budget, packing, loads, modes, MMOD, against hand
 derivations from the cited sources."""
 
+import dataclasses
 import json
 import math
 
@@ -8,7 +9,7 @@ import numpy as np
 import pint
 import pytest
 
-from spacedc.designs.budget import budget_and_margins
+from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
 from spacedc.designs.spec import LaunchChoices
 from spacedc.units import Q_, u
 
@@ -21,9 +22,9 @@ MU, R_E = 3.986004418e14, 6378137.0  # EGM-96 / WGS-84 (Vallado 4th ed., Table D
 F9_MASS, F9_PRICE, F9_EXPENDABLE = 17_500.0, 69.75e6, 22_800.0
 
 # A 20 kW satellite: six 1.5 m x 1 m panels on two wings, 15 heat pipes each; 8 m^2 of the 9 m^2 installed is
-# needed, so the ninth holds spare pipes.
+# needed, so the ninth holds spare pipes. Flat: the fields of SizedSatellite and of its RadiatorWings.
 LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", payload_mass="400 kg",
-             power_mass="300 kg", thermal_mass="150 kg", compute_power="20 kW", radiator_wings=2, panels_per_wing=3,
+             power_mass="300 kg", thermal_mass="150 kg", compute_power="20 kW", count=2, panels_per_wing=3,
              panel_width="1.5 m", panel_length="1 m", face_sheet_thickness="0.5 mm", face_sheet_modulus="68.9 GPa",
              face_sheet_density="2713 kg/m^3", core_thickness="15 mm", core_density="50 kg/m^3",
              panel_areal_density="5 kg/m^2", heat_pipes_per_panel=15, heat_pipe_diameter="12.7 mm",
@@ -31,8 +32,14 @@ LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", paylo
              stowed_height="3 m", drag_area="60 m^2", radiator_area="8 m^2", cylinder_height="1.2 m", array_wings=2)
 
 
+WING_FIELDS = {f.name for f in dataclasses.fields(RadiatorWings)}
+
+
 def light(choices=None, **changes):
-    return budget_and_margins(choices or LaunchChoices(), **{**LIGHT, **changes})
+    flat = {**LIGHT, **changes}
+    wings = RadiatorWings(**{k: v for k, v in flat.items() if k in WING_FIELDS})
+    return budget_and_margins(choices or LaunchChoices(),
+                              SizedSatellite(wings=wings, **{k: v for k, v in flat.items() if k not in WING_FIELDS}))
 
 
 def _values(tree):
