@@ -103,13 +103,15 @@ def _refuse_overwrite(paths: Sequence[Path], force: bool) -> None:
         raise FileExistsError(f"--out: {', '.join(there)} exist{'s' if len(there) == 1 else ''} already: spacedc "
                               f"does not overwrite files; pass --force to replace {'it' if len(there) == 1 else 'them'}"
                               f", or choose another --out")
+
+
 def _require_cadquery() -> None:
     """CAD needs the [cad] extra: without CadQuery, say how to install it (exit 2) before anything is sized."""
     try:
         import cadquery  # noqa: F401  (geometry imports it lazily, when it builds a solid)
     except ImportError:
-        raise ValueError('CAD needs CadQuery, which is not installed: pip install "spacedc[cad]" '
-                         '(from a clone: pip install -e ".[cad]")') from None
+        raise ValueError('CAD needs CadQuery, which is not installed: add the cad extra, pip install -e ".[cad]" '
+                         'from a clone (pip install "spacedc[cad]" where an index holds spacedc)') from None
 
 
 def _cmd_size(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ or, bare, take the field's own unit (``"payload.chip_power=300:1500:5"`` is in W
 the grid of every combination; the first varies slowest.
 
 Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
-such as ``"tcp://10.0.0.5:8786"``; needs ``pip install spacedc[distributed]``, and workers that share the
-output's file system, since each writes its own part), through the same code.
+such as ``"tcp://10.0.0.5:8786"``; needs the extra, ``pip install -e ".[distributed]"``, and workers that
+share the output's file system, since each writes its own part), through the same code.
 
 A sweep's ``feasible`` covers the steady sizing and every launch margin; the orbit transient of a single
 design (the chips' peak against their junction limit, the battery against its band, the loop against
@@ -420,7 +420,7 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
         try:
             import dask.distributed  # noqa: F401
         except ImportError:
-            raise ValueError(f"--scheduler {scheduler!r} needs Dask: pip install 'spacedc[distributed]'") from None
+            raise ValueError(f"--scheduler {scheduler!r} needs Dask: pip install -e '.[distributed]'") from None
     out = Path(out)
     if out.exists():
         raise FileExistsError(f"{out} exists: spacedc never overwrites a table; choose another --out or remove it")

@@ -17,7 +17,7 @@ from spacedc.designs.cli import main
 sys.exit(main({argv!r}))
 """
 
-HINT = 'pip install "spacedc[cad]"'
+HINT = 'pip install -e ".[cad]"'
 
 
 def _run(argv, tmp_path):
