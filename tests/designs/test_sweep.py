@@ -135,7 +135,7 @@ def test_a_scheduler_without_dask_is_a_clear_error_before_anything_is_written(sa
         pytest.skip("dask is installed here")
     except ImportError:
         pass
-    with pytest.raises(ValueError, match=r"spacedc\[distributed\]"):
+    with pytest.raises(ValueError, match=r"pip install -e .\.\[distributed\]."):
         sweep(sat, VARY, tmp_path / "d.csv", scheduler="tcp://127.0.0.1:8786", progress=lambda *a: None)
     assert list(tmp_path.iterdir()) == []
 
