@@ -30,7 +30,7 @@ def test_a_single_point_collapses_to_the_python_scalar_of_its_kind(x, kind, expe
     (np.array([1, 2]), float, np.float64),
     ([0.5, 1.5], float, np.float64),
     (np.array([2.0, 3.7]), int, np.int64),
-    (np.array([[True], [False]]), bool, np.bool_),
+    (np.array([[True, False]]).T, bool, np.bool_),
     (np.array(["", "too hot"], dtype=object), str, object),
     (np.array(["mass", "volume"]), str, np.dtype("<U6")),   # strings keep their dtype
 ])
@@ -44,7 +44,7 @@ def test_an_array_stays_an_array_of_its_kind(x, kind, dtype):
 
 def test_a_one_element_array_is_a_sweep_not_a_single_point():
     assert isinstance(scalar_or_array(np.array([4.0])), np.ndarray)
-    assert isinstance(scalar_or_array(np.array([True]), bool), np.ndarray)
+    assert isinstance(scalar_or_array(np.ones(1, bool), bool), np.ndarray)
 
 
 def test_an_array_of_its_kind_is_not_copied():
@@ -72,7 +72,7 @@ def test_no_true_cause_and_no_cause_at_all_give_empty_strings():
 
 
 def test_causes_broadcast_to_the_shape_and_one_point_is_a_0d_array():
-    out = mask_reasons((2, 3), (np.array([[True], [False]]), "row"), (True, "all"), ([False, True, False], "col"))
+    out = mask_reasons((2, 3), (np.array([[True, False]]).T, "row"), (True, "all"), ([False, True, False], "col"))
     assert out.tolist() == [["row; all", "row; all; col", "row; all"], ["all", "all; col", "all"]]
     one = mask_reasons((), (np.asarray(True), "too hot"), (False, "too heavy"))
     assert isinstance(one, np.ndarray) and one.shape == () and scalar_or_array(one, str) == "too hot"
