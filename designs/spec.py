@@ -16,7 +16,7 @@ import numpy as np
 
 from spacedc import geometry, materials, power, structure, thermal
 
-from spacedc.units import broadcast_shape, fraction, quantity, si
+from spacedc.units import broadcast_shape, fraction, quantity, scalar_or_array, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
            "qty", "num", "integer", "choice", "text", "unknown_keys"]
@@ -65,7 +65,7 @@ def _validate(value: Any, meta: dict, path: str) -> Any:
         return quantity(x, meta["unit"])
     if kind == "num":
         x = fraction(value, path, lo=meta["lo"], hi=meta["hi"], lo_open=meta["lo_open"], hi_open=meta["hi_open"])
-        return float(x) if x.ndim == 0 else x
+        return scalar_or_array(x)
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, (int, np.integer, np.ndarray, list, tuple)):
             raise TypeError(f"{path} = {value!r}: expected a whole number")
@@ -77,7 +77,7 @@ def _validate(value: Any, meta: dict, path: str) -> Any:
             raise ValueError(f"{path} = {value!r}: must be >= {meta['lo']}")
         if meta["hi"] is not None and np.any(x > meta["hi"]):
             raise ValueError(f"{path} = {value!r}: must be <= {meta['hi']}")
-        return int(x) if x.ndim == 0 else x
+        return scalar_or_array(x, int)
     if kind == "choice":
         if value not in meta["options"]:
             raise ValueError(f"{path} = {value!r}: expected one of {', '.join(map(repr, meta['options']))}")

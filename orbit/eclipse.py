@@ -205,7 +205,7 @@ def _statistics(h: np.ndarray, i: np.ndarray, raan_epoch: np.ndarray, d_epoch: n
         period=quantity(period[..., 0] / 60.0, "min"),
         max_eclipse_fraction=scalar_or_array(fraction.max(axis=-1)),
         max_eclipse_duration=quantity((fraction * period).max(axis=-1) / 60.0, "min"),
-        days_with_eclipse=_int_or_array(np.count_nonzero(fraction > 0.0, axis=-1)),
+        days_with_eclipse=scalar_or_array(np.count_nonzero(fraction > 0.0, axis=-1), int),
         total_eclipse_time=quantity(24.0 * fraction.sum(axis=-1), "h"),
         beta_min=quantity(np.degrees(abs_beta.min(axis=-1)), "deg"),
         beta_max=quantity(np.degrees(abs_beta.max(axis=-1)), "deg"),
@@ -214,10 +214,6 @@ def _statistics(h: np.ndarray, i: np.ndarray, raan_epoch: np.ndarray, d_epoch: n
         eclipse_fraction=scalar_or_array(fraction),
         eclipse_duration=quantity(fraction * period / 60.0, "min"),
     )
-
-
-def _int_or_array(x: np.ndarray) -> int | np.ndarray:
-    return int(x) if np.ndim(x) == 0 else np.asarray(x)
 
 
 @named_shapes

@@ -21,9 +21,9 @@ import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
 from spacedc.orbit.constants import SOLAR_CONSTANT
-from spacedc.power._common import broadcast, reasons, scalar_flags
+from spacedc.power._common import broadcast
 from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
-from spacedc.results import Result
+from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["SolarArrayResult", "array_operating_temperature", "size_solar_array"]
@@ -386,19 +386,19 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
         p_sa, p_o, p_bol, p_eol, l_d, eta, temp, theta, d, mass_per_area)
 
     feasible = p_eol > 0
-    why = reasons(feasible.shape,
-                  (theta >= 90.0, "sun incidence angle is 90 deg: the array receives no sunlight"),
-                  (eta <= 0, "cell efficiency at the operating temperature is zero or negative"),
-                  ((l_d <= 0) & (d >= 1), "annual_degradation = 1 leaves no power at end of life"))
+    why = mask_reasons(feasible.shape,
+                       (theta >= 90.0, "sun incidence angle is 90 deg: the array receives no sunlight"),
+                       (eta <= 0, "cell efficiency at the operating temperature is zero or negative"),
+                       ((l_d <= 0) & (d >= 1), "annual_degradation = 1 leaves no power at end of life"))
     area = np.where(feasible, p_sa / np.where(feasible, p_eol, 1.0), np.inf)
     mass = mass_per_area * area
     bol_total = np.where(feasible, p_bol * np.where(feasible, area, 0.0), np.inf)
     eol_total = np.where(feasible, p_eol * np.where(feasible, area, 0.0), np.inf)
-    ok, why = scalar_flags(feasible, why)
     return SolarArrayResult(
         area=quantity(area, "m^2"), required_power=quantity(p_sa, "W"),
         ideal_power_per_area=quantity(p_o, "W/m^2"), bol_power_per_area=quantity(p_bol, "W/m^2"),
         eol_power_per_area=quantity(p_eol, "W/m^2"), bol_power=quantity(bol_total, "W"),
         eol_power=quantity(eol_total, "W"), mass=quantity(mass, "kg"),
         lifetime_degradation=scalar_or_array(l_d), efficiency=scalar_or_array(eta),
-        cell_temperature=quantity(temp, "K"), feasible=ok, reasons=why)
+        cell_temperature=quantity(temp, "K"), feasible=scalar_or_array(feasible, bool),
+        reasons=scalar_or_array(why, str))

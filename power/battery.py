@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.power._common import broadcast, reasons, scalar_flags
-from spacedc.results import Result
+from spacedc.power._common import broadcast
+from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["BatteryChemistry", "CHEMISTRIES", "BatteryResult", "cycles", "allowed_depth_of_discharge",
@@ -268,9 +268,9 @@ def size_battery(*, eclipse_load: Any, eclipse_duration: Any, depth_of_discharge
         1.0 if per is None else per)
     beyond = n_chk > chem.dod_table[-1][0]
     feasible = ~beyond
-    ok, why = scalar_flags(feasible, reasons(feasible.shape, (
+    why = mask_reasons(feasible.shape, (
         beyond, f"cycle count beyond the {chem.name} cycle-life table ({chem.dod_table[-1][0]:g} cycles): "
-                "battery life not covered by the data")))
+                "battery life not covered by the data"))
     return BatteryResult(
         capacity=quantity(capacity, "W*h"), total_capacity=quantity(total, "W*h"),
         mass=quantity(total / e_spec, "kg"), depth_of_discharge=scalar_or_array(dod),
@@ -278,4 +278,4 @@ def size_battery(*, eclipse_load: Any, eclipse_duration: Any, depth_of_discharge
         energy_delivered=quantity(e_load, "W*h"), discharge_energy=quantity(e_dis, "W*h"),
         charge_energy=quantity(e_chg, "W*h"), energy_loss=quantity(loss, "W*h"),
         average_heat=None if per is None else quantity(loss / per_b, "W"),
-        feasible=ok, reasons=why)
+        feasible=scalar_or_array(feasible, bool), reasons=scalar_or_array(why, str))

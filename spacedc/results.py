@@ -4,6 +4,8 @@ A result field that holds a Quantity is flattened by :meth:`Result.to_dict` to `
 unit given by the field's metadata (``field(metadata={"unit": "W*h"})``) or, by default, the Quantity's SI
 base unit. Feasibility is part of the result, never an exception: ``feasible`` broadcasts like the other
 fields and ``reasons`` holds one human sentence per infeasible point (an empty string where feasible).
+Every package builds its reasons with :func:`mask_reasons` and collapses a single point's flags and
+sentences to ``bool`` and ``str`` with :func:`spacedc.units.scalar_or_array`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pint
 
 from spacedc.units import finite_or_none, unit_suffix
 
-__all__ = ["Result", "reasons_where", "combine_reasons", "mask_reasons"]
+__all__ = ["Result", "mask_reasons", "reasons_where", "combine_reasons"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,13 +49,13 @@ def _si_unit(q: pint.Quantity) -> str:
     return f"{base:~}"
 
 
-def reasons_where(mask: Any, message: str | np.ndarray) -> np.ndarray:
-    """A string array holding ``message`` where ``mask`` is true and ``""`` elsewhere."""
-    mask = np.asarray(mask, dtype=bool)
-    out = np.full(mask.shape, "", dtype=object)
-    out[mask] = message if np.ndim(message) == 0 else np.broadcast_to(np.asarray(message, dtype=object),
-                                                                       mask.shape)[mask]
-    return out
+def reasons_where(mask: Any, message: str) -> np.ndarray:
+    """``message`` where ``mask`` is true and ``""`` elsewhere: :func:`mask_reasons` with one cause.
+
+    Kept for the callers that join the reasons of several steps with :func:`combine_reasons`; a step that
+    builds its own reasons calls :func:`mask_reasons` with all of its causes at once.
+    """
+    return mask_reasons(np.shape(mask), (mask, message))
 
 
 def combine_reasons(*parts: Any) -> np.ndarray:
@@ -90,15 +92,19 @@ def combine_reasons(*parts: Any) -> np.ndarray:
 
 
 def mask_reasons(shape: tuple[int, ...], *causes: tuple[Any, str]) -> np.ndarray:
-    """One reason string per point from ``(mask, message)`` causes: the messages of every true mask joined with
-    ``"; "``, ``""`` where none.
+    """The reasons builder: one reason string per point of ``shape`` from ``(mask, message)`` causes, the
+    messages of every true mask joined with ``"; "`` in the order given, ``""`` where none. Always an object
+    array of ``shape`` (0-d for one point; :func:`spacedc.units.scalar_or_array` with ``str`` collapses it).
 
     Vectorized over points: each point gets an integer code with one bit per cause, and a table of the 2^n
     joined messages (n causes, a handful) is indexed by it, so a million points cost a few integer passes.
+
+    >>> mask_reasons((3,), ([True, False, True], "too hot"), ([True, False, False], "too heavy")).tolist()
+    ['too hot; too heavy', '', 'too hot']
     """
     code = np.zeros(shape, dtype=np.int64)
     for bit, (mask, _) in enumerate(causes):
         code |= np.broadcast_to(np.asarray(mask, dtype=bool), shape).astype(np.int64) << bit
     table = np.array(["; ".join(m for bit, (_, m) in enumerate(causes) if key >> bit & 1)
                       for key in range(1 << len(causes))], dtype=object)
-    return table[code]
+    return table[code.ravel()].reshape(shape)

@@ -34,6 +34,7 @@ __all__ = [
     "si",
     "fraction",
     "quantity",
+    "scalar_or_array",
     "unit_suffix",
     "array_column",
     "broadcast_shape",
@@ -179,14 +180,34 @@ def fraction(value: Any, name: str, *, lo: float = 0.0, hi: float = 1.0, lo_open
 
 def quantity(x: Any, unit: str) -> pint.Quantity:
     """Wrap a float result back into a Quantity; a 0-d array becomes a scalar Quantity."""
-    x = np.asarray(x, dtype=float)
-    return Q_(float(x) if x.ndim == 0 else x, unit)
+    return Q_(scalar_or_array(x), unit)
 
 
-def scalar_or_array(x: Any) -> float | np.ndarray:
-    """A 0-d array as a Python float, anything else as a float array (for dimensionless results)."""
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
+#: The array dtype of each Python kind :func:`scalar_or_array` returns (``None``: strings keep theirs).
+_KIND_DTYPES: dict[type, Any] = {float: np.float64, int: np.int64, bool: np.bool_, str: None}
+
+
+def scalar_or_array(x: Any, kind: type = float) -> Any:
+    """A 0-d array as the Python scalar ``kind`` (``float``, ``int``, ``bool`` or ``str``), anything else as an
+    array of that kind. The one collapse of every result field that is not a Quantity.
+
+    A single design point so gets plain Python numbers, flags and sentences, and a sweep gets arrays of the
+    same fields: float64, int64 (truncated, as ``int()`` truncates) or bool, while string arrays keep their
+    dtype (object or unicode). An array already of its kind is returned as it is, not copied.
+
+    >>> scalar_or_array(np.asarray(0.5)), scalar_or_array(np.asarray(3.0), int), scalar_or_array(True, bool)
+    (0.5, 3, True)
+    >>> scalar_or_array(np.array(["", "too hot"], dtype=object), str)
+    array(['', 'too hot'], dtype=object)
+    """
+    try:
+        dtype = _KIND_DTYPES[kind]
+    except KeyError:
+        raise TypeError(f"kind = {kind!r}: expected float, int, bool or str") from None
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return kind(x)
+    return x if dtype is None else x.astype(dtype, copy=False)
 
 
 def _dimension_word(unit: str) -> str:

@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result
+from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
-from spacedc.structure._common import broadcast, flags, reasons
+from spacedc.structure._common import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle
 
 __all__ = ["CANTILEVER_LAMBDA1", "ACS_SEPARATION_FACTOR", "cantilever_frequency", "tip_mass_cantilever_frequency",
@@ -384,7 +384,8 @@ def deployed_wing_frequency(*, panel_count: Any, panel_length: Any, panel_width:
         ratio = f / req - 1.0
         low = ratio < 0.0
         margin = scalar_or_array(ratio)
-    ok, why = flags(~low, reasons(f.shape, (low, "deployed first mode below the required frequency")))
+    ok = scalar_or_array(~low, bool)
+    why = scalar_or_array(mask_reasons(f.shape, (low, "deployed first mode below the required frequency")), str)
     return DeployedWing(frequency=quantity(f, "Hz"), bending_frequency=quantity(f_bend, "Hz"),
                         hinge_frequency=quantity(f_hinge, "Hz"), bending_stiffness=quantity(ei, "N*m^2"),
                         mass_per_length=quantity(mpl, "kg/m"), wing_mass=quantity(mpl * length, "kg"),
@@ -488,10 +489,11 @@ def stowed_frequencies(vehicle: str | LaunchVehicle, *, satellite_mass: Any, cyl
     ms_lat, low_lat = check(lateral, lv.min_lateral_frequency)
     ms_ax, low_ax = check(axial, lv.min_axial_frequency)
     ms_st, low_st = check(stack, lv.min_lateral_frequency)
-    ok, why = flags(~(low_lat | low_ax | low_st), reasons(
+    ok = scalar_or_array(~(low_lat | low_ax | low_st), bool)
+    why = scalar_or_array(mask_reasons(
         lateral.shape, (low_lat, f"lateral mode below the {lv.name} minimum"),
         (low_ax, f"axial mode below the {lv.name} minimum"),
-        (low_st, f"panel-stack mode below the {lv.name} lateral minimum")))
+        (low_st, f"panel-stack mode below the {lv.name} lateral minimum")), str)
     return StowedFrequencies(lateral=quantity(lateral, "Hz"), axial=quantity(axial, "Hz"),
                              stack=quantity(stack, "Hz"), first_mode=quantity(first, "Hz"),
                              required_lateral=lv.min_lateral_frequency, required_axial=lv.min_axial_frequency,

@@ -22,9 +22,9 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result
+from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, parse_quantity, quantity, scalar_or_array, si
-from spacedc.structure._common import G0, broadcast, flags, reasons
+from spacedc.structure._common import G0, broadcast
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle, load_factor_cases
 
 __all__ = ["FACTORS_OF_SAFETY", "factor_of_safety", "margin_of_safety", "STACK_ORIENTATIONS", "TieDownLoads",
@@ -491,11 +491,12 @@ def launch_margins(vehicle: str | LaunchVehicle, *, stack_mass: Any, tie_down_co
     parts = broadcast(*parts)
     low = np.minimum.reduce(parts)
     bad = low < 0.0
-    ok, why = flags(~bad, reasons(low.shape, (parts[0] < 0, "tie-down tension margin < 0"),
-                                  (parts[1] < 0, "tie-down shear margin < 0"),
-                                  (parts[2] < 0, "primary structure yield margin < 0"),
-                                  (parts[3] < 0, "primary structure ultimate margin < 0"),
-                                  (parts[4] < 0, "primary structure buckling margin < 0")))
+    ok = scalar_or_array(~bad, bool)
+    why = scalar_or_array(mask_reasons(low.shape, (parts[0] < 0, "tie-down tension margin < 0"),
+                                       (parts[1] < 0, "tie-down shear margin < 0"),
+                                       (parts[2] < 0, "primary structure yield margin < 0"),
+                                       (parts[3] < 0, "primary structure ultimate margin < 0"),
+                                       (parts[4] < 0, "primary structure buckling margin < 0")), str)
     return LaunchMargins(*(scalar_or_array(p) for p in parts), min_margin=scalar_or_array(low), feasible=ok,
                          reasons=why)
 

@@ -23,9 +23,9 @@ import numpy as np
 import pint
 from scipy.special import bdtrc
 
-from spacedc.results import Result
+from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
-from spacedc.structure._common import broadcast, count, flags, reasons
+from spacedc.structure._common import broadcast
 from spacedc.materials import material
 
 __all__ = ["METEOROID_DENSITY", "METEOROID_VELOCITY", "DEBRIS_DENSITY", "EARTH_FLUX_FACTORS",
@@ -451,8 +451,9 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
      need, q_need) = broadcast(dm_face, dd_face, dm_pipe, dd_pipe, f_face, f_pipe, p_panel, p_all, p_pipe, lost,
                                q_eol, full, need, 0.0 if q_req is None else q_req)
     short = np.zeros(q_eol.shape, bool) if q_req is None else q_eol < q_need
-    ok, why = flags(~short, reasons(q_eol.shape, (short, "expected end-of-life heat rejection below the "
-                                                         "requirement (MMOD heat-pipe losses): add spares")))
+    ok = scalar_or_array(~short, bool)
+    why = scalar_or_array(mask_reasons(q_eol.shape, (short, "expected end-of-life heat rejection below the "
+                                                            "requirement (MMOD heat-pipe losses): add spares")), str)
     def cm(x: np.ndarray) -> pint.Quantity:
         return quantity(x / 100.0, "m")
 
@@ -463,4 +464,5 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
         panel_no_penetration=scalar_or_array(p_panel), radiator_no_penetration=scalar_or_array(p_all),
         pipe_survival=scalar_or_array(p_pipe), pipes_lost=scalar_or_array(lost),
         heat_rejection_eol=quantity(q_eol, "W"), full_rejection_probability=scalar_or_array(full),
-        spares_for_expected_rejection=count(np.where(np.isfinite(need), need, -1)), feasible=ok, reasons=why)
+        spares_for_expected_rejection=scalar_or_array(np.where(np.isfinite(need), need, -1), int), feasible=ok,
+        reasons=why)

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result
-from spacedc.units import fraction, named_shapes, quantity, si
-from spacedc.structure._common import broadcast, count, flags, reasons
+from spacedc.results import Result, mask_reasons
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
+from spacedc.structure._common import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle
 from spacedc.structure.vehicles import mass_to_orbit as mass_to_orbit_of
 
@@ -132,16 +132,16 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
     none = n < 1.0
     limited = np.where(none, "", np.where(n_mass <= n_vol, "mass", "volume")).astype(object)
     fits = n_vol >= 1.0
-    ok, why = flags(~none, reasons(n.shape, (n_mass < 1.0, f"satellite heavier than the {lv.name} capability to "
-                                                           "the orbit"),
-                                   (~fits, f"stowed satellite does not fit the {lv.name} usable envelope")))
+    why = mask_reasons(n.shape, (n_mass < 1.0, f"satellite heavier than the {lv.name} capability to the orbit"),
+                       (~fits, f"stowed satellite does not fit the {lv.name} usable envelope"))
     with np.errstate(divide="ignore"):
         per_sat = None if usd is None else usd / n
         per_kw = None if usd is None or power is None else usd / (n * power)
     return LaunchPacking(
         vehicle=lv.name, mass_to_orbit=quantity(m_orbit, "kg"),
-        mass_to_orbit_within_reference=within, by_mass=count(n_mass), by_volume=count(n_vol),
-        satellites_per_launch=count(n), limited_by=str(limited) if limited.ndim == 0 else limited,
-        fits_fairing=bool(fits) if fits.ndim == 0 else fits,
+        mass_to_orbit_within_reference=within, by_mass=scalar_or_array(n_mass, int),
+        by_volume=scalar_or_array(n_vol, int), satellites_per_launch=scalar_or_array(n, int),
+        limited_by=scalar_or_array(limited, str), fits_fairing=scalar_or_array(fits, bool),
         launch_cost_per_satellite=None if per_sat is None else quantity(per_sat, "USD"),
-        launch_cost_per_kw=None if per_kw is None else quantity(per_kw, "USD/kW"), feasible=ok, reasons=why)
+        launch_cost_per_kw=None if per_kw is None else quantity(per_kw, "USD/kW"),
+        feasible=scalar_or_array(~none, bool), reasons=scalar_or_array(why, str))

@@ -263,7 +263,7 @@ def environment_loads(*, altitude: Any, absorptivity: Any, emissivity: Any, orie
     fr, bk = faces["front"], faces["back"]
     lit = np.broadcast_to(sunlit, shape)
     return EnvironmentLoads(
-        case=case, orientation=name, sunlit=bool(lit) if lit.ndim == 0 else lit.copy(),
+        case=case, orientation=name, sunlit=scalar_or_array(lit, bool),
         sun_angle_front=q(np.degrees(theta), "deg"), sun_angle_back=q(180.0 - np.degrees(theta), "deg"),
         nadir_angle_front=q(np.degrees(fr["lam"]), "deg"), nadir_angle_back=q(np.degrees(bk["lam"]), "deg"),
         view_factor_front=scalar_or_array(np.broadcast_to(fr["f"], shape)),

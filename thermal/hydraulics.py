@@ -128,7 +128,7 @@ def pipe_flow(*, diameter: Any, length: Any, density: Any, viscosity: Any, mass_
     v, re, f, dp = _pipe_kernel(m_dot, d, length_m, rho, mu, rough)
     regime = _regime(re)
     return PipeFlow(velocity=quantity(v, "m/s"), reynolds=scalar_or_array(re), friction_factor=scalar_or_array(f),
-                    regime=str(regime) if regime.ndim == 0 else regime, pressure_drop=quantity(dp, "Pa"),
+                    regime=scalar_or_array(regime, str), pressure_drop=quantity(dp, "Pa"),
                     volume_flow=quantity(m_dot / rho, "m^3/s"))
 
 

@@ -51,8 +51,8 @@ import numpy as np
 import pint
 
 from spacedc.materials import Material, material
-from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import broadcast_shape, fraction, named_shapes, quantity, si
+from spacedc.results import Result, mask_reasons
+from spacedc.units import broadcast_shape, fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.thermal.coatings import coating as _coating
 from spacedc.thermal.fin import fin_efficiency as exact_fin_efficiency
@@ -178,7 +178,7 @@ class PanelSpec:
         """Heat pipes in one panel, n = floor(W / p), at least one (the pitch used is then W / n >= p)."""
         w = self.width.m_as("m")
         n = np.maximum(np.floor(w / self.pipe_pitch.m_as("m") * (1 + 1e-12)), 1.0)  # tolerate w/p = integer - ulp
-        return float(n) if np.ndim(n) == 0 else n
+        return scalar_or_array(n)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -325,26 +325,24 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
     margin = np.broadcast_to(margin, shape)
     transport_ok = margin >= 0
     ok = hot & transport_ok
-    reason = combine_reasons(
-        reasons_where(~hot, "radiator temperature is at or below the panel's sink temperature; it cannot "
-                            "reject heat"),
-        reasons_where(hot & ~transport_ok, "heat per pipe exceeds the heat-pipe transport limit (Q*L_eff > "
-                                           "(Q*L)_max): shorten the panel, tighten the pitch or use a stronger pipe"))
+    reason = mask_reasons(
+        shape, (~hot, "radiator temperature is at or below the panel's sink temperature; it cannot reject heat"),
+        (hot & ~transport_ok, "heat per pipe exceeds the heat-pipe transport limit (Q*L_eff > (Q*L)_max): shorten "
+                              "the panel, tighten the pitch or use a stronger pipe"))
     panel_mass = parts["total"] * a_panel
     b = lambda x: np.broadcast_to(x, shape)  # noqa: E731
-    scalar = lambda x: float(x) if np.ndim(x) == 0 else np.array(x)  # noqa: E731
     return PanelResult(
-        area=quantity(b(area), "m^2"), panel_count=scalar(b(count)),
+        area=quantity(b(area), "m^2"), panel_count=scalar_or_array(b(count)),
         installed_area=quantity(b(count * a_panel), "m^2"), mass=quantity(b(count * panel_mass), "kg"),
         panel_mass=quantity(b(panel_mass), "kg"), areal_density=quantity(b(parts["total"]), "kg/m^2"),
         face_sheet_areal_density=quantity(b(parts["face"]), "kg/m^2"),
         core_areal_density=quantity(b(parts["core"]), "kg/m^2"),
         pipe_areal_density=quantity(b(parts["pipe"]), "kg/m^2"),
         manifold_areal_density=quantity(b(parts["manifold"]), "kg/m^2"),
-        pipes_per_panel=scalar(b(n)), pipe_pitch=quantity(b(pitch), "m"),
-        fin_efficiency=scalar(b(eta_fin)), panel_efficiency=scalar(b(eta_panel)),
+        pipes_per_panel=scalar_or_array(b(n)), pipe_pitch=quantity(b(pitch), "m"),
+        fin_efficiency=scalar_or_array(b(eta_fin)), panel_efficiency=scalar_or_array(b(eta_panel)),
         sink_temperature=quantity(b(sink), "K"), net_flux=quantity(b(net), "W/m^2"),
         heat_per_pipe=quantity(b(per_pipe), "W"), transport_required=quantity(b(required), "W*m"),
-        transport_limit=quantity(b(limit), "W*m"), transport_margin=scalar(margin),
-        feasible=bool(ok) if ok.ndim == 0 else ok, reasons=str(reason) if reason.ndim == 0 else reason,
+        transport_limit=quantity(b(limit), "W*m"), transport_margin=scalar_or_array(margin),
+        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str),
     )

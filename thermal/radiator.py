@@ -33,9 +33,9 @@ import dataclasses
 import numpy as np
 import pint
 
-from spacedc.results import Result, reasons_where
+from spacedc.results import Result, mask_reasons
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
-from spacedc.units import fraction, named_shapes, quantity, si
+from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]
 
@@ -171,12 +171,13 @@ def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorpti
 
     area, mass, emitted, absorbed, net, sink, ok = _radiator_kernel(
         Q, T, eps, alpha, n_s, eta, G, S, a, F, q_ir, rho_a, T_space)
-    reason = reasons_where(~ok, "radiator temperature is at or below the environment sink temperature; "
-                                "it cannot reject heat (raise the radiator temperature or lower absorbed loads)")
+    reason = mask_reasons(np.shape(ok), (~ok, "radiator temperature is at or below the environment sink "
+                                              "temperature; it cannot reject heat (raise the radiator temperature "
+                                              "or lower absorbed loads)"))
     return RadiatorResult(
         area=quantity(area, "m^2"), mass=quantity(mass, "kg"), heat_rejected=quantity(np.broadcast_to(Q, area.shape), "W"),
         temperature=quantity(np.broadcast_to(T, area.shape), "K"), emitted_flux=quantity(emitted, "W/m^2"),
         absorbed_flux=quantity(np.broadcast_to(absorbed, area.shape), "W/m^2"), net_flux=quantity(net, "W/m^2"),
         sink_temperature=quantity(np.broadcast_to(sink, area.shape), "K"),
-        feasible=bool(ok) if ok.ndim == 0 else ok, reasons=str(reason) if reason.ndim == 0 else reason,
+        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str),
     )
