@@ -41,8 +41,8 @@ from spacedc import materials
 from spacedc import structure
 from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
 from spacedc.designs.spec import LaunchChoices
-from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import fraction, quantity, si
+from spacedc.results import Result, mask_reasons
+from spacedc.units import fraction, quantity, scalar_or_array, si
 from spacedc.units import json_column as _flat
 
 __all__ = ["GROWTH_CATEGORIES", "LaunchResult", "RadiatorWings", "SizedSatellite", "budget_and_margins"]
@@ -520,7 +520,8 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
     shape = np.broadcast_shapes(np.shape(wet), np.shape(station["launches"]), np.shape(station["kw"]),
                                 np.shape(getattr(station["price"], "magnitude", None)),
                                 *(np.shape(v) for v in margins.values() if v is not None))
-    margins = {k: None if v is None else _shaped(v, shape) for k, v in margins.items()}
+    margins = {k: None if v is None else scalar_or_array(np.broadcast_to(np.asarray(v, dtype=float), shape))
+               for k, v in margins.items()}
     failed = {k: ~(np.asarray(v) >= 0.0) for k, v in margins.items() if v is not None}  # a NaN margin fails too
     feasible = ~np.logical_or.reduce(list(failed.values()))
     if shape == ():
@@ -539,9 +540,9 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
                        f"the orbit or the specific impulse; " + reasons)
         feasible = bool(feasible)
     else:
-        reasons = combine_reasons(
-            reasons_where(~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
-            *(reasons_where(bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
+        reasons = mask_reasons(
+            shape, (~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
+            *((bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     usd, kw = station["usd"], station["kw"]
     return LaunchResult(vehicle=lv.name, recovery=lv.recovery,
                         capability_source=("launch.mass_to_orbit (user-supplied)" if c.mass_to_orbit is not None
@@ -550,7 +551,7 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
                                       else lv.price_source),
                         mass=budget, structure_hardware=hardware, delta_v=dv, packing=pack, quasi_static=qs,
                         stowed=stowed, deployed=deployed, mmod=mmod, modules=c.modules,
-                        launches=_shaped(station["launches"], np.shape(station["launches"])),
+                        launches=scalar_or_array(station["launches"]),
                         station_compute_power=quantity(kw, "kW"),
                         station_launch_cost=None if usd is None else quantity(usd, "USD"),
                         station_launch_cost_per_kw=None if usd is None else quantity(usd / kw, "USD/kW"),
@@ -737,12 +738,6 @@ def _whole(x: Any) -> Any:
     return None if x is None else int(x)
 
 
-def _shaped(x: Any, shape: tuple[int, ...]) -> float | np.ndarray:
-    """A margin broadcast to the result's shape: a float for a single design, else an array."""
-    x = np.broadcast_to(np.asarray(x, dtype=float), shape)
-    return float(x) if x.ndim == 0 else x
-
-
 def _select_margins(mask: np.ndarray, where_true: structure.LaunchMargins,
                     where_false: structure.LaunchMargins) -> structure.LaunchMargins:
     """Point by point, the margins of ``where_true`` where ``mask`` holds and of ``where_false`` elsewhere."""
@@ -783,10 +778,8 @@ def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: materials.
     parts = [np.asarray(p) for p in np.broadcast_arrays(*parts)]
     low = np.minimum.reduce(parts)
     ok = low >= 0.0
-    why = combine_reasons(*(reasons_where(p < 0.0, f"{name} margin < 0") for p, name in
-                            zip(parts, ("tie-down tension", "tie-down shear", "primary structure yield",
-                                        "primary structure ultimate", "primary structure buckling"))))
-    scalar = low.ndim == 0
-    return structure.LaunchMargins(*(float(p) if scalar else p for p in parts),
-                                   min_margin=float(low) if scalar else low,
-                                   feasible=bool(ok) if scalar else ok, reasons=str(why) if scalar else why)
+    why = mask_reasons(low.shape, *((p < 0.0, f"{name} margin < 0") for p, name in
+                                    zip(parts, ("tie-down tension", "tie-down shear", "primary structure yield",
+                                                "primary structure ultimate", "primary structure buckling"))))
+    return structure.LaunchMargins(*(scalar_or_array(p) for p in parts), min_margin=scalar_or_array(low),
+                                   feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(why, str))

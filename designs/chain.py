@@ -61,8 +61,8 @@ from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
 from spacedc.designs.result import DesignResult
-from spacedc.results import Result, combine_reasons, reasons_where
-from spacedc.units import quantity, u
+from spacedc.results import Result, combine_reasons, mask_reasons
+from spacedc.units import quantity, scalar_or_array, u
 
 __all__ = ["size"]
 
@@ -136,9 +136,9 @@ class SizingChain:
             radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
             junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
         too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
-        self.reasons["junction"] = reasons_where(
+        self.reasons["junction"] = mask_reasons(np.shape(too_hot), (
             too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
-                     f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
+                     f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances"))
 
     def power_demand(self) -> None:
         """The chips' power through their converters plus housekeeping (``base``), and the power path's loss
@@ -201,11 +201,11 @@ class SizingChain:
         self.w_hp = (base + pump_w) * self.hp_factor
         self.load = base + pump_w + self.w_hp
         self.q_rad = (base + pump_w) * gain + self.w_hp * self.path_factor + self.w_hp
-        self.reasons["coupling"] = combine_reasons(
-            reasons_where(runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add "
-                                   "parallel loops (thermal.loop_count) or lower the heat-pump lift"),
-            reasons_where(~runaway & (change > _COUPLING_TOLERANCE),
-                          "pump power did not converge with the heat it moves"))
+        self.reasons["coupling"] = mask_reasons(
+            np.shape(runaway),
+            (runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add parallel loops "
+                      "(thermal.loop_count) or lower the heat-pump lift"),
+            (~runaway & (change > _COUPLING_TOLERANCE), "pump power did not converge with the heat it moves"))
         self.reasons["loop"] = np.where(self.heat_pumped, "", _reason(loop))
 
     def radiator(self) -> None:
@@ -283,8 +283,7 @@ class SizingChain:
         th, pc, runaway = self.design.thermal, self.panel_count, self.runaway_hp
         result = DesignResult(
             name=self.design.name,
-            feasible=bool(feasible) if feasible.ndim == 0 else feasible,
-            reasons=str(reasons) if np.ndim(reasons) == 0 else reasons,
+            feasible=scalar_or_array(feasible, bool), reasons=scalar_or_array(reasons, str),
             environment=self.env, chip_power=self.chips.to("W"), load=quantity(load, "W"),
             conversion_loss=self.conversion.heat.to("W"), path_loss=quantity(load * self.path_factor, "W"),
             pump_power=quantity(self.pump_w, "W"), coolant_mass_flow=(th.loop_count * self.loop.mass_flow).to("kg/s"),
@@ -294,7 +293,7 @@ class SizingChain:
             absorbed_flux=self.absorbed, sink_temperature=self.sink,
             radiator_temperature=quantity(self.t_radiating, "K"), radiator_area=quantity(self.area, "m^2"),
             radiator_mass=self.radiator_mass, loop_mass=self.loop_mass,
-            panel_count=int(pc) if pc.ndim == 0 else pc,
+            panel_count=scalar_or_array(pc, int),
             junction_temperature=self.junction.to("K"), required_radiator_area=quantity(self.needed, "m^2"),
             battery_radiator_area=quantity(self.battery_radiator_area, "m^2"),
             battery_radiator_mass=self.battery_radiator_mass,
@@ -429,11 +428,12 @@ def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray,
         th.emissivity * _SIGMA * t_min ** 4 - cold_case.absorbed_front.m_as("W/m^2"), 0.0), 0.0)
     surplus = array.required_power.m_as("W") - load / pw.daylight_path_efficiency
     short = finite & (heater / pw.daylight_path_efficiency > surplus * (1 + 1e-12))
-    why = combine_reasons(
-        reasons_where(cold, "the battery radiator's sink is warmer than the middle of the battery's temperature "
-                            "range: widen the range or use thermal.battery_cooling = 'loop'"),
-        reasons_where(short, "the battery heater of eclipse-free orbits needs more than the array's recharge "
-                             "share: narrow the battery radiator's duty (a wider band) or add array"))
+    why = mask_reasons(
+        np.broadcast_shapes(np.shape(cold), np.shape(short)),
+        (cold, "the battery radiator's sink is warmer than the middle of the battery's temperature range: widen "
+               "the range or use thermal.battery_cooling = 'loop'"),
+        (short, "the battery heater of eclipse-free orbits needs more than the array's recharge share: narrow the "
+                "battery radiator's duty (a wider band) or add array"))
     return area, heater, why
 
 
@@ -460,7 +460,7 @@ def _array_back_view_factor(altitude: pint.Quantity, beta: pint.Quantity, eclips
     view = orbit.earth_view_factor(np.broadcast_to(unique[:, 0:1], zeta.shape) * u.m, zeta * u.rad)
     mean = np.asarray(view).mean(axis=1)
     out = mean[where.reshape(-1)].reshape(h.shape)
-    return float(out) if out.ndim == 0 else out
+    return scalar_or_array(out)
 
 
 def _eclipse_cycles(env, lifetime) -> np.ndarray:
@@ -543,10 +543,11 @@ def _short_panel_reason(th: Any, area: np.ndarray, panel_count: np.ndarray) -> n
     that join them (geometry.RadiatorPanelSpec.shortest_length_mm): not buildable, with the reason."""
     _, length = _wing_panels(th, area, panel_count)
     shortest = geometry.RadiatorPanelSpec.shortest_length_mm() / 1e3
-    return reasons_where(np.isfinite(area) & (length <= shortest),
-                         f"thermal.wings spreads the radiator so thin that its panels come out shorter than the "
-                         f"{shortest * 1e3:.0f} mm their hinge lugs need: use fewer wings or narrower panels "
-                         f"(thermal.panel_width)")
+    short = np.isfinite(area) & (length <= shortest)
+    return mask_reasons(np.shape(short), (
+        short, f"thermal.wings spreads the radiator so thin that its panels come out shorter than the "
+               f"{shortest * 1e3:.0f} mm their hinge lugs need: use fewer wings or narrower panels "
+               f"(thermal.panel_width)"))
 
 
 def _finite_kg(mass: pint.Quantity) -> pint.Quantity:

@@ -18,7 +18,7 @@ import pint
 
 from spacedc.units import finite_or_none, unit_suffix
 
-__all__ = ["Result", "mask_reasons", "reasons_where", "combine_reasons"]
+__all__ = ["Result", "mask_reasons", "combine_reasons"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,15 +47,6 @@ class Result:
 def _si_unit(q: pint.Quantity) -> str:
     base = (1 * q.units).to_base_units().units
     return f"{base:~}"
-
-
-def reasons_where(mask: Any, message: str) -> np.ndarray:
-    """``message`` where ``mask`` is true and ``""`` elsewhere: :func:`mask_reasons` with one cause.
-
-    Kept for the callers that join the reasons of several steps with :func:`combine_reasons`; a step that
-    builds its own reasons calls :func:`mask_reasons` with all of its causes at once.
-    """
-    return mask_reasons(np.shape(mask), (mask, message))
 
 
 def combine_reasons(*parts: Any) -> np.ndarray:

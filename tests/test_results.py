@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from spacedc import power, thermal
-from spacedc.results import combine_reasons, mask_reasons, reasons_where
+from spacedc.results import combine_reasons, mask_reasons
 from spacedc.units import scalar_or_array, u
 
 
@@ -78,9 +78,9 @@ def test_causes_broadcast_to_the_shape_and_one_point_is_a_0d_array():
     assert isinstance(one, np.ndarray) and one.shape == () and scalar_or_array(one, str) == "too hot"
 
 
-def test_one_cause_reasons_joined_afterwards_match_the_builder_with_all_causes():
+def test_steps_reasons_joined_afterwards_match_the_builder_with_all_causes():
     a, b = np.array([True, False, True, False]), np.array([True, True, False, False])
-    joined = combine_reasons(reasons_where(a, "first"), reasons_where(b, "second"))
+    joined = combine_reasons(mask_reasons((4,), (a, "first")), mask_reasons((4,), (b, "second")))
     np.testing.assert_array_equal(joined, mask_reasons((4,), (a, "first"), (b, "second")))
 
 
