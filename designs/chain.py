@@ -62,6 +62,8 @@ from spacedc.units import quantity, u
 
 __all__ = ["DesignResult", "size"]
 
+#: The most panels counted (2^53, the largest float below which every whole number is exact).
+_MAX_PANELS = float(2**53)
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Aluminium tube for the transport lines: density 2713 kg/m^3 (6061-T6, MMPDS; as thermal.MATERIALS) and a
@@ -224,7 +226,8 @@ def size(design: Design, *, transient: bool | None = None) -> DesignResult:
     radiator_mass = np.where(finite, np.where(finite, area, 0.0) * panels.areal_density.m_as("kg/m^2"), np.inf)
     wings = np.asarray(th.wings)
     per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * (th.panel_width * th.panel_length).m_as("m^2")))
-    panel_count = np.where(finite, wings * per_wing, 0).astype(np.int64)
+    # whole panels, saturating at 2^53 (where float counts stop being whole) for areas no satellite has
+    panel_count = np.where(finite, np.minimum(wings * per_wing, _MAX_PANELS), 0).astype(np.int64)
     loop_mass = _loop_mass(th, loop)
 
     load_q = quantity(load, "W")

@@ -211,7 +211,9 @@ class ThermalChoices(Section):
     loop_temperature_rise: Any = qty("K", "10 K", lo=0, lo_open=True,
                                      doc="coolant rise across the cold plates = drop across the radiator")
     loop_count: int = integer(1, lo=1, doc="identical parallel loops; each carries an equal share of the heat")
-    line_length: Any = qty("m", "20 m", lo=0, doc="transport line length of one loop, supply plus return")
+    line_length: Any = qty("m", "20 m", lo=0, lo_open=True,
+                           doc="transport line length of one loop, supply plus return (> 0: its coolant is the loop's "
+                               "heat capacity in the orbit transient)")
     line_diameter: Any = qty("m", "25 mm", lo=0, lo_open=True, doc="transport line inner diameter")
     pump_efficiency: float = num(0.5, lo_open=True, doc="pump and motor efficiency")
     heat_pump_lift: Any = qty("K", "0 K", lo=0, doc="heat-pump lift: the radiator runs this far above the loop's "
