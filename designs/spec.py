@@ -265,6 +265,11 @@ class ThermalChoices(Section):
             thermal.material(self.face_sheet_material)
         except ValueError as exc:
             raise ValueError(f"thermal.face_sheet_material = {self.face_sheet_material!r}: {exc}") from None
+        path = (self.junction_to_case + self.cold_plate_resistance).m_as("K/W")
+        if np.any(path <= 0):
+            raise ValueError(f"thermal.junction_to_case + thermal.cold_plate_resistance = 0 K/W: the path from a chip "
+                             f"to the coolant needs a resistance above zero (the orbit transient links the chips to "
+                             f"the loop through it); either may be zero, not both")
         # the coolant must stay liquid from the cold-plate outlet down to the radiator return
         for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
                         ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):

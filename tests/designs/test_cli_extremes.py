@@ -75,7 +75,7 @@ VALID = [
     ("sso-100kw", [("power", "housekeeping_load", '"0 W"')]),
     ("sso-100kw", [("power", "incidence_angle", '"89.999 deg"')]),
     ("sso-100kw", [("power", "conversion_efficiency", "1e-9")]),
-    ("sso-100kw", [("thermal", "junction_to_case", '"0 K/W"'), ("thermal", "cold_plate_resistance", '"0 K/W"')]),
+    ("sso-100kw", [("thermal", "junction_to_case", '"0 K/W"')]),
     ("sso-100kw", [("thermal", "line_length", '"1e-9 m"')]),
     ("sso-100kw", [("thermal", "line_length", '"1e6 m"')]),
     ("sso-100kw", [("thermal", "line_diameter", '"1e-6 m"')]),
@@ -101,6 +101,8 @@ INVALID = [
     ("sso-100kw", [("orbit", "altitude", '"40000 km"')], "altitude"),      # no sun-synchronous orbit there
     ("sso-100kw", [("orbit", "altitude", '"149 km"')], "altitude"),
     ("sso-100kw", [("thermal", "line_length", '"0 m"')], "thermal.line_length"),
+    ("sso-100kw", [("thermal", "junction_to_case", '"0 K/W"'), ("thermal", "cold_plate_resistance", '"0 K/W"')],
+     "thermal.junction_to_case + thermal.cold_plate_resistance"),
     ("sso-100kw", [("payload", "chip_count", "0")], "payload.chip_count"),
     ("sso-100kw", [("payload", "chip_power", '"0 W"')], "payload.chip_power"),
     ("sso-100kw", [("thermal", "panel_width", '"1e-3 m"')], "thermal.pipe_pitch"),
