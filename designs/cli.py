@@ -159,16 +159,13 @@ def _write_cad(design, result, out, formats, states) -> dict:
 
 
 def _cmd_cad(args: argparse.Namespace) -> int:
+    from spacedc.designs.cad import cad_paths, has_geometry
     from spacedc.designs.chain import size
     from spacedc.designs.design import load
     from spacedc.files import atomic_write_text
 
-    from spacedc.designs.cad import has_geometry
-
     design = load(args.design)
     states = args.states or ("deployed", "stowed")
-    from spacedc.designs.cad import cad_paths
-
     _refuse_overwrite([*cad_paths(design.name, args.out, args.format, states), Path(args.out) / "cad.json"],
                       args.force)
     result = size(design)
