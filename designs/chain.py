@@ -66,6 +66,8 @@ from spacedc.units import quantity, scalar_or_array, u
 
 __all__ = ["size"]
 
+#: The most panels counted (2^53, the largest float below which every whole number is exact).
+_MAX_PANELS = float(2**53)
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Transport lines: aluminium 6061-T6 tube (spacedc.materials) of 1 mm wall.
@@ -229,7 +231,8 @@ class SizingChain:
                                                * panels.areal_density.m_as("kg/m^2"), np.inf), "kg")
         wings = np.asarray(th.wings)
         per_wing = np.ceil(np.where(finite, area, 0.0) / (wings * (th.panel_width * th.panel_length).m_as("m^2")))
-        self.panel_count = np.where(finite, wings * per_wing, 0).astype(np.int64)
+        # whole panels, saturating at 2^53 (where float counts stop being whole) for areas no satellite has
+        self.panel_count = np.where(finite, np.minimum(wings * per_wing, _MAX_PANELS), 0).astype(np.int64)
         self.loop_mass = _loop_mass(th, self.loop)
         self.reasons["panels"] = _reason(panels)
         self.reasons["wings"] = _short_panel_reason(th, area, self.panel_count)

@@ -170,17 +170,14 @@ def _write_cad(design, result, out, formats, states) -> dict:
 
 
 def _cmd_cad(args: argparse.Namespace) -> int:
+    from spacedc.designs.cad import cad_paths, has_geometry
     from spacedc.designs.chain import size
     from spacedc.designs.design import load
     from spacedc.files import atomic_write_text
 
-    from spacedc.designs.cad import has_geometry
-
     _require_cadquery()
     design = load(args.design)
     states = args.states or ("deployed", "stowed")
-    from spacedc.designs.cad import cad_paths
-
     _refuse_overwrite([*cad_paths(design.name, args.out, args.format, states), Path(args.out) / "cad.json"],
                       args.force)
     result = size(design)
@@ -220,14 +217,18 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _where(exc: BaseException) -> str:
-    """The innermost spacedc function an exception came through, as ``module.function (file:line)``."""
+    """The innermost spacedc function an exception came through, as ``module.function (file:line)``, and the
+    function that raised it where that is not ours (numpy, scipy, ...)."""
     frames = [(f.f_globals.get("__name__", ""), f.f_code.co_name, f.f_code.co_filename, line)
               for f, line in traceback.walk_tb(exc.__traceback__)]
-    ours = [f for f in frames if f[0].startswith("spacedc")] or frames
-    if not ours:
+    if not frames:
         return "spacedc"
+    ours = [f for f in frames if f[0].startswith("spacedc")] or frames
     module, function, filename, line = ours[-1]
-    return f"{module}.{function} ({Path(filename).name}:{line})"
+    where = f"{module}.{function} ({Path(filename).name}:{line})"
+    if frames[-1] is not ours[-1]:
+        where += f", raised in {frames[-1][0]}.{frames[-1][1]}"
+    return where
 
 
 def _one_line(exc: BaseException) -> str:

@@ -228,7 +228,9 @@ class ThermalChoices(Section):
     loop_temperature_rise: Any = qty("K", "10 K", lo=0, lo_open=True,
                                      doc="coolant rise across the cold plates = drop across the radiator")
     loop_count: int = integer(1, lo=1, doc="identical parallel loops; each carries an equal share of the heat")
-    line_length: Any = qty("m", "20 m", lo=0, doc="transport line length of one loop, supply plus return")
+    line_length: Any = qty("m", "20 m", lo=0, lo_open=True,
+                           doc="transport line length of one loop, supply plus return (> 0: its coolant is the loop's "
+                               "heat capacity in the orbit transient)")
     line_diameter: Any = qty("m", "25 mm", lo=0, lo_open=True, doc="transport line inner diameter")
     pump_efficiency: float = num(0.5, lo_open=True, doc="pump and motor efficiency")
     heat_pump_lift: Any = qty("K", "0 K", lo=0, doc="heat-pump lift: the radiator runs this far above the loop's "
@@ -285,6 +287,11 @@ class ThermalChoices(Section):
         face.require("conductivity", "thermal.face_sheet_material")
         if self.face_sheet_modulus is None:
             face.require("modulus", "thermal.face_sheet_material")
+        path = (self.junction_to_case + self.cold_plate_resistance).m_as("K/W")
+        if np.any(path <= 0):
+            raise ValueError("thermal.junction_to_case + thermal.cold_plate_resistance = 0 K/W: the path from a chip "
+                             "to the coolant needs a resistance above zero (the orbit transient links the chips to "
+                             "the loop through it); either may be zero, not both")
         # the coolant must stay liquid from the cold-plate outlet down to the radiator return
         for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
                         ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):
