@@ -398,6 +398,14 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     Returns
     -------
     SweepReport
+
+    Raises
+    ------
+    DesignError
+        For a bad variation, naming it; and for a sweep this machine cannot hold (:func:`check_size`: the memory
+        of its grid check and chunks, the disk of its table), before any value is built or file written.
+    FileExistsError
+        Where ``out`` exists, or parts of another run are beside it.
     """
     if not isinstance(design, Design):
         design = load(design)

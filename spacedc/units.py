@@ -324,38 +324,31 @@ def broadcast_shape(**inputs: Any) -> tuple[int, ...]:
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def named_shapes(function: _F | None = None, *, exclude: Sequence[str] = ()) -> Any:
+def named_shapes(function: _F) -> _F:
     """Decorator of a public function whose inputs broadcast together: before it runs, inputs whose shapes
     clash raise ValueError naming each with its shape (:func:`broadcast_shape`), not a numpy error deep inside.
 
-    ``exclude`` names parameters that do not broadcast with the others (a table, a list of load cases).
-    Inputs that hold no array (text, objects, ``None``) are not checked.
+    Inputs that hold no array (text, objects, ``None``) are not checked; a mapping of inputs, ``*args`` and the
+    Quantity fields of a specification object (a ``PanelSpec``) are, each under its own name.
     """
+    signature = inspect.signature(function)
 
-    def decorate(f: _F) -> _F:
-        signature = inspect.signature(f)
-        skipped = set(exclude)
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError:
+            return function(*args, **kwargs)  # let the call itself say what is wrong with its arguments
+        shapes = []
+        for name, value in bound.arguments.items():
+            if signature.parameters[name].kind is inspect.Parameter.VAR_POSITIONAL:
+                for k, v in enumerate(value):
+                    shapes += _named_inputs(f"{name}[{k}]", v)
+            else:
+                shapes += _named_inputs(name, value)
+        clash = _clashes(shapes)
+        if clash is not None:
+            raise ValueError(f"shapes do not broadcast: {clash}")
+        return function(*args, **kwargs)
 
-        @functools.wraps(f)
-        def checked(*args: Any, **kwargs: Any) -> Any:
-            try:
-                bound = signature.bind(*args, **kwargs)
-            except TypeError:
-                return f(*args, **kwargs)  # let the call itself say what is wrong with its arguments
-            shapes = []
-            for name, value in bound.arguments.items():
-                if name in skipped:
-                    continue
-                if signature.parameters[name].kind is inspect.Parameter.VAR_POSITIONAL:
-                    for k, v in enumerate(value):
-                        shapes += _named_inputs(f"{name}[{k}]", v)
-                else:
-                    shapes += _named_inputs(name, value)
-            clash = _clashes(shapes)
-            if clash is not None:
-                raise ValueError(f"shapes do not broadcast: {clash}")
-            return f(*args, **kwargs)
-
-        return checked  # type: ignore[return-value]
-
-    return decorate(function) if function is not None else decorate
+    return checked  # type: ignore[return-value]
