@@ -134,6 +134,7 @@ class StructureHardware(Result):
     mechanisms: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
 
 
+@named_shapes
 def structure_hardware(*, cylinder_radius: Any, cylinder_height: Any, cylinder_thickness: Any, cylinder_density: Any,
                        tie_down_count: Any = 0, tie_down_mass: Any = "0 kg", hinge_line_count: Any = 0,
                        hinge_line_mass: Any = "0 kg", array_drive_count: Any = 0,
