@@ -21,7 +21,7 @@ import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
 from spacedc.orbit.constants import SOLAR_CONSTANT
-from spacedc.power._common import broadcast
+from spacedc.units import broadcast
 from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.power._common import broadcast
+from spacedc.units import broadcast
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 

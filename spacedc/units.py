@@ -27,6 +27,7 @@ import numpy as np
 import pint
 
 __all__ = [
+    "broadcast",
     "u",
     "Q_",
     "DimensionalityError",
@@ -319,6 +320,15 @@ def broadcast_shape(**inputs: Any) -> tuple[int, ...]:
     if clash is not None:
         raise ValueError(f"shapes do not broadcast: {clash}")
     return np.broadcast_shapes(*(s for _, s in shapes))
+
+
+def broadcast(*arrays: Any) -> list[np.ndarray]:
+    """Validated SI inputs broadcast to one shape (numpy's rules), as float arrays: the kernels' one helper.
+
+    >>> [a.shape for a in broadcast(1.0, [1.0, 2.0], [[3.0], [4.0]])]
+    [(2, 2), (2, 2), (2, 2)]
+    """
+    return [np.asarray(a, dtype=float) for a in np.broadcast_arrays(*arrays)]
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -22,7 +22,7 @@ import pint
 
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
-from spacedc.structure._common import broadcast
+from spacedc.units import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle
 
 __all__ = ["CANTILEVER_LAMBDA1", "ACS_SEPARATION_FACTOR", "cantilever_frequency", "tip_mass_cantilever_frequency",

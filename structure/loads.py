@@ -24,7 +24,8 @@ import pint
 
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, parse_quantity, quantity, scalar_or_array, si
-from spacedc.structure._common import G0, broadcast
+from spacedc.structure._common import G0
+from spacedc.units import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle, load_factor_cases
 
 __all__ = ["FACTORS_OF_SAFETY", "factor_of_safety", "margin_of_safety", "STACK_ORIENTATIONS", "TieDownLoads",

@@ -22,7 +22,7 @@ import pint
 
 from spacedc.results import Result
 from spacedc.units import finite_or_none, fraction, named_shapes, quantity, si
-from spacedc.structure._common import broadcast
+from spacedc.units import broadcast
 from spacedc.structure.propellant import _propellant
 
 __all__ = ["MATURITY", "GROWTH_ALLOWANCE", "MASS_CATEGORIES", "growth_allowance", "HARNESS_FRACTION",

@@ -25,7 +25,7 @@ from scipy.special import bdtrc
 
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
-from spacedc.structure._common import broadcast
+from spacedc.units import broadcast
 from spacedc.materials import material
 
 __all__ = ["METEOROID_DENSITY", "METEOROID_VELOCITY", "DEBRIS_DENSITY", "EARTH_FLUX_FACTORS",

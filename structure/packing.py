@@ -16,7 +16,7 @@ import pint
 
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
-from spacedc.structure._common import broadcast
+from spacedc.units import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle
 from spacedc.structure.vehicles import mass_to_orbit as mass_to_orbit_of
 

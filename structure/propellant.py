@@ -20,7 +20,8 @@ import pint
 from spacedc.orbit.constants import _MU, _R_E
 from spacedc.results import Result
 from spacedc.units import fraction, named_shapes, quantity, si
-from spacedc.structure._common import G0, broadcast
+from spacedc.structure._common import G0
+from spacedc.units import broadcast
 
 __all__ = ["EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "drag_makeup_delta_v", "disposal_delta_v",
            "propellant_mass", "DeltaVBudget", "delta_v_budget"]
