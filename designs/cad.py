@@ -39,7 +39,6 @@ import pint
 from spacedc import geometry
 from spacedc import materials
 from spacedc import power
-from spacedc.designs.chain import _wing_panels
 from spacedc.designs.result import DesignResult
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
@@ -82,7 +81,7 @@ def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSp
     _scalar(result)
     th, g = design.thermal, design.geometry
     wings = int(th.wings)
-    per_wing, length = _wing_panels(th, np.asarray(result.radiator_area.m_as("m^2")), np.asarray(result.panel_count))
+    per_wing, length = th.wing_panels(result.radiator_area.m_as("m^2"), result.panel_count)
     per_wing, length = int(per_wing), float(length)
     try:
         panel = th.geometry_panel(quantity(length, "m"))

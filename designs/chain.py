@@ -182,7 +182,8 @@ class SizingChain:
         takes a small share of the heat it moves, so a few passes converge (convergence is checked per point)."""
         th, base, gain = self.design.thermal, self.base, self.gain
         pump_w = np.zeros_like(np.asarray(base, dtype=float))
-        panels = thermal.size_panels(th.panel_spec(), heat_load=base * gain * u.W,
+        self.panel_spec = th.panel_spec()  # the radiator's panels, for the first pass here and the radiator step
+        panels = thermal.size_panels(self.panel_spec, heat_load=base * gain * u.W,
                                      radiator_temperature=self.t_radiator_in, absorbed_flux=self.absorbed)
         for _ in range(_COUPLING_PASSES):
             w_hp = (base + pump_w) * self.hp_factor
@@ -218,7 +219,7 @@ class SizingChain:
         the lowest, so the transport check and the efficiency used are the conservative ones.
         """
         th = self.design.thermal
-        self.panels = panels = thermal.size_panels(th.panel_spec(), heat_load=self.q_rad * u.W,
+        self.panels = panels = thermal.size_panels(self.panel_spec, heat_load=self.q_rad * u.W,
                                                    radiator_temperature=self.t_radiator_in,
                                                    absorbed_flux=self.absorbed)
         needed = np.where(self.heat_pumped, panels.area.m_as("m^2"), th.loop_count * self.loop.radiator_area.m_as("m^2"))
@@ -487,7 +488,7 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     th, g, p = design.thermal, design.geometry, design.payload
     finite = np.isfinite(area)
     wings = np.asarray(th.wings)
-    per_wing, length = _wing_panels(th, area, panel_count)
+    per_wing, length = th.wing_panels(area, panel_count)
     width = th.panel_width.m_as("m")
     thickness = (2 * th.face_sheet_thickness + th.core_thickness).m_as("mm")
     racks = np.ceil(np.asarray(p.chip_count) / g.chips_per_rack)
@@ -529,22 +530,10 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 
 
-def _wing_panels(th: Any, area: np.ndarray, panel_count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Panels per radiator wing and their length [m] as built (geometry.RadiatorWingSpec.from_area): the
-    installed area over ``thermal.wings`` wings of whole panels ``thermal.panel_width`` wide, each as long as
-    makes the area exactly (at most ``thermal.panel_length``); the nominal length where the area is unbounded."""
-    finite = np.isfinite(area)
-    wings = np.asarray(th.wings)
-    per_wing = np.maximum(panel_count // wings, 1)
-    length = np.where(finite, np.where(finite, area, 0.0) / (wings * per_wing * th.panel_width.m_as("m")),
-                      th.panel_length.m_as("m"))
-    return per_wing, length
-
-
 def _short_panel_reason(th: Any, area: np.ndarray, panel_count: np.ndarray) -> np.ndarray:
     """Where the installed area, spread over ``thermal.wings`` wings, makes panels too short for the hinge lugs
     that join them (geometry.RadiatorPanelSpec.shortest_length_mm): not buildable, with the reason."""
-    _, length = _wing_panels(th, area, panel_count)
+    _, length = th.wing_panels(area, panel_count)
     shortest = geometry.RadiatorPanelSpec.shortest_length_mm() / 1e3
     short = np.isfinite(area) & (length <= shortest)
     return mask_reasons(np.shape(short), (

@@ -317,6 +317,19 @@ class ThermalChoices(Section):
             pipe_transport_limit=self.pipe_transport_limit, manifold_linear_mass=self.manifold_linear_mass,
             absorptivity=self.absorptivity, emissivity=self.emissivity, sides=self.sides)
 
+    def wing_panels(self, area: Any, panel_count: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Panels per radiator wing and their length [m] as built (geometry.RadiatorWingSpec.from_area), from
+        the installed ``area`` [m^2] and ``panel_count``: the area over ``wings`` wings of whole panels
+        ``panel_width`` wide, each as long as makes the area exactly (at most ``panel_length``); the nominal
+        length where the area is unbounded. Broadcasts; the sizing chain and the CAD both read it."""
+        area = np.asarray(area, dtype=float)
+        finite = np.isfinite(area)
+        wings = np.asarray(self.wings)
+        per_wing = np.maximum(np.asarray(panel_count) // wings, 1)
+        length = np.where(finite, np.where(finite, area, 0.0) / (wings * per_wing * self.panel_width.m_as("m")),
+                          self.panel_length.m_as("m"))
+        return per_wing, length
+
     def geometry_panel(self, length: Any = None) -> geometry.RadiatorPanelSpec:
         """The same panel as the CAD builds it (:class:`geometry.RadiatorPanelSpec`), ``length`` long (default
         ``panel_length``; the CAD passes the sized one): ``panel_width`` wide, the sizing's heat pipes (as many
