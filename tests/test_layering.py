@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: folder in the repository -> the package it installs as
 FOLDERS = {"spacedc": "spacedc", "orbit": "spacedc.orbit", "power": "spacedc.power",
-           "thermal": "spacedc.thermal", "structure": "spacedc.structure", "geometry": "spacedc.geometry",
+           "thermal": "spacedc.thermal", "structure": "spacedc.structure", "compute": "spacedc.compute",
+           "economics": "spacedc.economics", "geometry": "spacedc.geometry",
            "designs": "spacedc.designs"}
 
 #: package -> the packages of ours it may import (besides itself)
@@ -27,9 +28,11 @@ ALLOWED = {
     "spacedc.power": {"spacedc", "spacedc.orbit"},
     "spacedc.thermal": {"spacedc", "spacedc.orbit"},
     "spacedc.structure": {"spacedc", "spacedc.orbit"},
+    "spacedc.compute": {"spacedc", "spacedc.orbit"},
+    "spacedc.economics": {"spacedc", "spacedc.orbit"},
     "spacedc.geometry": {"spacedc"},
     "spacedc.designs": {"spacedc", "spacedc.orbit", "spacedc.power", "spacedc.thermal", "spacedc.structure",
-                        "spacedc.geometry"},
+                        "spacedc.compute", "spacedc.economics", "spacedc.geometry"},
 }
 
 
