@@ -57,8 +57,8 @@ try:
 except pint.UndefinedUnitError:
     u.define("USD = [currency]")
 
-# Failure rates of electronics are quoted in FIT, failures in 10^9 device-hours [JESD85]. A total ionizing dose in rad(Si) is pint's ``rads`` (0.01 Gy): pint's
-# ``rad`` is the radian.
+# Failure rates of electronics are quoted in FIT, failures in 10^9 device-hours [JESD85]. A total ionizing
+# dose in rad(Si) is pint's ``rads`` (0.01 Gy): pint's ``rad`` is the radian.
 try:
     u.Unit("FIT")
 except pint.UndefinedUnitError:
