@@ -1,7 +1,7 @@
 """The import graph is a checked contract: imports flow one way and no package has a cycle.
 
-The rule (docs/design.md): the core ``spacedc`` at the bottom; ``orbit`` on the core; ``power``, ``thermal`` and
-``structure`` on ``orbit`` and the core; ``geometry`` on the core alone; ``designs`` on top. The graph is read
+The rule (docs/design.md): the core ``spacedc`` at the bottom; ``orbit`` on the core; ``power``, ``thermal``,
+``structure``, ``compute`` and ``economics`` on ``orbit`` and the core; ``geometry`` on the core alone; ``designs`` on top. The graph is read
 from the source with :mod:`ast`, so it needs no import and no layout-aware tool. Every import counts: at module
 level, inside functions, and under ``if TYPE_CHECKING:``.
 """
