@@ -30,7 +30,7 @@ def test_subsystem_cost_multiplies_the_amount_its_unit_names(price, amounts, usd
 
 
 def test_subsystem_cost_without_the_amount_its_price_needs_names_the_field_and_what_was_given():
-    with pytest.raises(ValueError, match=r"cost\.radiator_price = 2000 USD / kilogram.*needs the mass.*given: area"):
+    with pytest.raises(ValueError, match=r"cost\.radiator_price = 2000.0 USD / kilogram.*needs the mass.*given: area"):
         e.subsystem_cost("2000 USD/kg", name="cost.radiator_price", area="160 m^2")
 
 
