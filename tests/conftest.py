@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("spacedc", "orbit", "power", "thermal", "structure", "designs")
+PACKAGES = ("spacedc", "orbit", "power", "thermal", "structure", "compute", "economics", "designs")
 
 #: Why a test marked ``cad`` is skipped in a light install.
 NO_CADQUERY = ('needs CadQuery, which is not installed: pip install "spacedc[cad]" '
