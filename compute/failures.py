@@ -147,7 +147,7 @@ def fleet_failure_rate(source: str = "Dubey2024", *, permanent_only: bool = True
     Permanent accelerator failures in [Dubey2024]: 148 + 72 + 19 + 17 + 6 + 6 = 268 in 21,233,664 GPU-hours.
 
     >>> round(fleet_failure_rate("Dubey2024").m_as("FIT"))
-    12622
+    12621
     >>> round(fleet_failure_rate("Dubey2024", permanent_only=False, parts=None).m_as("FIT"))
     19733
     """
