@@ -68,7 +68,7 @@ _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.
 
 
 def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
-    """Parse ``"650 km"``, ``"85 degC"`` or ``"5 W/m^2/K"`` into a Quantity.
+    """Parse ``"650 km"``, ``"85 degC"``, ``"5 W/m^2/K"`` or ``"1e-5 / hour"`` into a Quantity.
 
     Offset units (degC, degF) cannot be multiplied, so a leading number is split from its unit before
     parsing rather than handing the whole string to pint's expression parser.
@@ -80,7 +80,8 @@ def parse_quantity(text: str, name: str = "value") -> pint.Quantity:
         if m:
             magnitude = float(m.group(1))
             unit = m.group(2) or "dimensionless"
-            return Q_(magnitude, unit)
+            # "1e-5 / hour": a unit that starts with a division is a reciprocal
+            return Q_(magnitude, f"1 {unit}" if unit.startswith("/") else unit)
         return Q_(text)
     except (pint.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError,
             AssertionError, SyntaxError) as exc:
