@@ -300,6 +300,7 @@ def _seconds(date: Any, name: str) -> np.ndarray:
     return as_datetime64(date, name).astype(np.int64) / 1e6
 
 
+@named_shapes
 def solar_flux_f107(date: Any, cycle: SolarCycle = MEAN_SOLAR_CYCLE) -> Any:
     """F10.7 [sfu] of a solar cycle on given dates.
 
