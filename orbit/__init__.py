@@ -14,6 +14,12 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.spec` -- :class:`Orbit`, the validated orbit of a design.
 * :mod:`orbit.environment` -- :func:`environment`: what a design is sized for (worst eclipse, daylight,
   beta and solar flux range, Earth view factor).
+* :mod:`orbit.atmosphere` -- the exponential atmosphere (:func:`atmosphere_density`, Vallado Table 8-4), the
+  NRLMSIS 2.1 global mean density tabulated once (:func:`msis_density`), the mean solar cycle of F10.7
+  (:class:`SolarCycle`, :data:`MEAN_SOLAR_CYCLE`, :func:`solar_flux_f107`), :func:`mission_mean_density`.
+* :mod:`orbit.lifetime` -- :func:`orbital_lifetime` (natural decay), :func:`station_keeping_delta_v`,
+  :func:`disposal_plan` within a rule (:data:`DISPOSAL_RULES`: FCC 5 years, 25 years, prompt),
+  :func:`lifetime_budget`.
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -24,6 +30,8 @@ Public functions take Quantities or strings (``"650 km"``), broadcast over array
 (97.99, 97.7)
 """
 
+from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, MEAN_SOLAR_CYCLE, SolarCycle,
+                                      atmosphere_density, mission_mean_density, msis_density, solar_flux_f107)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
 from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
                              SOLAR_CONSTANT, TROPICAL_YEAR)
@@ -31,6 +39,8 @@ from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation,
 from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
+from spacedc.orbit.lifetime import (DISPOSAL_RULES, DisposalPlan, LifetimeBudget, disposal_plan, lifetime_budget,
+                                    orbital_lifetime, station_keeping_delta_v)
 from spacedc.orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
 from spacedc.orbit.spec import Orbit
 from spacedc.orbit.sun import SunPosition, solar_flux, sun_position
@@ -47,4 +57,8 @@ __all__ = [
     "EARTH_RADIATION_CASES", "EarthRadiation", "earth_albedo_ir",
     "Orbit",
     "OrbitEnvironment", "environment",
+    "EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "ACTIVITY_LEVELS", "msis_density", "SolarCycle",
+    "MEAN_SOLAR_CYCLE", "solar_flux_f107", "mission_mean_density",
+    "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
+    "LifetimeBudget", "lifetime_budget",
 ]

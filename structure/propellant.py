@@ -1,7 +1,8 @@
 """Propellant from a delta-v budget: drag make-up over life, disposal to a low perigee, the rocket equation.
 
 * :data:`EXPONENTIAL_ATMOSPHERE` and :func:`atmosphere_density` -- piecewise exponential density by altitude
-  (Vallado Table 8-4, from the US Standard Atmosphere 1976 and CIRA-72).
+  ([Vallado2013] Table 8-4), re-exported from :mod:`spacedc.orbit.atmosphere`, their one home. The NRLMSIS
+  density with the solar cycle, lifetimes and disposal within a rule are in :mod:`spacedc.orbit.lifetime`.
 * :func:`drag_makeup_delta_v` -- delta-v to hold a circular orbit against drag over a life (SMAD sec. 6.2.3).
 * :func:`disposal_delta_v` -- one tangential burn from the circular orbit to a disposal perigee (half a Hohmann
   transfer).
@@ -17,7 +18,8 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.orbit.constants import _MU, _R_E
+from spacedc.orbit.atmosphere import EXPONENTIAL_ATMOSPHERE, _density, atmosphere_density
+from spacedc.orbit.lifetime import _disposal_dv, _drag_dv
 from spacedc.results import Result
 from spacedc.units import fraction, named_shapes, quantity, si
 from spacedc.structure._common import G0
@@ -25,67 +27,6 @@ from spacedc.units import broadcast
 
 __all__ = ["EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "drag_makeup_delta_v", "disposal_delta_v",
            "propellant_mass", "DeltaVBudget", "delta_v_budget"]
-
-#: Exponential atmosphere: rows of (base altitude h0 [km], density rho0 at h0 [kg/m^3], scale height H [km]);
-#: rho(h) = rho0 exp(-(h - h0) / H) for h0 <= h < next h0. Vallado, *Fundamentals of Astrodynamics and
-#: Applications* (4th ed., 2013), Table 8-4 (US Standard Atmosphere 1976 below 25 km, CIRA-72 above; a mean
-#: solar activity). Above 1000 km the last row is continued.
-EXPONENTIAL_ATMOSPHERE: tuple[tuple[float, float, float], ...] = (
-    (0.0, 1.225, 7.249), (25.0, 3.899e-2, 6.349), (30.0, 1.774e-2, 6.682), (40.0, 3.972e-3, 7.554),
-    (50.0, 1.057e-3, 8.382), (60.0, 3.206e-4, 7.714), (70.0, 8.770e-5, 6.549), (80.0, 1.905e-5, 5.799),
-    (90.0, 3.396e-6, 5.382), (100.0, 5.297e-7, 5.877), (110.0, 9.661e-8, 7.263), (120.0, 2.438e-8, 9.473),
-    (130.0, 8.484e-9, 12.636), (140.0, 3.845e-9, 16.149), (150.0, 2.070e-9, 22.523), (180.0, 5.464e-10, 29.740),
-    (200.0, 2.789e-10, 37.105), (250.0, 7.248e-11, 45.546), (300.0, 2.418e-11, 53.628),
-    (350.0, 9.518e-12, 53.298), (400.0, 3.725e-12, 58.515), (450.0, 1.585e-12, 60.828),
-    (500.0, 6.967e-13, 63.822), (600.0, 1.454e-13, 71.835), (700.0, 3.614e-14, 88.667),
-    (800.0, 1.170e-14, 124.64), (900.0, 5.245e-15, 181.05), (1000.0, 3.019e-15, 268.00),
-)
-_ATM = np.asarray(EXPONENTIAL_ATMOSPHERE, dtype=float)
-
-
-def _density(h_km: np.ndarray) -> np.ndarray:
-    k = np.clip(np.searchsorted(_ATM[:, 0], h_km, side="right") - 1, 0, len(_ATM) - 1)
-    return _ATM[k, 1] * np.exp(-(h_km - _ATM[k, 0]) / _ATM[k, 2])
-
-
-def atmosphere_density(altitude: Any) -> pint.Quantity:
-    """Atmospheric density of the piecewise exponential model.
-
-    .. math:: \\rho(h) = \\rho_0 \\exp\\left(-\\frac{h - h_0}{H}\\right), \\qquad h_0 \\le h < h_{0,next}
-
-    Parameters
-    ----------
-    altitude : Quantity [length]
-        Geometric altitude (>= 0). Broadcasts.
-
-    Returns
-    -------
-    Quantity [kg/m^3]
-
-    Notes
-    -----
-    Vallado (4th ed., 2013), Table 8-4 (:data:`EXPONENTIAL_ATMOSPHERE`): a mean, static model. Real density in
-    LEO swings by an order of magnitude over the solar cycle; use it for sizing, not for lifetime prediction.
-
-    Examples
-    --------
-    At a base altitude the tabulated density comes back: 3.725e-12 kg/m^3 at 400 km.
-
-    >>> f"{atmosphere_density('400 km').m_as('kg/m^3'):.3e}"
-    '3.725e-12'
-    """
-    return quantity(_density(si(altitude, "km", "altitude", lo=0)), "kg/m^3")
-
-
-def _circular_speed(h_m: np.ndarray) -> np.ndarray:
-    return np.sqrt(_MU / (_R_E + h_m))
-
-
-def _drag_dv(h_m: np.ndarray, beta_inv: np.ndarray, t_s: np.ndarray) -> np.ndarray:
-    """Drag make-up delta-v [m/s]: a_drag t with a_drag = rho v^2 / (2 B), beta_inv = C_D A / m."""
-    v = _circular_speed(h_m)
-    return 0.5 * _density(h_m / 1e3) * v * v * beta_inv * t_s
-
 
 @named_shapes
 def drag_makeup_delta_v(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any,
@@ -125,12 +66,7 @@ def drag_makeup_delta_v(altitude: Any, lifetime: Any, *, mass: Any, drag_area: A
     m = si(mass, "kg", "mass", lo=0, lo_open=True)
     a = si(drag_area, "m^2", "drag_area", lo=0, lo_open=True)
     cd = fraction(drag_coefficient, "drag_coefficient", lo=0, hi=None, lo_open=True)
-    return quantity(_drag_dv(h, cd * a / m, t), "m/s")
-
-
-def _disposal_dv(h_m: np.ndarray, hp_m: np.ndarray) -> np.ndarray:
-    r1, r2 = _R_E + h_m, _R_E + hp_m
-    return _circular_speed(h_m) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
+    return quantity(_drag_dv(_density(h / 1e3), h, cd * a / m, t), "m/s")
 
 
 @named_shapes

@@ -1,0 +1,172 @@
+"""Natural lifetime, station-keeping and disposal (spacedc.orbit.lifetime)."""
+
+import math
+
+import numpy as np
+import pytest
+from scipy.integrate import quad
+
+from spacedc import orbit
+from spacedc.units import Q_
+
+MU = 398600.4418e9      # m^3/s^2, [Vallado2013] Table D-3
+R_E = 6378.137e3        # m
+YEAR = 365.25 * 86400.0
+
+
+def _quadrature_lifetime(h0_km, beta, f107, h_re_km=100.0):
+    """Hand derivation: at a constant F10.7, da/dt = -rho(a) sqrt(mu a) / B separates, so
+    T = B * integral from h_re to h0 of dh / (rho(h) sqrt(mu (R_E + h))) ([KingHele1987] ch. 4), evaluated
+    here by adaptive quadrature over orbit.msis_density: an integration independent of the time-marching."""
+    def integrand(h_km):
+        rho = orbit.msis_density(Q_(h_km, "km"), f107=f107).m_as("kg/m^3")
+        return 1e3 / (rho * math.sqrt(MU * (R_E + h_km * 1e3)))
+    value, _ = quad(integrand, h_re_km, h0_km, limit=400, epsrel=1e-6)
+    return beta * value / YEAR
+
+
+@pytest.mark.parametrize("h0, beta, f107", [(400.0, 50.0, 150.0), (550.0, 100.0, 140.0), (650.0, 200.0, 250.0),
+                                            (500.0, 100.0, 65.0)])
+def test_constant_flux_lifetime_equals_the_separated_integral(h0, beta, f107):
+    got = orbit.orbital_lifetime(Q_(h0, "km"), Q_(beta, "kg/m^2"), f107=f107).m_as("year")
+    assert got == pytest.approx(_quadrature_lifetime(h0, beta, f107), rel=0.01)
+
+
+def test_lifetime_scales_with_the_ballistic_coefficient_at_constant_flux():
+    """T is proportional to B at a constant F10.7 (the separated integral)."""
+    t = orbit.orbital_lifetime("500 km", Q_([50.0, 100.0, 200.0], "kg/m^2"), f107=140).m_as("year")
+    assert t[1] / t[0] == pytest.approx(2.0, rel=0.005) and t[2] / t[0] == pytest.approx(4.0, rel=0.005)
+
+
+def test_cycle_lifetime_lies_between_the_extremes_of_the_cycle():
+    """Under the mean cycle (65-215 sfu) the lifetime lies between those at a constant 215 and 65 sfu."""
+    kw = dict(ballistic_coefficient="100 kg/m^2")
+    cyc = orbit.orbital_lifetime("600 km", epoch="2030-01-01", **kw).m_as("year")
+    fast = orbit.orbital_lifetime("600 km", f107=215, **kw).m_as("year")
+    slow = orbit.orbital_lifetime("600 km", f107=65, **kw).m_as("year")
+    assert fast < cyc < slow
+
+
+def test_a_decay_that_starts_at_solar_maximum_is_shorter():
+    """A short decay (a few months at 350 km) depends on the phase: the 2025 maximum against the 2030 minimum."""
+    kw = dict(ballistic_coefficient="100 kg/m^2")
+    at_max = orbit.orbital_lifetime("350 km", epoch="2025-06-01", **kw).m_as("year")
+    at_min = orbit.orbital_lifetime("350 km", epoch="2030-12-01", **kw).m_as("year")
+    assert at_max < 0.5 * at_min
+
+
+def test_a_lifetime_beyond_max_time_is_infinite_not_wrong():
+    """1500 km: far more than 100 years. inf means 'more than max_time'."""
+    t = orbit.orbital_lifetime(Q_([1500.0, 400.0], "km"), "200 kg/m^2", epoch="2030-01-01").m_as("year")
+    assert math.isinf(t[0]) and math.isfinite(t[1])
+    short = orbit.orbital_lifetime("650 km", "200 kg/m^2", epoch="2030-01-01", max_time="10 year").m_as("year")
+    assert math.isinf(short)
+
+
+def test_bad_inputs_raise_naming_the_parameter():
+    with pytest.raises(ValueError, match="epoch"):
+        orbit.orbital_lifetime("500 km", "100 kg/m^2")
+    with pytest.raises(ValueError, match="altitude"):
+        orbit.orbital_lifetime("2500 km", "100 kg/m^2", f107=140)
+    with pytest.raises(ValueError, match="reentry_altitude"):
+        orbit.orbital_lifetime("300 km", "100 kg/m^2", f107=140, reentry_altitude="350 km")
+    with pytest.raises(ValueError, match="rule"):
+        orbit.disposal_plan("650 km", ballistic_coefficient="100 kg/m^2", end_of_mission="2035-01-01", rule="10yr")
+    with pytest.raises(ValueError, match="ap"):
+        orbit.orbital_lifetime("500 km", "100 kg/m^2", f107=140, ap=np.array([4.0, 15.0]))
+
+
+def test_prompt_disposal_delta_v_by_hand():
+    """Vis-viva by hand: circular at 650 km, v_c = sqrt(398600.4418 / 7028.137) = 7.530993 km/s; after the
+    burn r_a = 7028.137 km, r_p = 6428.137 km, v_a = v_c sqrt(2 r_p / (r_a + r_p)) = v_c sqrt(0.955411)
+    = 7.361184 km/s; dv = 169.81 m/s."""
+    plan = orbit.disposal_plan("650 km", ballistic_coefficient="100 kg/m^2", end_of_mission="2035-01-01",
+                               rule="prompt")
+    assert plan.delta_v.m_as("m/s") == pytest.approx(169.81, abs=0.02)
+    assert plan.target_perigee.m_as("km") == pytest.approx(50.0) and plan.meets_rule is True
+
+
+@pytest.mark.parametrize("rule, years", [("fcc-5yr", 5.0), ("25yr", 25.0)])
+def test_rule_disposal_lowers_the_perigee_to_a_semi_major_axis_with_the_rule_lifetime(rule, years):
+    """The target perigee h_p = 2 h_c - h puts the semi-major axis at h_c, the circular altitude whose natural
+    lifetime from the end of the mission is the rule's limit (checked forward with orbital_lifetime), and the
+    burn is the vis-viva one: dv = v_c (1 - sqrt(2 r_p / (r_a + r_p)))."""
+    h, beta, eom = 700.0, 100.0, "2035-01-01"
+    plan = orbit.disposal_plan(Q_(h, "km"), ballistic_coefficient=Q_(beta, "kg/m^2"), end_of_mission=eom, rule=rule)
+    hp = plan.target_perigee.m_as("km")
+    h_c = (h + hp) / 2
+    forward = orbit.orbital_lifetime(Q_(h_c, "km"), Q_(beta, "kg/m^2"), epoch=eom).m_as("year")
+    assert forward == pytest.approx(years, rel=0.02)
+    r_a, r_p = R_E + h * 1e3, R_E + hp * 1e3
+    v_c = math.sqrt(MU / r_a)
+    assert plan.delta_v.m_as("m/s") == pytest.approx(v_c * (1 - math.sqrt(2 * r_p / (r_a + r_p))), rel=1e-9)
+    assert plan.residual_lifetime.m_as("year") == pytest.approx(years) and plan.meets_rule is True
+    assert plan.natural_lifetime.m_as("year") > years
+
+
+def test_no_burn_where_the_natural_decay_meets_the_rule():
+    plan = orbit.disposal_plan("400 km", ballistic_coefficient="100 kg/m^2", end_of_mission="2035-01-01")
+    assert plan.delta_v.m_as("m/s") == 0.0 and plan.target_perigee.m_as("km") == pytest.approx(400.0)
+    assert plan.residual_lifetime.m_as("year") == pytest.approx(plan.natural_lifetime.m_as("year"))
+    assert plan.natural_lifetime.m_as("year") < 5.0 and plan.meets_rule is True and plan.reasons == ""
+
+
+def test_a_rule_that_cannot_be_met_is_a_result_with_a_reason():
+    plan = orbit.disposal_plan(Q_([400.0, 700.0, 700.0], "km"), ballistic_coefficient="100 kg/m^2",
+                               end_of_mission="2035-01-01", propulsive=np.array([False, False, True]),
+                               max_delta_v="20 m/s")
+    assert plan.meets_rule.tolist() == [True, False, False]
+    assert plan.reasons[0] == ""
+    assert "no propulsion" in plan.reasons[1] and "max_delta_v" in plan.reasons[2]
+
+
+def test_station_keeping_is_the_drag_deceleration_times_the_mission():
+    """dv = <rho> v^2 T / (2 B) with the mission-mean density ([SMAD1999] sec. 6.2.3), by hand."""
+    rho = orbit.mission_mean_density("550 km", "2030-01-01", "10 year").m_as("kg/m^3")
+    v = math.sqrt(MU / (R_E + 550e3))
+    expect = 0.5 * rho * v * v * 10 * YEAR / 100.0
+    got = orbit.station_keeping_delta_v("550 km", "10 year", ballistic_coefficient="100 kg/m^2",
+                                        epoch="2030-01-01").m_as("m/s")
+    assert got == pytest.approx(expect, rel=1e-9)
+
+
+def test_lifetime_budget_adds_up():
+    b = orbit.lifetime_budget(Q_([550.0, 700.0], "km"), mass="2 t", drag_area="20 m^2", mission_duration="5 year",
+                              epoch="2030-01-01", rule="fcc-5yr")
+    assert b.ballistic_coefficient.m_as("kg/m^2") == pytest.approx(2000 / (2.2 * 20))
+    np.testing.assert_allclose(b.delta_v.m_as("m/s"),
+                               b.station_keeping_delta_v.m_as("m/s") + b.disposal_delta_v.m_as("m/s"))
+    assert b.disposal_delta_v.m_as("m/s")[0] == 0.0 and b.disposal_delta_v.m_as("m/s")[1] > 0.0
+    # the disposal starts at the end of the mission, 2035-01-01 (5 Julian years after 2030-01-01, to hours)
+    alone = orbit.disposal_plan("700 km", ballistic_coefficient=Q_(2000 / 44, "kg/m^2"),
+                                end_of_mission="2034-12-31T06:00")
+    assert b.disposal_delta_v.m_as("m/s")[1] == pytest.approx(alone.delta_v.m_as("m/s"), rel=1e-3)
+    assert b.to_dict()["disposal"]["rule"] == "fcc-5yr"
+
+
+def test_vectorized_over_1e5_points_and_chunk_invariant():
+    """1e5 points in one call; a point alone, and the same point inside the batch, give the same answer."""
+    n = 100_000
+    rng = np.random.default_rng(1)
+    h = Q_(rng.uniform(300.0, 900.0, n), "km")
+    beta = Q_(rng.uniform(30.0, 300.0, n), "kg/m^2")
+    t = orbit.orbital_lifetime(h, beta, epoch="2030-01-01").m_as("year")
+    assert t.shape == (n,) and np.all(t > 0)
+    for k in (0, 4321, 99_999):
+        alone = orbit.orbital_lifetime(h[k], beta[k], epoch="2030-01-01").m_as("year")
+        assert alone == t[k]
+    plan = orbit.disposal_plan(h[:2000], ballistic_coefficient=beta[:2000], end_of_mission="2035-01-01")
+    one = orbit.disposal_plan(h[777], ballistic_coefficient=beta[777], end_of_mission="2035-01-01")
+    assert one.delta_v.m_as("m/s") == plan.delta_v.m_as("m/s")[777]
+    assert one.target_perigee.m_as("km") == plan.target_perigee.m_as("km")[777]
+
+
+def test_lifetime_runs_the_same_python_lines_for_10_and_100000_points(lines_executed):
+    """No loop over elements: the steps loop over time, and its count depends on the slowest point's decay,
+    not on how many points there are (the same altitude span for both calls)."""
+    call = lambda n: orbit.orbital_lifetime(Q_(np.linspace(300.0, 700.0, n), "km"), "100 kg/m^2",  # noqa: E731
+                                            epoch="2030-01-01")
+    call(10)
+    small, _ = lines_executed(lambda: call(10))
+    big, _ = lines_executed(lambda: call(100_000))
+    assert big <= small * 1.3 + 200
