@@ -14,6 +14,8 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.spec` -- :class:`Orbit`, the validated orbit of a design.
 * :mod:`orbit.environment` -- :func:`environment`: what a design is sized for (worst eclipse, daylight,
   beta and solar flux range, Earth view factor).
+* :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
+  SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -32,6 +34,8 @@ from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclip
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
 from spacedc.orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
+from spacedc.orbit.radiation import (ALUMINIUM_DENSITY, DOSE_VALIDITY, FIELD_EPOCH, DoseResult, dose_depth,
+                                     radiation_dose, total_dose)
 from spacedc.orbit.spec import Orbit
 from spacedc.orbit.sun import SunPosition, solar_flux, sun_position
 from spacedc.orbit.view_factor import earth_view_factor
@@ -47,4 +51,5 @@ __all__ = [
     "EARTH_RADIATION_CASES", "EarthRadiation", "earth_albedo_ir",
     "Orbit",
     "OrbitEnvironment", "environment",
+    "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
 ]
