@@ -195,6 +195,7 @@ def _table(epoch: float) -> np.ndarray:
     return np.log10(out)
 
 
+@named_shapes
 def dose_depth(altitude: Any, inclination: Any, *, field_epoch: float = FIELD_EPOCH) -> tuple[pint.Quantity,
                                                                                               pint.Quantity]:
     """The tabulated dose-depth curve of one orbit: (aluminium thickness [mm], dose rate [rads/year]).
