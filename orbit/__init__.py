@@ -20,6 +20,8 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.lifetime` -- :func:`orbital_lifetime` (natural decay), :func:`station_keeping_delta_v`,
   :func:`disposal_plan` within a rule (:data:`DISPOSAL_RULES`: FCC 5 years, 25 years, prompt),
   :func:`lifetime_budget`.
+* :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
+  SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -42,6 +44,8 @@ from spacedc.orbit.environment import OrbitEnvironment, environment
 from spacedc.orbit.lifetime import (DISPOSAL_RULES, DisposalPlan, LifetimeBudget, disposal_plan, lifetime_budget,
                                     orbital_lifetime, station_keeping_delta_v)
 from spacedc.orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
+from spacedc.orbit.radiation import (ALUMINIUM_DENSITY, DOSE_VALIDITY, FIELD_EPOCH, DoseResult, dose_depth,
+                                     radiation_dose, total_dose)
 from spacedc.orbit.spec import Orbit
 from spacedc.orbit.sun import SunPosition, solar_flux, sun_position
 from spacedc.orbit.view_factor import earth_view_factor
@@ -61,4 +65,5 @@ __all__ = [
     "MEAN_SOLAR_CYCLE", "solar_flux_f107", "mission_mean_density",
     "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
+    "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
 ]
