@@ -14,7 +14,7 @@ import numpy as np
 import pint
 
 from spacedc.compute.radiation import DEFAULT_RECOVERY_TIME, DEFAULT_SDC_RATE, DEFAULT_SEFI_RATE
-from spacedc.compute.reliability import _count, _inputs, _survival, spares_for
+from spacedc.compute.reliability import _count, _inputs, _mean_over_life, _survival, spares_for
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction as _fraction
 from spacedc.units import named_shapes, quantity, scalar_or_array, si
@@ -47,11 +47,17 @@ class ComputePayload(Result):
         P(at least ceil(fraction x active) chips work at end of life).
     expected_working_fraction_eol : float
         E[min(working, active)] / active at end of life: 1 where the spares cover every failure.
+    mean_working_fraction : float
+        The same expectation averaged over the life, (1/T) int_0^T E[min(W(t), active)] / active dt
+        (Gauss-Legendre, :data:`spacedc.compute.reliability.LIFE_AVERAGE_NODES` nodes): the share of the
+        active compute delivered over the mission, for the cost of a kWh.
     sefi_availability : float
         1 - SEFI rate x recovery time, per chip.
     availability : float
         expected_working_fraction_eol x sefi_availability: the expected fraction of the active compute
         delivered at end of life, crash downtime included.
+    mean_availability : float
+        mean_working_fraction x sefi_availability: the same over the whole life.
     sefi_rate, sdc_rate : Quantity [1/day]
         Events per day of the active chips together (per-chip rate x active).
     feasible : bool
@@ -68,6 +74,8 @@ class ComputePayload(Result):
     expected_working_fraction_eol: Any
     sefi_availability: Any
     availability: Any
+    mean_working_fraction: Any
+    mean_availability: Any
     sefi_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/day"})
     sdc_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/day"})
     feasible: Any
@@ -154,6 +162,8 @@ def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rat
     none = s < 0
     s_used = np.where(none, 0, s)
     prob, working = _survival(spare_mode, a, s_used, k, x, r)
+    beta = np.broadcast_to(_fraction(weibull_shape, "weibull_shape", lo=0, hi=None, lo_open=True), a.shape)
+    mean_working = _mean_over_life(spare_mode, a, s_used, x, beta)
     hot = 1.0 if spare_mode == "hot" else 0.0
     power = a * p_chip + hot * s_used * f_hot * p_chip
     mass = (a + s_used) * m_chip
@@ -169,6 +179,7 @@ def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rat
         chips_total=scalar_or_array(a + s_used, int), power=quantity(power, "W"), mass=quantity(mass, "kg"),
         chip_reliability=scalar_or_array(r), probability_target_met=scalar_or_array(prob),
         expected_working_fraction_eol=scalar_or_array(working), sefi_availability=scalar_or_array(a_sefi),
-        availability=scalar_or_array(working * a_sefi), sefi_rate=quantity(a * r_sefi, "1/day"),
+        availability=scalar_or_array(working * a_sefi), mean_working_fraction=scalar_or_array(mean_working),
+        mean_availability=scalar_or_array(mean_working * a_sefi), sefi_rate=quantity(a * r_sefi, "1/day"),
         sdc_rate=quantity(a * r_sdc, "1/day"), feasible=scalar_or_array(~(none | missed | crash), bool),
         reasons=scalar_or_array(why, str))

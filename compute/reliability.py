@@ -287,6 +287,23 @@ def _survival(mode: str, a, s, k, x, r):
     return _cold_survival(a, s, k, x), np.where(a > 0, _cold_expected(a, s, x), 1.0)
 
 
+#: Gauss-Legendre nodes of the mean over life of the expected working fraction (its integrand is smooth).
+LIFE_AVERAGE_NODES = 16
+
+
+def _mean_over_life(mode: str, a, s, x, beta) -> np.ndarray:
+    """(1 / t) int_0^t E[working in service at tau] / a dtau, by Gauss-Legendre on [0, t] in x = lambda tau."""
+    nodes, weights = np.polynomial.legendre.leggauss(LIFE_AVERAGE_NODES)
+    u, w = 0.5 * (nodes + 1.0), 0.5 * weights
+    a, s, x, beta = (np.asarray(v)[..., None] for v in (a, s, x, beta))
+    xs = x * u
+    if mode == "hot":
+        e = _hot_expected(a, a + s, np.exp(-xs ** beta))
+    else:
+        e = _cold_expected(a, s, xs)
+    return np.where(a[..., 0] > 0, np.sum(w * e, axis=-1), 1.0)
+
+
 def _check_mode(mode: str, shape: np.ndarray) -> None:
     if mode not in SPARE_MODES:
         raise ValueError(f"spare_mode = {mode!r}: expected one of {', '.join(SPARE_MODES)}")

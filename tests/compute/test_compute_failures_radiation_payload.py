@@ -138,3 +138,22 @@ def test_payload_bad_input():
         compute.compute_payload(10, **BASE, spares=-2)
     with pytest.raises(TypeError, match="chip_power"):
         compute.compute_payload(10, **dict(BASE, chip_power=700))
+
+
+@pytest.mark.parametrize("mode", ["hot", "cold"])
+def test_mean_working_fraction_without_spares_is_the_exponential_mean(mode):
+    # With no spares each chip works at t with e^{-lambda t}; the mean over [0, T] is (1 - e^{-x}) / x with
+    # x = lambda T (integrate e^{-lambda t} dt / T). 12,622 FIT over 5 Julian years: x = 0.55323.
+    x = 12622e-9 * 5 * 8766
+    p = compute.compute_payload(100, chip_power="1 kW", chip_mass="2 kg", failure_rate="12622 FIT", duration="5 year",
+                        spares=0, spare_mode=mode)
+    assert p.mean_working_fraction == pytest.approx((1 - math.exp(-x)) / x, rel=1e-10)
+    assert p.mean_availability == pytest.approx(p.mean_working_fraction)  # no SEFI downtime by default
+
+
+def test_mean_working_fraction_lies_between_the_end_of_life_value_and_one():
+    # the expected working fraction falls monotonically from 1 at launch, so its mean over life lies between
+    p = compute.compute_payload([100, 100], chip_power="1 kW", chip_mass="2 kg", failure_rate="12622 FIT",
+                        duration="5 year", spares=[5, 40], spare_mode="cold")
+    assert np.all(p.expected_working_fraction_eol < p.mean_working_fraction)
+    assert np.all(p.mean_working_fraction < 1.0)
