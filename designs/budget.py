@@ -38,9 +38,10 @@ import numpy as np
 import pint
 
 from spacedc import materials
+from spacedc import orbit
 from spacedc import structure
 from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
-from spacedc.designs.spec import LaunchChoices
+from spacedc.designs.spec import LaunchChoices, LifetimeChoices
 from spacedc.results import Result, mask_reasons
 from spacedc.units import fraction, quantity, scalar_or_array, si
 from spacedc.units import json_column as _flat
@@ -125,7 +126,9 @@ class LaunchResult(Result):
     structure_hardware : structure.StructureHardware
         The structure sized from its dimensions (before growth).
     delta_v : structure.DeltaVBudget
-        Drag make-up over life and disposal.
+        Drag make-up over life and disposal (no margin: the budget's system margin is on the mass).
+    lifetime : orbit.LifetimeBudget
+        Natural lifetime, station-keeping and the disposal within the rule, whether the rule is met and why not.
     packing : structure.LaunchPacking
         Satellites per launch (by mass, by volume), fits_fairing, launch cost per satellite and per kW.
     quasi_static : structure.LaunchMargins or None
@@ -144,6 +147,8 @@ class LaunchResult(Result):
         fits one launch.
     station_compute_power : Quantity [W]
         Modules times the compute (chip) power of one.
+    launch_price : Quantity [USD] or None
+        Price of one launch: the pair's, or ``choices.launch_price`` (None where neither gives one).
     station_launch_cost, station_launch_cost_per_kw : Quantity [USD], [USD/kW] or None
         Launches times the launch price, and that over the station's compute power (None without a price; inf
         where a satellite fits no launch).
@@ -170,6 +175,7 @@ class LaunchResult(Result):
     mass: structure.MassBudget
     structure_hardware: structure.StructureHardware
     delta_v: structure.DeltaVBudget
+    lifetime: orbit.LifetimeBudget
     packing: structure.LaunchPacking
     quasi_static: structure.LaunchMargins | None
     stowed: structure.StowedFrequencies
@@ -178,6 +184,7 @@ class LaunchResult(Result):
     modules: int
     launches: Any
     station_compute_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    launch_price: pint.Quantity | None = dataclasses.field(metadata={"unit": "USD"})
     station_launch_cost: pint.Quantity | None = dataclasses.field(metadata={"unit": "USD"})
     station_launch_cost_per_kw: pint.Quantity | None = dataclasses.field(metadata={"unit": "USD/kW"})
     margins: dict = dataclasses.field(metadata={"skip": True})
@@ -345,6 +352,9 @@ class SizedSatellite:
     radiator_area : Quantity [area], optional
         Planform area the heat load needs; the installed panels' excess holds spare heat pipes. Default: the
         installed area (no spares).
+    epoch : date, optional
+        Start of the mission, for the solar cycle of the lifetime model (default 2030-01-01, as
+        :class:`orbit.Orbit`'s).
     """
 
     altitude: Any
@@ -363,6 +373,7 @@ class SizedSatellite:
     cylinder_height: Any
     drag_area: Any
     radiator_area: Any = None
+    epoch: Any = "2030-01-01"
 
 
 def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
@@ -387,6 +398,7 @@ def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
         a_needed=None if sat.radiator_area is None else si(sat.radiator_area, "m^2", "radiator_area", lo=0,
                                                            lo_open=True),
         h_cyl=si(sat.cylinder_height, "m", "cylinder_height", lo=0, lo_open=True),
+        epoch=sat.epoch,
         n_array=fraction(sat.array_wings, "array_wings", lo=0, hi=None),
         wings=fraction(w.count, "wings.count", lo=1, hi=None),
         per_wing=fraction(w.panels_per_wing, "wings.panels_per_wing", lo=1, hi=None),
@@ -411,7 +423,8 @@ def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
     return s
 
 
-def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> LaunchResult:
+def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
+                       lifetime: LifetimeChoices | None = None) -> LaunchResult:
     """Mass budget, launch packing and every structural margin of a sized satellite.
 
     Mass. With the current best estimates m_i of payload, solar array, battery, thermal hardware and the
@@ -430,9 +443,10 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
     2 pi R t H rho; ``choices.tie_down_count`` tie-downs per radiator wing of ``tie_down_mass`` each (both
     "structure" in S-120A); a hinge line of ``hinge_line_mass`` at the root and between panels of every
     radiator wing, ``wings.panels_per_wing`` per wing, and an ``array_drive_mass`` drive per solar-array wing
-    ("mechanisms"). Delta-v: drag make-up at ``drag_area`` over ``lifetime`` plus one disposal burn
-    (:func:`structure.delta_v_budget`), the drag figured on m_dry^+ -- the rocket equation on the dry mass with
-    that delta-v bounds the propellant of a constant drag impulse from above.
+    ("mechanisms"). Delta-v (:func:`orbit.lifetime_budget`): drag make-up at ``drag_area`` over ``lifetime`` in the
+    NRLMSIS density of the mission's solar cycle, plus the disposal burn that meets ``lifetime.disposal_rule``
+    (none where the natural decay already does), the drag figured on m_dry^+ -- the rocket equation on the dry
+    mass with that delta-v bounds the propellant of a constant drag impulse from above.
 
     Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
     (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
@@ -468,6 +482,10 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
     satellite : SizedSatellite
         What the chain has sized: the orbit and life, the subsystem masses, the heat rejected, the radiator
         wings (:class:`RadiatorWings`) and the stowed envelope.
+    lifetime : LifetimeChoices, optional
+        The disposal rule and the solar activity of the lifetime model (default: :class:`LifetimeChoices`'s
+        defaults, the FCC's 5 years under the mean solar cycle). A rule the design cannot meet does not fail
+        a launch margin: it is in ``LaunchResult.lifetime.reasons``, which the sizing chain adds to the design's.
 
     Returns
     -------
@@ -485,13 +503,12 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
     """
     c = choices
     s = _si_inputs(satellite)
-    if np.any(c.disposal_perigee.m_as("km") > s.h_km):
-        raise ValueError(f"launch.disposal_perigee = {c.disposal_perigee}: must not exceed the orbit altitude")
+    life = LifetimeChoices() if lifetime is None else lifetime
     published = structure.launch_vehicle(c.vehicle, c.recovery)
     lv = _with_supplied(c, published)
     mat = materials.material(c.structure_material)
     notes: list[str] = []
-    hardware, budget, dv = _mass_budget(c, s, mat)
+    hardware, budget, dv, life_budget = _mass_budget(c, s, mat, life)
     # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
     # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
     wet = np.minimum(budget.wet.m_as("kg"), _UNBOUNDED_KG)
@@ -549,16 +566,17 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite) -> Lau
                                            else lv.performance_source),
                         price_source=("launch.launch_price (user-supplied)" if c.launch_price is not None
                                       else lv.price_source),
-                        mass=budget, structure_hardware=hardware, delta_v=dv, packing=pack, quasi_static=qs,
+                        mass=budget, structure_hardware=hardware, delta_v=dv, lifetime=life_budget, packing=pack, quasi_static=qs,
                         stowed=stowed, deployed=deployed, mmod=mmod, modules=c.modules,
                         launches=scalar_or_array(station["launches"]),
                         station_compute_power=quantity(kw, "kW"),
+                        launch_price=None if station["price"] is None else station["price"].to("USD"),
                         station_launch_cost=None if usd is None else quantity(usd, "USD"),
                         station_launch_cost_per_kw=None if usd is None else quantity(usd / kw, "USD/kW"),
                         margins=margins, feasible=feasible, reasons=reasons, notes=tuple(notes))
 
 
-def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material):
+def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, life: LifetimeChoices):
     """The structure its own sizing sets, then the mass budget with growth, fractions, margin and propellant."""
     # The structure its own sizing sets: primary cylinder and tie-downs, hinge lines and array drives.
     hardware = structure.structure_hardware(
@@ -576,15 +594,18 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material):
         1 - c.secondary_structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
     basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
-    dv = structure.delta_v_budget(quantity(s.h_km, "km"), quantity(s.life, "year"),
-                                  mass=quantity(dry * (1 + c.system_margin), "kg"),
-                                  drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
-                                  disposal_perigee=c.disposal_perigee)
+    life_budget = orbit.lifetime_budget(
+        quantity(s.h_km, "km"), mass=quantity(dry * (1 + c.system_margin), "kg"), drag_area=quantity(s.a_drag, "m^2"),
+        drag_coefficient=c.drag_coefficient, mission_duration=quantity(s.life, "year"), epoch=s.epoch,
+        rule=life.disposal_rule, propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v,
+        f107=life.f107, ap=life.ap)
+    keep, dispose = life_budget.station_keeping_delta_v, life_budget.disposal_delta_v
+    dv = structure.DeltaVBudget(drag_makeup=keep, disposal=dispose, margin=0.0 * keep, total=life_budget.delta_v)
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
                                    structure_fraction=c.secondary_structure_fraction, system_margin=c.system_margin,
                                    delta_v=dv.total, specific_impulse=c.specific_impulse)
-    return hardware, budget, dv
+    return hardware, budget, dv, life_budget
 
 
 def _packing(c: LaunchChoices, lv: structure.LaunchVehicle, published: structure.LaunchVehicle,

@@ -52,6 +52,8 @@ import numpy as np
 import pint
 from scipy.constants import Stefan_Boltzmann as _SIGMA
 
+from spacedc import compute
+from spacedc import economics
 from spacedc import geometry
 from spacedc import materials
 from spacedc import orbit
@@ -92,7 +94,8 @@ class SizingChain:
     """
 
     #: The steps' reasons, in the order the design's ``reasons`` joins them.
-    REASONS = ("array", "battery", "loop", "panels", "junction", "coupling", "battery_radiator", "wings", "launch")
+    REASONS = ("compute", "radiation", "array", "battery", "loop", "panels", "junction", "coupling",
+               "battery_radiator", "wings", "launch", "lifetime")
 
     def __init__(self, design: Design) -> None:
         self.design = design
@@ -101,6 +104,7 @@ class SizingChain:
     def run(self, *, transient: bool | None = None) -> DesignResult:
         """Every step in order; then the orbit transient where it applies."""
         self.environment()
+        self.compute_payload()
         self.heat_path()
         self.power_demand()
         self.heat_pump()
@@ -109,6 +113,7 @@ class SizingChain:
         self.array_and_battery()
         self.battery_radiator()
         self.mass_and_margins()
+        self.cost()
         return self.orbit_transient(self.result(), transient)
 
     def environment(self) -> None:
@@ -128,6 +133,26 @@ class SizingChain:
         self.sink = quantity(np.where(two_sided, loads.sink_temperature.m_as("K"),
                                       loads.sink_temperature_front.m_as("K")), "K")
 
+    def compute_payload(self) -> None:
+        """The chips flown: the active ones, the spares that keep the compute target over life
+        (:func:`compute.compute_payload`), and the orbit's total ionizing dose behind the chips' shielding
+        against their tolerance with the radiation design margin (:func:`orbit.radiation_dose`,
+        :func:`compute.dose_margin`)."""
+        p, c, pw, env = self.design.payload, self.design.compute, self.design.power, self.env
+        self.payload = payload = compute.compute_payload(
+            p.chip_count, chip_power=p.chip_power, chip_mass=p.mass_per_chip, failure_rate=c.failure_rate,
+            duration=pw.lifetime, spares=c.spares, fraction=c.eol_fraction, confidence=c.confidence,
+            spare_mode=c.spare_mode, hot_spare_power_fraction=c.hot_spare_power_fraction,
+            weibull_shape=c.weibull_shape, sefi_rate=c.sefi_rate, recovery_time=c.recovery_time, sdc_rate=c.sdc_rate)
+        self.dose = dose = orbit.radiation_dose(env.altitude, env.inclination, c.shielding, pw.lifetime)
+        self.dose_margin = margin = compute.dose_margin(dose.dose, c.dose_tolerance, c.dose_design_margin)
+        over = np.asarray(dose.valid) & (np.asarray(margin) < 0)
+        self.reasons["compute"] = _reason(payload)
+        self.reasons["radiation"] = combine_reasons(np.asarray(dose.reasons, dtype=object), mask_reasons(
+            np.shape(over), (over, "the chips' total ionizing dose over life, times the radiation design margin "
+                                   "(compute.dose_design_margin), exceeds their tolerance (compute.dose_tolerance): "
+                                   "add shielding (compute.shielding) or choose harder parts")))
+
     def heat_path(self) -> None:
         """The hottest coolant the chips' junction limit allows, and the junction at the design's coolant."""
         p, th = self.design.payload, self.design.thermal
@@ -144,9 +169,12 @@ class SizingChain:
 
     def power_demand(self) -> None:
         """The chips' power through their converters plus housekeeping (``base``), and the power path's loss
-        factor, orbit-averaged over daylight and eclipse."""
+        factor, orbit-averaged over daylight and eclipse. The chips drawing power are the active ones and the
+        hot spares (:attr:`compute.ComputePayload.power`); ``compute_power`` is the active chips' alone, the
+        compute the design delivers."""
         p, pw, env = self.design.payload, self.design.power, self.env
-        self.chips = p.chip_count * p.chip_power
+        self.compute_power = p.chip_count * p.chip_power
+        self.chips = self.payload.power
         self.conversion = power.conditioning_losses(self.chips, pw.conversion_efficiency)
         self.base = (self.conversion.input_power + pw.housekeeping_load).m_as("W")
         t_e, t_d = env.eclipse_duration.m_as("s"), env.daylight_duration.m_as("s")
@@ -270,9 +298,45 @@ class SizingChain:
         """The mass budget, packing and every launch margin (:func:`_launch`, :mod:`designs.budget`)."""
         thermal_mass = self.radiator_mass + self.loop_mass + self.battery_radiator_mass
         self.launch, self.stowed_height, self.stowed_diameter = _launch(
-            self.design, self.env, self.chips, self.array, self.battery, thermal_mass, self.q_rad, self.area,
-            self.needed, self.panels, self.panel_count)
+            self.design, self.env, self.payload, self.compute_power, self.array, self.battery, thermal_mass,
+            self.q_rad, self.area, self.needed, self.panels, self.panel_count)
         self.reasons["launch"] = np.asarray(self.launch.reasons, dtype=object)
+        self.reasons["lifetime"] = np.asarray(self.launch.lifetime.reasons, dtype=object)
+
+    def cost(self) -> None:
+        """What one satellite and the station cost, and the cost of a kW-year and a kWh of the compute delivered
+        (:func:`economics.mission_cost`), beside a data center on the ground of the same compute power
+        (:func:`economics.terrestrial_cost`).
+
+        Hardware: every chip flown at ``cost.chip_price``, and the rest of the satellite at ``cost.bus_price``
+        on the basis its unit names: per W of compute power, per kg of dry mass less the chips' share, or per
+        satellite. Launch: the station's whole launches at the launch price. The compute delivered is the
+        active chips' power times their mean availability over life (failures after the spares run out, and
+        crash downtime: :attr:`compute.ComputePayload.mean_availability`); the array is sized for the end-of-life
+        load, so the power holds (delivered fraction 1).
+        """
+        d, cs, launch = self.design, self.design.cost, self.launch
+        pw, payload = d.power, self.payload
+        chips_kg = payload.mass.m_as("kg")
+        dry = launch.mass.dry.m_as("kg")
+        bus = economics.subsystem_cost(cs.bus_price, name="cost.bus_price", count=1,
+                                       power=self.compute_power, mass=quantity(np.maximum(dry - chips_kg, 0.0), "kg"))
+        hardware = {"chips": economics.subsystem_cost(cs.chip_price, name="cost.chip_price",
+                                                      count=payload.chips_total),
+                    "bus": bus}
+        # a satellite that fits no launch costs inf (it is infeasible on its launch margins): priced at one
+        # satellite per launch, then its costs set to inf
+        per_launch = np.asarray(launch.packing.satellites_per_launch, dtype=float)
+        fits = per_launch >= 1
+        self.cost_result = None if launch.launch_price is None else _unbounded_where(~fits, economics.mission_cost(
+            compute_power=self.compute_power, lifetime=pw.lifetime, hardware=hardware,
+            launch_price=launch.launch_price, satellites_per_launch=np.where(fits, per_launch, 1.0),
+            satellite_mass=launch.mass.wet, satellites=launch.modules, availability=payload.mean_availability,
+            operations_fraction=cs.operations_fraction, replacement_rate=cs.chip_replacement_rate,
+            replacement_unit_cost=cs.chip_price, replacement_unit_mass=d.payload.mass_per_chip, nre=cs.nre))
+        self.terrestrial = economics.terrestrial_cost(
+            self.compute_power, pw.lifetime, electricity_price=cs.electricity_price, pue=cs.pue,
+            capex_per_kw=cs.capex_per_kw, wue=cs.wue, water_price=cs.water_price)
 
     def result(self) -> DesignResult:
         """The :class:`DesignResult`: every step's figures, each field broadcast to the sweep's shape."""
@@ -303,6 +367,8 @@ class SizingChain:
             battery_radiator_mass=self.battery_radiator_mass,
             battery_heater_power=quantity(self.battery_heater, "W"),
             stowed_height=self.stowed_height, stowed_diameter=self.stowed_diameter, launch=self.launch,
+            compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
+            terrestrial=self.terrestrial,
         )
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
             result = dataclasses.replace(result, **{
@@ -382,6 +448,17 @@ def _transient_reasons(design: Design, extremes: Any) -> list[str]:
 
 #: Why a sweep's points have no orbit transient (``thermal.transient`` of its table).
 _TRANSIENT_SWEEP = "a sweep sizes the steady state only; check a chosen point with spacedc size"
+
+
+def _unbounded_where(mask: np.ndarray, cost: economics.MissionCost) -> economics.MissionCost:
+    """``cost`` with its launch and every sum that holds it infinite where ``mask`` is set (no launch carries
+    the satellite)."""
+    if not np.any(mask):
+        return cost
+    inf = {name: quantity(np.where(mask, np.inf, getattr(cost, name).m_as(unit)), unit)
+           for name, unit in (("launch", "USD"), ("per_satellite", "USD"), ("total", "USD"),
+                              ("per_kw_year", "USD/kW/year"), ("per_kwh", "USD/kW/h"))}
+    return dataclasses.replace(cost, launches=np.where(mask, np.inf, cost.launches), **inf)
 
 
 def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
@@ -478,7 +555,8 @@ def _reason(result: Result) -> np.ndarray:
     return np.asarray(result.reasons, dtype=object)
 
 
-def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, area, needed, panels, panel_count):
+def _launch(design: Design, env, payload, compute_power, array, battery, thermal_mass, q_rad, area, needed, panels,
+            panel_count):
     """Mass budget, packing and margins (designs.budget) for the sized parts, with the analytic stowed envelope.
 
     The radiator wings' panels are as long as the installed area needs (as the CAD builds them); the drag
@@ -491,7 +569,7 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
     per_wing, length = th.wing_panels(area, panel_count)
     width = th.panel_width.m_as("m")
     thickness = (2 * th.face_sheet_thickness + th.core_thickness).m_as("mm")
-    racks = np.ceil(np.asarray(p.chip_count) / g.chips_per_rack)
+    racks = np.ceil(np.asarray(payload.chips_total) / g.chips_per_rack)  # spares ride in the racks too
     flexible = "blanket" in power.cell(design.power.cell).construction
     array_length = array.area.m_as("m^2") / (g.array_wings * g.array_wing_width.m_as("m"))
     height, radius = stowed_envelope_estimate(
@@ -519,14 +597,15 @@ def _launch(design: Design, env, chips, array, battery, thermal_mass, q_rad, are
         heat_pipe_wall_thickness=th.pipe_wall_thickness)
     launch = budget_and_margins(design.launch, SizedSatellite(
         altitude=env.altitude, inclination=env.inclination, lifetime=design.power.lifetime,
-        payload_mass=quantity(np.asarray(p.chip_count) * p.mass_per_chip.m_as("kg"), "kg"),
+        payload_mass=payload.mass,
         power_mass=_finite_kg(array.mass + battery.mass), array_mass=_finite_kg(array.mass),
-        thermal_mass=_finite_kg(thermal_mass), compute_power=chips, heat_rejected=quantity(q_rad, "W"),
+        thermal_mass=_finite_kg(thermal_mass), compute_power=compute_power, heat_rejected=quantity(q_rad, "W"),
         radiator_area=quantity(np.where(finite, needed, 1.0), "m^2"), wings=radiator_wings,
         array_wings=g.array_wings, stowed_diameter=quantity(2 * radius, "mm"), stowed_height=quantity(height, "mm"),
         # the primary cylinder runs the bus, interface ring to top deck
         cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"),
-        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2")))
+        drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2"),
+        epoch=design.orbit.epoch), design.lifetime)
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import pint
 
 from spacedc import orbit
-from spacedc.designs.spec import (DesignError, GeometryChoices, LaunchChoices, Payload, PowerChoices, ThermalChoices,
-                                  unknown_keys)
+from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, GeometryChoices, LaunchChoices,
+                                  LifetimeChoices, Payload, PowerChoices, ThermalChoices, unknown_keys)
 from spacedc.units import broadcast_shape
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
@@ -24,12 +24,16 @@ _SECTIONS: dict[str, type] = {
     "thermal": ThermalChoices,
     "launch": LaunchChoices,
     "geometry": GeometryChoices,
+    "compute": ComputeChoices,
+    "lifetime": LifetimeChoices,
+    "cost": CostChoices,
 }
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Design:
-    """A satellite design: payload, orbit, power, thermal, launch (mass budget, vehicle, margins) and geometry.
+    """A satellite design: payload, orbit, power, thermal, launch (mass budget, vehicle, margins), geometry, the
+    compute payload's spares and radiation response, the orbit's lifetime and disposal, and its cost.
 
     Any Quantity field may hold an array; :func:`designs.size` then sizes every point at once.
     Use :meth:`replace` with ``section__field`` keywords to vary a field::
@@ -45,6 +49,9 @@ class Design:
     thermal: ThermalChoices
     launch: LaunchChoices = dataclasses.field(default_factory=LaunchChoices)
     geometry: GeometryChoices = dataclasses.field(default_factory=GeometryChoices)
+    compute: ComputeChoices = dataclasses.field(default_factory=ComputeChoices)
+    lifetime: LifetimeChoices = dataclasses.field(default_factory=LifetimeChoices)
+    cost: CostChoices = dataclasses.field(default_factory=CostChoices)
 
     def __post_init__(self) -> None:
         # the swept fields of every section are one sweep: their shapes broadcast together, or the error names them

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc import orbit, power, structure, thermal
+from spacedc import compute, economics, orbit, power, structure, thermal
 from spacedc.designs.budget import LaunchResult
 from spacedc.results import Result
 from spacedc.units import json_column as _flat
@@ -24,7 +24,10 @@ class DesignResult(Result):
     """The sized design. Fields broadcast over the design's arrays.
 
     ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
-    joined with ``"; "``). ``transient`` holds the orbit extremes of the design's thermal network for a
+    joined with ``"; "``). ``compute`` holds the chips flown (active and spare) and their survival, ``dose`` and
+    ``dose_margin`` the total ionizing dose behind their shielding and its margin, ``launch.lifetime`` the
+    orbit's lifetime and disposal, ``cost`` the mission's cost (None where the launch has no price) and
+    ``terrestrial`` the data center on the ground it is compared with. ``transient`` holds the orbit extremes of the design's thermal network for a
     single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
     (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
     """
@@ -62,6 +65,11 @@ class DesignResult(Result):
     stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     launch: LaunchResult
+    compute: compute.ComputePayload
+    dose: orbit.DoseResult
+    dose_margin: Any
+    cost: economics.MissionCost | None
+    terrestrial: economics.TerrestrialCost
     transient: Any = None
     transient_note: str = ""
 
@@ -170,4 +178,66 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "transient": column(result.transient_note, shape),
         },
         **_launch_section(result, shape, column),
+        **_compute_lifetime_cost(result, shape, column),
+    }
+
+
+def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> dict[str, Any]:
+    """The ``compute``, ``lifetime`` and ``cost`` sections of ``summary.json``.
+
+    ``natural_lifetime_year`` is ``None`` beyond the lifetime model's horizon (100 years: the orbit outlives
+    any mission), and the cost keys are ``None`` where the launch has no price (``launch.notes`` says so).
+    """
+    cp, life, cost, ground = result.compute, result.launch.lifetime, result.cost, result.terrestrial
+    plan = life.disposal
+
+    def _si(q: Any, unit: str) -> Any:
+        return None if q is None else column(q.m_as(unit), shape)
+
+    return {
+        "compute": {
+            "chips_active": column(cp.chips_active, shape),
+            "chips_spare": column(cp.chips_spare, shape),
+            "chips_total": column(cp.chips_total, shape),
+            "chip_reliability_eol": column(cp.chip_reliability, shape),
+            "probability_target_met": column(cp.probability_target_met, shape),
+            "working_fraction_eol": column(cp.expected_working_fraction_eol, shape),
+            "availability_eol": column(cp.availability, shape),
+            "availability_mean": column(cp.mean_availability, shape),
+            "dose_rads": _si(result.dose.dose, "rads"),
+            "dose_margin": column(result.dose_margin, shape),
+            "dose_within_model_range": column(result.dose.valid, shape),
+            "sefi_rate_per_day": _si(cp.sefi_rate, "1/day"),
+            "sdc_rate_per_day": _si(cp.sdc_rate, "1/day"),
+        },
+        "lifetime": {
+            "natural_lifetime_year": _si(life.natural_lifetime, "year"),
+            "ballistic_coefficient_kg_per_m2": _si(life.ballistic_coefficient, "kg/m^2"),
+            "mean_density_kg_per_m3": _si(life.mean_density, "kg/m^3"),
+            "station_keeping_delta_v_m_per_s": _si(life.station_keeping_delta_v, "m/s"),
+            "disposal_delta_v_m_per_s": _si(life.disposal_delta_v, "m/s"),
+            "disposal_perigee_m": _si(plan.target_perigee, "m"),
+            "residual_lifetime_year": _si(plan.residual_lifetime, "year"),
+            "propellant_kg": _si(result.launch.mass.propellant, "kg"),
+            "disposal_rule": plan.rule,
+            "meets_rule": column(life.meets_rule, shape),
+        },
+        "cost": {
+            "per_satellite_USD": _si(None if cost is None else cost.per_satellite, "USD"),
+            "per_station_USD": _si(None if cost is None else cost.total, "USD"),
+            "hardware_USD": _si(None if cost is None else cost.hardware, "USD"),
+            "chips_USD": _si(None if cost is None else cost.hardware_items["chips"], "USD"),
+            "bus_USD": _si(None if cost is None else cost.hardware_items["bus"], "USD"),
+            "launch_USD": _si(None if cost is None else cost.launch, "USD"),
+            "operations_USD": _si(None if cost is None else cost.operations, "USD"),
+            "replacement_USD": _si(None if cost is None else cost.replacement, "USD"),
+            "nre_USD": _si(None if cost is None else cost.nre, "USD"),
+            "energy_delivered_kWh": _si(None if cost is None else cost.energy_delivered, "kW*h"),
+            "per_kw_year_USD": _si(None if cost is None else cost.per_kw_year, "USD/kW/year"),
+            "per_kWh_USD": _si(None if cost is None else cost.per_kwh, "USD/kW/h"),
+            "terrestrial_total_USD": _si(ground.total, "USD"),
+            "terrestrial_per_kw_year_USD": _si(ground.per_kw_year, "USD/kW/year"),
+            "terrestrial_per_kWh_USD": _si(ground.per_kwh, "USD/kW/h"),
+            "terrestrial_water_m3": _si(ground.water_volume, "m^3"),
+        },
     }

@@ -13,13 +13,14 @@ import difflib
 from typing import Any, ClassVar
 
 import numpy as np
+import pint
 
-from spacedc import geometry, materials, power, structure, thermal
+from spacedc import compute, economics, geometry, materials, orbit, power, structure, thermal
 
-from spacedc.units import broadcast_shape, fraction, quantity, scalar_or_array, si
+from spacedc.units import broadcast_shape, fraction, parse_quantity, quantity, scalar_or_array, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
-           "qty", "num", "integer", "choice", "text", "unknown_keys"]
+           "ComputeChoices", "LifetimeChoices", "CostChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
 
@@ -145,7 +146,8 @@ class Payload(Section):
     """The compute payload: chips, their power and their junction limit."""
 
     section: ClassVar[str] = "payload"
-    chip_count: int = integer(lo=1, doc="number of active chips (accelerators)")
+    chip_count: int = integer(lo=1, doc="number of active chips (accelerators), the compute the design delivers; "
+                                        "the spares flown beside them are sized in [compute]")
     chip_power: Any = qty("W", lo=0, lo_open=True, doc="power per chip at the board, including its memory")
     junction_limit: Any = qty("K", lo=0, lo_open=True, doc="maximum chip junction temperature")
     mass_per_chip: Any = qty("kg", lo=0, lo_open=True, doc="payload mass per chip: board, host share, rack share")
@@ -392,6 +394,9 @@ class LaunchChoices(Section):
     """
 
     section: ClassVar[str] = "launch"
+    removed: ClassVar[dict[str, str]] = {
+        "disposal_perigee": "the disposal burn now follows the disposal rule: set lifetime.disposal_rule ('fcc-5yr', "
+                            "'25yr', or 'prompt' for a 50 km perigee)"}
     # vehicle and packing
     vehicle: str = text("falcon-9", doc="launch vehicle, a key of structure.LAUNCH_VEHICLES (falcon-9, falcon-heavy, "
                                         "starship, new-glenn, ariane-62, ariane-64)")
@@ -456,8 +461,6 @@ class LaunchChoices(Section):
     drag_coefficient: float = num(2.2, lo=0, lo_open=True, hi=None,
                                   doc="C_D for drag make-up: 2.2, the free-molecular value commonly used in LEO "
                                       "(Vallado, Fundamentals of Astrodynamics, 4th ed., ch. 8)")
-    disposal_perigee: Any = qty("km", "50 km", lo=0,
-                                doc="perigee of the disposal orbit after one burn: 50 km, a prompt re-entry")
     # quasi-static loads and the primary structure
     approach: str = choice(("protoflight", "prototype"), "protoflight",
                            doc="NASA-STD-5001B verification approach setting the factors of safety (metallic "
@@ -557,3 +560,131 @@ def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:
     if not np.any(x):
         raise ValueError(f"{where} = {value!r}: every load factor is zero; give the vehicle's envelope")
     return tuple((float(lat), float(ax)) for lat, ax in x)
+
+
+def _quantity_default(q: Any) -> str:
+    """A package's default Quantity as the text a design field holds (the one copy of it stays in the package)."""
+    return f"{q:~}"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ComputeChoices(Section):
+    """The chips nobody can repair: their failure rate, the spares flown beside the active ones, and their
+    response to the orbit's radiation (:mod:`spacedc.compute`, :func:`spacedc.orbit.radiation_dose`).
+
+    Every field has a default with its source; a design TOML may omit the ``[compute]`` table.
+    """
+
+    section: ClassVar[str] = "compute"
+    failure_rate: Any = qty("FIT", _quantity_default(compute.fleet_failure_rate("Dubey2024").to("FIT")), lo=0,
+                            doc="permanent failure rate of one chip: default, the accelerator failures that lose "
+                                "a GPU in Meta's Llama 3 pre-training fleet, 268 in 16,384 H100 over 54 days "
+                                "(compute.fleet_failure_rate('Dubey2024'), [Dubey2024])")
+    weibull_shape: float = num(1.0, lo_open=True, hi=None,
+                               doc="Weibull shape of the chip life (1: a constant rate; above 1: wear-out); "
+                                   "cold spares need 1")
+    spare_mode: str = choice(compute.SPARE_MODES, "cold",
+                             doc="cold: spares dormant and unpowered until switched in; hot: spares run with the "
+                                 "active chips, drawing power and making heat (hot_spare_power_fraction)")
+    spares: int = integer(None, lo=0, doc="spare chips flown; default: the fewest that keep eol_fraction of the "
+                                          "active chips working at end of life with the stated confidence")
+    eol_fraction: float = num(compute.DEFAULT_FRACTION, lo_open=True,
+                              doc="share of the active chips that must still work at end of life")
+    confidence: float = num(compute.DEFAULT_CONFIDENCE, lo_open=True, hi_open=True,
+                            doc="probability with which eol_fraction must hold (spacedc's default, no standard "
+                                "sets it)")
+    hot_spare_power_fraction: float = num(1.0, doc="power of a hot spare as a share of chip_power (an idle but "
+                                                   "powered chip draws less)")
+    shielding: Any = qty("mm", "2.54 mm", lo=0, lo_open=True,
+                         doc="aluminium-equivalent shielding around the chips (bus walls and rack enclosure): "
+                             "100 mil, the reference depth at which part doses are commonly quoted (an "
+                             "assumption: state the design's own)")
+    dose_tolerance: Any = qty("krads", _quantity_default(compute.SUNCATCHER_TID_TOLERANCE), lo=0, lo_open=True,
+                              doc="total ionizing dose in rad(Si) the chips survive: 15 krad(Si), Google's TPU v6e "
+                                  "proton tests with no hard failure ([Suncatcher2025], 2nd-hand)")
+    dose_design_margin: float = num(compute.DEFAULT_DESIGN_MARGIN, lo=1.0, hi=None,
+                                    doc="radiation design margin the tolerance must hold over the mission dose: 2 "
+                                        "([ECSS-E-ST-10-12C])")
+    sefi_rate: Any = qty("1/day", _quantity_default(compute.DEFAULT_SEFI_RATE), lo=0,
+                         doc="single-event functional interrupts (crashes) per chip-day (default 0: no published "
+                             "rate was found; set it from a beam test)")
+    recovery_time: Any = qty("min", _quantity_default(compute.DEFAULT_RECOVERY_TIME.to("min")), lo=0,
+                             doc="time a chip is lost to one interrupt")
+    sdc_rate: Any = qty("1/day", _quantity_default(compute.DEFAULT_SDC_RATE), lo=0,
+                        doc="silent data corruptions per chip-day (default 0, as sefi_rate)")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.spare_mode == "cold" and np.any(np.asarray(self.weibull_shape) != 1.0):
+            raise ValueError(f"compute.weibull_shape = {self.weibull_shape!r}: cold spares are modelled for a "
+                             f"constant failure rate only (shape 1); use compute.spare_mode = 'hot' for wear-out")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LifetimeChoices(Section):
+    """How long the orbit lasts and how the satellite leaves it (:func:`spacedc.orbit.lifetime_budget`): the
+    disposal rule, whether it has the propulsion to meet it, and the solar activity. The drag coefficient and
+    the specific impulse of the burns are the ``[launch]`` section's."""
+
+    section: ClassVar[str] = "lifetime"
+    disposal_rule: str = choice(tuple(orbit.DISPOSAL_RULES), "fcc-5yr",
+                                doc="fcc-5yr: re-enter within 5 years of end of mission (FCC 22-74, 2022); 25yr: "
+                                    "the 25-year guideline (IADC, ISO 24113); prompt: lower the perigee to 50 km")
+    propulsive: str = choice(("yes", "no"), "yes",
+                             doc="yes: the satellite burns to meet the rule; no: it must decay naturally in time")
+    max_disposal_delta_v: Any = qty("m/s", None, lo=0, doc="largest disposal burn the design carries (default: "
+                                                           "unbounded; the propellant follows from the burn)")
+    f107: float = num(None, lo=65.0, hi=300.0,
+                      doc="a constant solar 10.7 cm flux in sfu in place of the mean solar cycle "
+                          "(orbit.MEAN_SOLAR_CYCLE); 65, the solar-minimum level, is the conservative lifetime")
+    ap: float = num(orbit.ACTIVITY_LEVELS["moderate"][1], lo=0.0, hi=300.0,
+                    doc="geomagnetic index Ap of the density model: 15, the moderate level of ECSS-E-ST-10-04C")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if np.ndim(self.ap):
+            raise ValueError(f"lifetime.ap = {self.ap!r}: one value per design (the density table is built per Ap)")
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CostChoices(Section):
+    """What the satellite costs and what its compute costs per kWh, beside a data center on the ground
+    (:mod:`spacedc.economics`). Undiscounted sums, as in the studies docs/economics.md reproduces."""
+
+    section: ClassVar[str] = "cost"
+    chip_price: Any = qty("USD", "30000 USD", lo=0,
+                          doc="price of one chip with its board (spacedc's assumption, within the USD 25,000-40,000 "
+                              "reported for an H100 in 2024, 2nd-hand: state the program's own)")
+    bus_price: Any = dataclasses.field(
+        default="22 USD/W", metadata=dict(doc="price of the satellite besides its chips, in USD/W of compute power, "
+                                              "USD/kg of dry mass less the chips, or USD per satellite: USD 22/W, "
+                                              "[McCalip2025]'s satellite hardware (an assumption of that "
+                                              "calculator, Starlink-derived)"))
+    operations_fraction: Any = qty("1/year", _quantity_default(economics.OPERATIONS_FRACTION), lo=0,
+                                   doc="operations per year as a share of the hardware cost: 1 %, [McCalip2025]")
+    chip_replacement_rate: Any = qty("1/year", "0 1/year", lo=0,
+                                     doc="chips launched per year per satellite to replace failed ones (0: none; "
+                                         "each costs chip_price and its mass at the launch price per kg)")
+    nre: Any = qty("USD", "0 USD", lo=0, doc="non-recurring engineering, spread over the station's modules")
+    electricity_price: Any = qty("USD/(kW*h)", _quantity_default(economics.US_INDUSTRIAL_ELECTRICITY_PRICE), lo=0,
+                                 doc="terrestrial reference: electricity, the 2023 U.S. industrial average "
+                                     "([EIA-EPA2023])")
+    pue: float = num(economics.DATA_CENTER_PUE, lo=1.0, hi=None,
+                     doc="terrestrial reference: power usage effectiveness, 1.56 ([Uptime2024])")
+    capex_per_kw: Any = qty("USD/kW", _quantity_default(economics.DATA_CENTER_CAPEX_PER_KW), lo=0,
+                            doc="terrestrial reference: construction per kW of IT load ([CushmanWakefield2025])")
+    wue: Any = qty("L/(kW*h)", _quantity_default(economics.DATA_CENTER_WUE), lo=0,
+                   doc="terrestrial reference: site water per IT kWh ([LBNL2024])")
+    water_price: Any = qty("USD/m^3", _quantity_default(economics.WATER_PRICE), lo=0,
+                           doc="terrestrial reference: price of water (0: none sourced; water is reported as a "
+                               "volume)")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        price = self.bus_price
+        if not isinstance(price, pint.Quantity):
+            price = parse_quantity(price, "cost.bus_price")
+        economics.price_basis(price, "cost.bus_price")
+        if np.any(np.asarray(price.m) < 0):
+            raise ValueError(f"cost.bus_price = {price:~}: must be >= 0")
+        object.__setattr__(self, "bus_price", price)

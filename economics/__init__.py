@@ -24,13 +24,13 @@ or assumptions differ from these functions.
 """
 
 from spacedc.economics.costs import (PRICE_BASES, FleetCost, LaunchCost, MissionCost, fleet, launch_cost,
-                                     mission_cost, subsystem_cost)
+                                     mission_cost, price_basis, subsystem_cost)
 from spacedc.economics.defaults import (DATA_CENTER_CAPEX_PER_KW, DATA_CENTER_PUE, DATA_CENTER_WUE, OPERATIONS_FRACTION,
                                         US_INDUSTRIAL_ELECTRICITY_PRICE, WATER_PRICE)
 from spacedc.economics.terrestrial import TerrestrialCost, terrestrial_cost
 
 __all__ = [
-    "PRICE_BASES", "subsystem_cost", "LaunchCost", "launch_cost", "MissionCost", "mission_cost", "FleetCost", "fleet",
+    "PRICE_BASES", "price_basis", "subsystem_cost", "LaunchCost", "launch_cost", "MissionCost", "mission_cost", "FleetCost", "fleet",
     "TerrestrialCost", "terrestrial_cost",
     "US_INDUSTRIAL_ELECTRICITY_PRICE", "DATA_CENTER_PUE", "DATA_CENTER_CAPEX_PER_KW", "DATA_CENTER_WUE",
     "WATER_PRICE", "OPERATIONS_FRACTION",

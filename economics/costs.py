@@ -30,7 +30,7 @@ from spacedc.results import Result
 from spacedc.units import (DimensionalityError, Q_, broadcast, finite_or_none, fraction, named_shapes, parse_quantity,
                            quantity, scalar_or_array, si, u)
 
-__all__ = ["PRICE_BASES", "subsystem_cost", "LaunchCost", "launch_cost", "MissionCost", "mission_cost",
+__all__ = ["PRICE_BASES", "price_basis", "subsystem_cost", "LaunchCost", "launch_cost", "MissionCost", "mission_cost",
            "FleetCost", "fleet"]
 
 #: The bases a hardware price can be quoted on: keyword of :func:`subsystem_cost` -> (unit of the amount, what
@@ -53,8 +53,15 @@ def _as_quantity(value: Any, name: str) -> pint.Quantity:
                     f"or '25000 USD'")
 
 
-def _basis(price: pint.Quantity, name: str) -> str:
-    """The basis of a price (a key of :data:`PRICE_BASES`) from its dimension; DimensionalityError if none."""
+def price_basis(price: Any, name: str = "price") -> str:
+    """The basis of a price, a key of :data:`PRICE_BASES`, from its unit: ``"50 USD/W"`` -> ``"power"``.
+
+    Raises DimensionalityError naming ``name`` for a price on none of the bases, TypeError for a bare number.
+
+    >>> price_basis("22 USD/W"), price_basis("30000 USD"), price_basis("1200 USD/kg")
+    ('power', 'count', 'mass')
+    """
+    price = _as_quantity(price, name)
     per = (price / u.USD).dimensionality
     for key, (unit, _) in PRICE_BASES.items():
         if per == (1 / u(unit)).dimensionality:
@@ -110,7 +117,7 @@ def subsystem_cost(price: Any, *, name: str = "price", count: Any = None, power:
     2500000.0
     """
     q = _as_quantity(price, name)
-    basis = _basis(q, name)
+    basis = price_basis(q, name)
     unit, what = PRICE_BASES[basis]
     p = si(q, f"USD/({unit})" if basis != "count" else "USD", name, lo=0)
     amounts = {"count": count, "power": power, "mass": mass, "area": area, "energy": energy}
