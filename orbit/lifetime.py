@@ -175,7 +175,11 @@ def orbital_lifetime(altitude: Any, ballistic_coefficient: Any, *, epoch: Any = 
     Parameters
     ----------
     altitude : Quantity [length]
-        Initial circular altitude, above ``reentry_altitude`` and at most 2000 km.
+        Initial circular altitude, above ``reentry_altitude`` and at most 2000 km. The density is MSIS's at this
+        geodetic height, so for a real orbit of semi-major axis a and inclination i give the orbit-mean
+        geodetic altitude :math:`a - R_E + R_E f \\sin^2 i / 2` (:math:`R_E f` = 21.4 km: 6.6 km above
+        :math:`a - R_E` at 51.6 deg, 10.5 km sun-synchronous); the plain :math:`a - R_E` puts the orbit that
+        much deeper in the atmosphere and shortens the lifetime by some 10-20 %.
     ballistic_coefficient : Quantity [mass/area]
         B = m / (C_D A) (> 0), e.g. 50-200 kg/m^2 for most satellites.
     epoch : date, optional
@@ -200,7 +204,9 @@ def orbital_lifetime(altitude: Any, ballistic_coefficient: Any, *, epoch: Any = 
     -----
     Lifetime predictions are uncertain by tens of percent even with a known solar cycle ([KingHele1987]
     ch. 4; [ISO27852]): the density along a real orbit departs from the global mean, and B changes with
-    attitude. The integrator is described in the module notes.
+    attitude. Against seven spheres on record (tests/orbit/test_orbit_lifetime.py) the lifetime is within
+    10 % at the solar maximum of 1999-2003 and 18-23 % short in the deep minimum of 2007-2010. The integrator
+    is described in the module notes.
 
     Examples
     --------
