@@ -120,7 +120,7 @@ def table_path(name: str, parts: Mapping[str, Any], folder: str | os.PathLike[st
 def _load(path: Path, key: str) -> np.ndarray | None:
     """The table stored at ``path`` if it is a readable file written for ``key``; else None (never raises)."""
     try:
-        with np.load(path, allow_pickle=False) as f:
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:  # our handle: closed on any error
             if str(f["key"]) != key:
                 return None
             table = np.array(f["table"])
