@@ -22,8 +22,13 @@ averaged arithmetically (drag is linear in density) over
 
 It is a global mean: an inclined orbit samples latitudes differently (a polar orbit weights them uniformly,
 not by area), which changes the mean by a few percent; real density departs from any mean by tens of
-percent with the day's activity, which is what a lifetime estimate cannot know. The table takes about 2 s
-to build. :func:`msis_density` interpolates log-density linearly in altitude, F10.7 and Ap (trilinear).
+percent with the day's activity, which is what a lifetime estimate cannot know. :func:`msis_density`
+interpolates log-density linearly in altitude, F10.7 and Ap (trilinear).
+
+The table takes about 2 s to build. It is built once per machine, lazily, and kept in the user's cache folder
+(:mod:`spacedc.cache`: ``$SPACEDC_CACHE_DIR``, else ``$XDG_CACHE_HOME/spacedc``, else ``~/.cache/spacedc``; a
+file ``msis-density-<key>.npz`` whose key changes with the grid, pymsis's version and :data:`TABLE_VERSION`),
+then in memory for the process. Deleting the folder clears it; a warm cache never imports pymsis.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from spacedc.cache import cached_table, package_versions
 from spacedc.orbit.dates import as_datetime64
 from spacedc.units import Q_, fraction, named_shapes, quantity, si
 
@@ -116,14 +122,22 @@ ACTIVITY_LEVELS: dict[str, tuple[float, float]] = {"low": (65.0, 0.0), "moderate
 _AP_DEFAULT = ACTIVITY_LEVELS["moderate"][1]
 
 
-@functools.lru_cache(maxsize=1)
-def msis_table() -> np.ndarray:
-    """ln(global mean density [kg/m^3]) of NRLMSIS 2.1 on the (Ap, F10.7, altitude) grid, built once.
+#: Version of the code that builds :func:`msis_table`: part of its cache key (:mod:`spacedc.cache`). Bump it
+#: whenever a change here changes the table's numbers.
+TABLE_VERSION = 1
 
-    The grid and the averaging are those of the module notes; F10.7 and Ap are given explicitly, so pymsis
-    never reads or downloads a space-weather file. The array is read-only, of shape (6, 17, 111).
-    """
-    from pymsis import msis  # imported here: only the MSIS functions need it
+
+def _msis_key() -> dict[str, Any]:
+    """Everything :func:`msis_table` depends on (:func:`spacedc.cache.table_key`): the grid, the averaging
+    nodes, the model version, pymsis's version and :data:`TABLE_VERSION`."""
+    return {"table_version": TABLE_VERSION, "model": "NRLMSIS 2.1", "altitudes_km": _ALT_KM, "f107": _F107,
+            "ap": _AP, "lat_deg": _LAT, "lat_weights": _LAT_WEIGHTS, "lon_deg": _LON, "doy": _DOY,
+            "packages": package_versions("pymsis")}
+
+
+def _build_msis_table() -> np.ndarray:
+    """ln(global mean density [kg/m^3]) on the (Ap, F10.7, altitude) grid, from pymsis."""
+    from pymsis import msis  # imported here: only a build of the table needs it
 
     n_f, n_ap, n_s = len(_F107), len(_AP), len(_DOY)
     days = np.datetime64("2021-01-01") + (_DOY - 1) * np.timedelta64(1, "D")
@@ -135,9 +149,19 @@ def msis_table() -> np.ndarray:
                          aps=np.repeat(ap[:, None], 7, axis=1), version=2.1)[..., 0]
     w = _LAT_WEIGHTS / _LAT_WEIGHTS.sum()
     mean = np.einsum("dolh,l->dh", rho, w) / len(_LON)                   # (dates, alts)
-    table = np.log(mean.reshape(n_ap, n_f, n_s, len(_ALT_KM)).mean(axis=2))
-    table.setflags(write=False)
-    return table
+    return np.log(mean.reshape(n_ap, n_f, n_s, len(_ALT_KM)).mean(axis=2))
+
+
+@functools.lru_cache(maxsize=1)
+def msis_table() -> np.ndarray:
+    """ln(global mean density [kg/m^3]) of NRLMSIS 2.1 on the (Ap, F10.7, altitude) grid, built once.
+
+    The grid and the averaging are those of the module notes; F10.7 and Ap are given explicitly, so pymsis
+    never reads or downloads a space-weather file. The array is read-only, of shape (6, 17, 111). It is kept
+    in memory for the process and on disk for the machine (``msis-density-<key>.npz`` in the cache folder of
+    :mod:`spacedc.cache`); pymsis is imported only when the table is built.
+    """
+    return cached_table("msis-density", _msis_key(), _build_msis_table)
 
 
 def _cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -26,10 +26,16 @@ The model, in four steps, each from a package that installs from PyPI and needs 
    centre of a solid aluminium sphere (4 pi shielding, the usual worst-case box geometry), trapped protons
    without nuclear attenuation, electrons and their bremsstrahlung.
 
-The dose rate is tabulated once per process (lazily, in memory: a few seconds) on a grid of altitude
-(300-2000 km), inclination (0-90 deg, every 5 deg) and areal density (0.027-5.4 g/cm^2, i.e. 0.1-20 mm of
-aluminium), and the public functions interpolate linearly in log(dose rate) over altitude, inclination and
-log(areal density): a million-point sweep never calls the models. The dose is the rate times the duration.
+The dose rate is tabulated on a grid of altitude (300-2000 km), inclination (0-90 deg, every 5 deg) and areal
+density (0.027-5.4 g/cm^2, i.e. 0.1-20 mm of aluminium), and the public functions interpolate linearly in
+log(dose rate) over altitude, inclination and log(areal density): a million-point sweep never calls the
+models. The dose is the rate times the duration.
+
+The table takes about 10 s to build. It is built once per machine and field epoch, lazily, and kept in the
+user's cache folder (:mod:`spacedc.cache`: ``$SPACEDC_CACHE_DIR``, else ``$XDG_CACHE_HOME/spacedc``, else
+``~/.cache/spacedc``; a file ``radiation-dose-<key>.npz``, whose key changes with the grid, the field epoch,
+the versions of aep8, radbelt and SpacePy and :data:`TABLE_VERSION`), then in memory for the process. Deleting
+the folder clears it. With a warm cache none of the model packages is imported.
 
 Left out, and stated so that a design that needs them adds a margin:
 
@@ -64,6 +70,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from spacedc.cache import cached_table, package_versions
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, broadcast, named_shapes, parse_quantity, quantity, scalar_or_array, si
 
@@ -87,6 +94,10 @@ DOSE_VALIDITY: dict[str, tuple[float, float, str]] = {
     "shielding": (0.1, 20.0, "mm"),
 }
 
+#: Version of the code that builds the dose table: part of its cache key (:mod:`spacedc.cache`), so a bump
+#: makes every process rebuild it. Bump it whenever a change here changes the table's numbers.
+TABLE_VERSION = 2
+
 _RHO_AL = ALUMINIUM_DENSITY.m_as("g/cm^3")
 _YEAR_S = 365.25 * 86400.0
 
@@ -96,6 +107,7 @@ _ALTITUDES_KM = np.array([300.0, 350.0, 400.0, 450.0, 500.0, 550.0, 600.0, 650.0
 _INCLINATIONS_DEG = np.arange(0.0, 90.1, 5.0)
 _DEPTHS_MM = np.geomspace(0.1, 20.0, 40)  # SHIELDOSE-2 takes at most 71 depths
 _AREAL = _DEPTHS_MM * 0.1 * _RHO_AL  # g/cm^2
+_LOG_AREAL = np.log10(_AREAL)
 # Energies of the integral spectra [MeV]: AP-8 spans 0.1-400 MeV, AE-8 0.04-7 MeV (IRBEM's lower limit
 # returns no flux at exactly 0.04, hence 0.05).
 _E_PROTON = np.geomspace(0.1, 400.0, 40)
@@ -106,6 +118,7 @@ _COARSE_LAT = np.linspace(-89.5, 89.5, 37)
 _COARSE_LON = np.arange(-180.0, 180.1, 10.0)
 _FINE_LAT = np.arange(-89.0, 89.1, 2.0)
 _FINE_LON = np.arange(-180.0, 180.0, 3.0)
+_PROBE = 8  # every 8th energy of the spectra probes for flux on every grid point (_flux)
 #: Floor of the tabulated dose rate [rad/s] (3e-8 rad per year): near-equatorial low orbits see almost no
 #: trapped particles, and SHIELDOSE-2's interpolation returns noise (even negative values) there.
 _RATE_FLOOR = 1e-15
@@ -129,7 +142,6 @@ def _zonal_fluxes(altitude_km: float, epoch: float, models: tuple[Any, Any]) -> 
     """Longitude-mean integral fluxes [cm^-2 s^-1] on the fine latitudes: (protons x energies, electrons x
     energies)."""
     import radbelt
-    from astropy import units as au
     from scipy.interpolate import RegularGridInterpolator
 
     lat, lon = np.meshgrid(_COARSE_LAT, _COARSE_LON, indexing="ij")
@@ -139,15 +151,34 @@ def _zonal_fluxes(altitude_km: float, epoch: float, models: tuple[Any, Any]) -> 
     log_b = np.log(np.clip(np.where(bb0 > 0.0, bb0, 1e6), 1.0, 1e6))
     flat, flon = np.meshgrid(_FINE_LAT, _FINE_LON, indexing="ij")
     points = np.stack([flat, flon], axis=-1)
-    ell = np.exp(RegularGridInterpolator((_COARSE_LAT, _COARSE_LON), log_l)(points))[..., None]
-    bb0 = np.exp(RegularGridInterpolator((_COARSE_LAT, _COARSE_LON), log_b)(points))[..., None]
-    protons, electrons = models
-    with np.errstate(invalid="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        fp = protons.integral_flux_for_geomagnetic_coordinates(ell, bb0, _E_PROTON * au.MeV).value
-        fe = electrons.integral_flux_for_geomagnetic_coordinates(ell, bb0, _E_ELECTRON * au.MeV).value
-    # IRBEM returns NaN where the flux is zero (outside the belts, below the atmospheric cutoff).
-    return np.nan_to_num(fp).mean(axis=1), np.nan_to_num(fe).mean(axis=1)
+    ell = np.exp(RegularGridInterpolator((_COARSE_LAT, _COARSE_LON), log_l)(points))
+    bb0 = np.exp(RegularGridInterpolator((_COARSE_LAT, _COARSE_LON), log_b)(points))
+    return _flux(models[0], ell, bb0, _E_PROTON), _flux(models[1], ell, bb0, _E_ELECTRON)
+
+
+def _flux(model: Any, ell: np.ndarray, bb0: np.ndarray, energy: np.ndarray) -> np.ndarray:
+    """Longitude-mean integral flux [cm^-2 s^-1] of one model at (L, B/B0) on the (lat, lon) grid, shape (lat,
+    energy).
+
+    Most grid points of a low orbit lie outside the belts, where the flux is zero at every energy. The model
+    runs first at every :data:`_PROBE`-th energy on every point, then at all energies only on the points with
+    flux at one of those: the same zonal means (to within 2e-4 of a latitude's flux, at the belt edges where
+    IRBEM returns a flux at some energies only) for a fraction of the work.
+    """
+    from astropy import units as au
+
+    def run(ell: np.ndarray, bb0: np.ndarray, e: np.ndarray) -> np.ndarray:
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            f = model.integral_flux_for_geomagnetic_coordinates(ell[:, None], bb0[:, None], e * au.MeV).value
+        # IRBEM returns NaN where the flux is zero (outside the belts, below the atmospheric cutoff).
+        return np.nan_to_num(f, nan=0.0)
+
+    ell_f, bb0_f = ell.reshape(-1), bb0.reshape(-1)
+    live = np.any(run(ell_f, bb0_f, energy[::_PROBE]) > 0.0, axis=1)
+    flux = np.zeros((ell_f.size, energy.size))
+    flux[live] = run(ell_f[live], bb0_f[live], energy)
+    return flux.reshape(*ell.shape, energy.size).mean(axis=1)
 
 
 def _differential(integral: np.ndarray, energy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -175,24 +206,41 @@ def _shieldose_rates(fp: np.ndarray, fe: np.ndarray) -> np.ndarray:
     return sum(parts)
 
 
-@functools.lru_cache(maxsize=4)
-def _table(epoch: float) -> np.ndarray:
-    """log10 of the dose rate [rad(Si)/s] on (altitude, inclination, log10 areal density): built once."""
+def _table_key(epoch: float) -> dict[str, Any]:
+    """Everything the dose table depends on (:func:`spacedc.cache.table_key`): the grids, the models and their
+    options, the packages that compute it and :data:`TABLE_VERSION`."""
+    return {"table_version": TABLE_VERSION, "field_epoch": float(epoch),
+            "models": ["AP-8 MIN", "AE-8 MAX", "SHIELDOSE-2 detector 3 (Si) nucmeth 1 sphere centre"],
+            "altitudes_km": _ALTITUDES_KM, "inclinations_deg": _INCLINATIONS_DEG, "areal_g_cm2": _AREAL,
+            "e_proton_mev": _E_PROTON, "e_electron_mev": _E_ELECTRON, "coarse_lat": _COARSE_LAT,
+            "coarse_lon": _COARSE_LON, "fine_lat": _FINE_LAT, "fine_lon": _FINE_LON, "probe": _PROBE,
+            "rate_floor": _RATE_FLOOR, "packages": package_versions("aep8", "radbelt", "spacepy")}
+
+
+def _build_table(epoch: float) -> np.ndarray:
+    """log10 of the dose rate [rad(Si)/s] on (altitude, inclination, log10 areal density), from the models."""
     import aep8
 
     models = (aep8.model("p", "min"), aep8.model("e", "max"))
     weights = _latitude_weights(_INCLINATIONS_DEG, _FINE_LAT)
     out = np.empty((_ALTITUDES_KM.size, _INCLINATIONS_DEG.size, _AREAL.size))
-    with _LOCK:
-        for a, h in enumerate(_ALTITUDES_KM):
-            zp, ze = _zonal_fluxes(float(h), epoch, models)
-            fp, fe = weights @ zp, weights @ ze
-            for k in range(_INCLINATIONS_DEG.size):
-                out[a, k] = _shieldose_rates(fp[k], fe[k])
+    for a, h in enumerate(_ALTITUDES_KM):
+        zp, ze = _zonal_fluxes(float(h), epoch, models)
+        fp, fe = weights @ zp, weights @ ze
+        for k in range(_INCLINATIONS_DEG.size):
+            out[a, k] = _shieldose_rates(fp[k], fe[k])
     # More aluminium never adds dose here (no nuclear secondaries, nucmeth=1); SHIELDOSE-2's interpolation
     # leaves wiggles of a fraction of a percent at some depths, which the running minimum removes.
     out = np.minimum.accumulate(np.fmax(np.nan_to_num(out, nan=0.0), _RATE_FLOOR), axis=-1)
     return np.log10(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _table(epoch: float) -> np.ndarray:
+    """The dose table of :func:`_build_table` (read-only): from memory, else from the on-disk cache
+    (:mod:`spacedc.cache`), else built and stored there."""
+    with _LOCK:  # radbelt changes the working directory while it runs: one build at a time per process
+        return cached_table("radiation-dose", _table_key(epoch), lambda: _build_table(epoch))
 
 
 @named_shapes
@@ -213,14 +261,23 @@ def dose_depth(altitude: Any, inclination: Any, *, field_epoch: float = FIELD_EP
 def _interpolate(h_km: np.ndarray, i_deg: np.ndarray, areal: np.ndarray, epoch: float) -> np.ndarray:
     """Dose rate [rad/s], linear in log10(rate) over (altitude, folded inclination, log10 areal density);
     inputs must lie in the table (callers clip or raise first)."""
-    from scipy.interpolate import RegularGridInterpolator
-
     table = _table(float(epoch))
-    interp = RegularGridInterpolator((_ALTITUDES_KM, _INCLINATIONS_DEG, np.log10(_AREAL)), table)
     i_fold = np.where(i_deg > 90.0, 180.0 - i_deg, i_deg)
     h, i, z = broadcast(h_km, i_fold, np.log10(areal))
-    pts = np.stack([h.ravel(), i.ravel(), z.ravel()], axis=-1)
-    return (10.0 ** interp(pts)).reshape(h.shape)
+    cells = [_cell(grid, x) for grid, x in ((_ALTITUDES_KM, h), (_INCLINATIONS_DEG, i), (_LOG_AREAL, z))]
+    out = np.zeros(h.shape)
+    for corner in np.ndindex(2, 2, 2):  # trilinear: the 8 corners of each point's cell, with their weights
+        weight = np.ones(h.shape)
+        for (k, w), up in zip(cells, corner):
+            weight = weight * (w if up else 1.0 - w)
+        out = out + weight * table[cells[0][0] + corner[0], cells[1][0] + corner[1], cells[2][0] + corner[2]]
+    return 10.0 ** out
+
+
+def _cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the grid cell holding x and the weight of its upper node (x inside the grid)."""
+    k = np.clip(np.searchsorted(grid, x, side="right") - 1, 0, grid.size - 2)
+    return k, np.clip((x - grid[k]) / (grid[k + 1] - grid[k]), 0.0, 1.0)
 
 
 def _shielding_areal(shielding: Any, bounded: bool) -> np.ndarray:

@@ -1,7 +1,10 @@
-"""Shared test helpers, and the skip of the ``cad`` tests where CadQuery is not installed."""
+"""Shared test helpers, the skip of the ``cad`` tests where CadQuery is not installed, and the session's cache
+folder for the model tables."""
 
 import importlib.util
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,33 @@ PACKAGES = ("spacedc", "orbit", "power", "thermal", "structure", "compute", "eco
 #: Why a test marked ``cad`` is skipped in a light install.
 NO_CADQUERY = ('needs CadQuery, which is not installed: pip install "spacedc[cad]" '
                '(in a clone: pip install -e ".[cad,dev]")')
+
+
+#: The environment variable of spacedc's table cache (spacedc.cache.ENV_VAR, repeated: conftest imports nothing
+#: of ours before collection).
+CACHE_ENV = "SPACEDC_CACHE_DIR"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """One table-cache folder for the whole session, under pytest's basetemp, unless SPACEDC_CACHE_DIR is set.
+
+    Set in ``os.environ`` before collection, so that every test and every subprocess a test starts (the CLI
+    tests) reads and writes the same folder: each model table is built at most once per session, and never
+    depends on the developer's ~/.cache.
+    """
+    if os.environ.get(CACHE_ENV):
+        return
+    factory = getattr(config, "_tmp_path_factory", None)  # pytest's tmp_path_factory, set by its tmpdir plugin
+    folder = (factory.mktemp("spacedc-cache", numbered=False) if factory is not None
+              else Path(tempfile.mkdtemp(prefix="spacedc-cache-")))
+    os.environ[CACHE_ENV] = str(folder)
+    config._spacedc_cache_env_set = True
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "_spacedc_cache_env_set", False):
+        os.environ.pop(CACHE_ENV, None)
 
 
 def pytest_collection_modifyitems(config, items):
