@@ -35,7 +35,7 @@ __all__ = ["SUNCATCHER_TID_TOLERANCE", "DEFAULT_DESIGN_MARGIN", "DEFAULT_SEFI_RA
 #: krad(Si). [Suncatcher2025], read 2nd-hand (a summary of the paper; the figure was not checked against the
 #: paper itself). The paper's abstract (checked) says the TPUs survive a dose equivalent to a 5-year mission
 #: without permanent failures.
-SUNCATCHER_TID_TOLERANCE = Q_(15.0, "krads")
+SUNCATCHER_TID_TOLERANCE = Q_(15.0, "krad_Si")
 
 #: Minimum radiation design margin, RDM = tolerance / dose >= 2: NASA practice [NASA-LL0792] and the usual
 #: MRDM of [ECSS-E-ST-10-12C] sec. 5.2 for total dose (2nd-hand, through a summary of the standard).
@@ -63,9 +63,9 @@ def dose_margin(dose: Any, tolerance: Any = SUNCATCHER_TID_TOLERANCE,
 
     Parameters
     ----------
-    dose : Quantity [rads or Gy]
-        Mission total ionizing dose at the part, rad(Si) (pint's ``rads``; ``rad`` is the radian) (> 0).
-    tolerance : Quantity [rads or Gy]
+    dose : Quantity [rad_Si or Gy]
+        Mission total ionizing dose at the part, rad(Si) (``rad_Si``, 0.01 Gy; pint's ``rad`` is the radian) (> 0).
+    tolerance : Quantity [rad_Si or Gy]
         Dose the part survives (default :data:`SUNCATCHER_TID_TOLERANCE`, 15 krad(Si)) (> 0).
     design_margin : float
         Required RDM (>= 1).
@@ -79,11 +79,11 @@ def dose_margin(dose: Any, tolerance: Any = SUNCATCHER_TID_TOLERANCE,
     --------
     A 5-year dose of 3 krad(Si) against 15 krad(Si) with RDM 2: 15 / (2 x 3) - 1 = 1.5.
 
-    >>> dose_margin("3 krads")
+    >>> dose_margin("3 krad_Si")
     1.5
     """
-    d = si(dose, "rads", "dose", lo=0, lo_open=True)
-    tol = si(tolerance, "rads", "tolerance", lo=0, lo_open=True)
+    d = si(dose, "rad_Si", "dose", lo=0, lo_open=True)
+    tol = si(tolerance, "rad_Si", "tolerance", lo=0, lo_open=True)
     rdm = fraction(design_margin, "design_margin", lo=1, hi=None)
     return scalar_or_array(tol / (rdm * d) - 1.0)
 
@@ -132,10 +132,10 @@ def rate_from_dose(events_per_dose: Any, dose_rate: Any) -> pint.Quantity:
 
     Parameters
     ----------
-    events_per_dose : Quantity [1/rads]
-        e.g. ``"0.5 1/krads"`` (>= 0).
-    dose_rate : Quantity [rads/time]
-        e.g. ``"600 rads/year"`` (>= 0).
+    events_per_dose : Quantity [1/rad_Si]
+        e.g. ``"0.5 1/krad_Si"`` (>= 0).
+    dose_rate : Quantity [rad_Si/time]
+        e.g. ``"600 rad_Si/year"`` (>= 0).
 
     Returns
     -------
@@ -143,11 +143,11 @@ def rate_from_dose(events_per_dose: Any, dose_rate: Any) -> pint.Quantity:
 
     Examples
     --------
-    >>> round(rate_from_dose("1 1/krads", "365.25 rads/year").m_as("1/day"), 6)
+    >>> round(rate_from_dose("1 1/krad_Si", "365.25 rad_Si/year").m_as("1/day"), 6)
     0.001
     """
-    n = si(events_per_dose, "1/rads", "events_per_dose", lo=0)
-    rate = si(dose_rate, "rads/day", "dose_rate", lo=0)
+    n = si(events_per_dose, "1/rad_Si", "events_per_dose", lo=0)
+    rate = si(dose_rate, "rad_Si/day", "dose_rate", lo=0)
     return quantity(n * rate, "1/day")
 
 

@@ -65,6 +65,24 @@ _ROWS = [
     ("stowed first mode", ("launch", "stowed_first_mode_Hz"), (1, "Hz", ".1f")),
     ("deployed first mode", None, None),
     ("MMOD: pipes lost / P(no pen.)", None, None),
+    ("Compute (nobody repairs it)", None, None),
+    ("chips active / spare", None, None),
+    ("chip survival to EOL", ("compute", "chip_reliability_eol"), (1, "", ".3f")),
+    ("P(target met at EOL)", ("compute", "probability_target_met"), (1, "", ".3f")),
+    ("availability EOL / mean", None, None),
+    ("dose over life", ("compute", "dose_rad_Si"), (1e-3, "krad(Si)", ".2f")),
+    ("dose margin", None, None),
+    ("SEFI / SDC rate", None, None),
+    ("Lifetime and disposal", None, None),
+    ("natural lifetime", ("lifetime", "natural_lifetime_year"), (1, "yr", ".1f")),
+    ("ballistic coefficient", ("lifetime", "ballistic_coefficient_kg_per_m2"), (1, "kg/m^2", ".1f")),
+    ("station-keeping delta-v", ("lifetime", "station_keeping_delta_v_m_per_s"), (1, "m/s", ".1f")),
+    ("disposal", None, None),
+    ("Cost (undiscounted)", None, None),
+    ("per satellite", None, None),
+    ("  hardware / launch / ops", None, None),
+    ("per kWh delivered", None, None),
+    ("on the ground", None, None),
 ]
 
 
@@ -72,6 +90,53 @@ def _fmt(value: Any, scale: float, unit: str, spec: str) -> str:
     if value is None:
         return "unbounded"
     return f"{value * scale:{spec}} {unit}".rstrip()
+
+
+def _dose_margin(data: dict[str, Any]) -> str:
+    c = data["compute"]
+    text = f"{c['dose_margin']:+.3f}" if c["dose_margin"] is not None else "unbounded"
+    if not c["dose_within_model_range"]:
+        return text + "   <-- outside the dose model's range"
+    return text + ("   <-- NOT MET" if c["dose_margin"] is not None and c["dose_margin"] < 0 else "")
+
+
+def _disposal(data: dict[str, Any]) -> str:
+    life = data["lifetime"]
+    if not life["meets_rule"]:
+        return f"{life['disposal_rule']}: NOT MET"
+    if not life["disposal_delta_v_m_per_s"]:
+        return f"{life['disposal_rule']}: natural decay suffices"
+    return (f"{life['disposal_rule']}: {_fmt(life['disposal_delta_v_m_per_s'], 1, 'm/s', '.1f')} to a "
+            f"{_fmt(life['disposal_perigee_m'], 1e-3, 'km', '.0f')} perigee")
+
+
+def _per_kwh(data: dict[str, Any]) -> str:
+    c = data["cost"]
+    if c["per_kWh_USD"] is None:
+        return "not known (no launch price, or no launch carries it)"
+    return (f"{_fmt(c['per_kWh_USD'], 1, 'USD', '.4g')} ({_fmt(c['per_kw_year_USD'], 1e-3, 'kUSD/kW-yr', '.1f')}, "
+            f"{_fmt(c['energy_delivered_kWh'], 1e-6, 'GWh', '.3g')} delivered)")
+
+
+#: Table rows that combine several summary values: label -> the text from the summary dictionary.
+_COMPOUND = {
+    "chips active / spare": lambda d: (f"{d['compute']['chips_active']} / {d['compute']['chips_spare']} "
+                                       f"({d['compute']['chips_total']} flown)"),
+    "availability EOL / mean": lambda d: (f"{_fmt(d['compute']['availability_eol'], 1, '', '.4f')} / "
+                                          f"{_fmt(d['compute']['availability_mean'], 1, '', '.4f')}"),
+    "dose margin": _dose_margin,
+    "SEFI / SDC rate": lambda d: (f"{_fmt(d['compute']['sefi_rate_per_day'], 1, '', '.3g')} / "
+                                  f"{_fmt(d['compute']['sdc_rate_per_day'], 1, '', '.3g')} per day"),
+    "disposal": _disposal,
+    "per satellite": lambda d: (f"{_fmt(d['cost']['per_satellite_USD'], 1e-6, 'MUSD', '.2f')} (station "
+                                f"{_fmt(d['cost']['per_station_USD'], 1e-6, 'MUSD', '.1f')})"),
+    "  hardware / launch / ops": lambda d: (f"{_fmt(d['cost']['hardware_USD'], 1e-6, '', '.2f')} / "
+                                            f"{_fmt(d['cost']['launch_USD'], 1e-6, '', '.2f')} / "
+                                            f"{_fmt(d['cost']['operations_USD'], 1e-6, 'MUSD', '.2f')}"),
+    "per kWh delivered": _per_kwh,
+    "on the ground": lambda d: (f"{_fmt(d['cost']['terrestrial_per_kWh_USD'], 1, 'USD/kWh', '.3g')} "
+                                f"({_fmt(d['cost']['terrestrial_per_kw_year_USD'], 1e-3, 'kUSD/kW-yr', '.2f')})"),
+}
 
 
 def summary_table(data: dict[str, Any]) -> str:
@@ -125,6 +190,8 @@ def summary_table(data: dict[str, Any]) -> str:
             t = data["thermal"]
             lines.append(f"  {label:<26} {_fmt(t['pump_power_W'], 1e-3, 'kW', '.2f')} / "
                          f"{_fmt(t['compressor_power_W'], 1e-3, 'kW', '.2f')}")
+        elif label in _COMPOUND:
+            lines.append(f"  {label:<26} {_COMPOUND[label](data)}")
         elif key is None:
             lines.append(label)
         else:

@@ -204,7 +204,7 @@ def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> d
             "working_fraction_eol": column(cp.expected_working_fraction_eol, shape),
             "availability_eol": column(cp.availability, shape),
             "availability_mean": column(cp.mean_availability, shape),
-            "dose_rads": _si(result.dose.dose, "rads"),
+            "dose_rad_Si": _si(result.dose.dose, "rad_Si"),
             "dose_margin": column(result.dose_margin, shape),
             "dose_within_model_range": column(result.dose.valid, shape),
             "sefi_rate_per_day": _si(cp.sefi_rate, "1/day"),

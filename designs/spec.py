@@ -599,7 +599,7 @@ class ComputeChoices(Section):
                          doc="aluminium-equivalent shielding around the chips (bus walls and rack enclosure): "
                              "100 mil, the reference depth at which part doses are commonly quoted (an "
                              "assumption: state the design's own)")
-    dose_tolerance: Any = qty("krads", _quantity_default(compute.SUNCATCHER_TID_TOLERANCE), lo=0, lo_open=True,
+    dose_tolerance: Any = qty("krad_Si", _quantity_default(compute.SUNCATCHER_TID_TOLERANCE), lo=0, lo_open=True,
                               doc="total ionizing dose in rad(Si) the chips survive: 15 krad(Si), Google's TPU v6e "
                                   "proton tests with no hard failure ([Suncatcher2025], 2nd-hand)")
     dose_design_margin: float = num(compute.DEFAULT_DESIGN_MARGIN, lo=1.0, hi=None,

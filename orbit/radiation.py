@@ -246,7 +246,7 @@ def _table(epoch: float) -> np.ndarray:
 @named_shapes
 def dose_depth(altitude: Any, inclination: Any, *, field_epoch: float = FIELD_EPOCH) -> tuple[pint.Quantity,
                                                                                               pint.Quantity]:
-    """The tabulated dose-depth curve of one orbit: (aluminium thickness [mm], dose rate [rads/year]).
+    """The tabulated dose-depth curve of one orbit: (aluminium thickness [mm], dose rate [rad_Si/year]).
 
     The grid nodes of :func:`total_dose` at one altitude and inclination (both scalars, in range), for plots
     and reports.
@@ -255,7 +255,7 @@ def dose_depth(altitude: Any, inclination: Any, *, field_epoch: float = FIELD_EP
     i = float(si(inclination, "deg", "inclination", lo=0.0, hi=180.0))
     depths = _DEPTHS_MM
     rate = _interpolate(np.full(depths.shape, h), np.full(depths.shape, i), _AREAL, field_epoch)
-    return quantity(depths, "mm"), quantity(rate * _YEAR_S, "rads/year")
+    return quantity(depths, "mm"), quantity(rate * _YEAR_S, "rad_Si/year")
 
 
 def _interpolate(h_km: np.ndarray, i_deg: np.ndarray, areal: np.ndarray, epoch: float) -> np.ndarray:
@@ -335,8 +335,8 @@ def total_dose(altitude: Any, inclination: Any, shielding: Any, duration: Any, *
 
     Returns
     -------
-    Quantity [rads]
-        rad(Si) (pint's ``rads``, 0.01 Gy). Broadcasts over all four inputs.
+    Quantity [rad_Si]
+        rad(Si) (``rad_Si``, 0.01 Gy). Broadcasts over all four inputs.
 
     Raises
     ------
@@ -348,7 +348,7 @@ def total_dose(altitude: Any, inclination: Any, shielding: Any, duration: Any, *
     --------
     >>> from spacedc import orbit
     >>> d = orbit.total_dose("650 km", "98 deg", ["1 mm", "3 mm", "10 mm"], "5 year")
-    >>> [f"{x:.2g}" for x in d.m_as("krads")]
+    >>> [f"{x:.2g}" for x in d.m_as("krad_Si")]
     ['25', '4.2', '0.85']
 
     References
@@ -361,7 +361,7 @@ def total_dose(altitude: Any, inclination: Any, shielding: Any, duration: Any, *
     areal = _shielding_areal(shielding, bounded=True)
     t = si(duration, "s", "duration", lo=0.0)
     epoch = _check_epoch(field_epoch)
-    return quantity(_interpolate(h, i, areal, epoch) * t, "rads")
+    return quantity(_interpolate(h, i, areal, epoch) * t, "rad_Si")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -370,7 +370,7 @@ class DoseResult(Result):
 
     Attributes
     ----------
-    dose : Quantity [rads]
+    dose : Quantity [rad_Si]
         rad(Si). At an invalid point, the dose at the nearest point of the validity range (a figure for
         display only: ``valid`` is false and ``reasons`` says why).
     valid : bool or ndarray of bool
@@ -379,7 +379,7 @@ class DoseResult(Result):
         One sentence per invalid point, ``""`` where valid.
     """
 
-    dose: pint.Quantity = dataclasses.field(metadata={"unit": "rads"})
+    dose: pint.Quantity = dataclasses.field(metadata={"unit": "rad_Si"})
     valid: Any
     reasons: Any
 
@@ -396,7 +396,7 @@ def radiation_dose(altitude: Any, inclination: Any, shielding: Any, duration: An
     Returns
     -------
     DoseResult
-        ``dose`` [rads], ``valid``, ``reasons``.
+        ``dose`` [rad_Si], ``valid``, ``reasons``.
 
     Examples
     --------
@@ -422,5 +422,5 @@ def radiation_dose(altitude: Any, inclination: Any, shielding: Any, duration: An
                            (bad_h, f"altitude outside the radiation model's range {h_lo:g}-{h_hi:g} km"),
                            (bad_s, f"shielding outside the radiation model's range {s_lo:g}-{s_hi:g} mm of "
                                    f"aluminium ({a_lo:.3g}-{a_hi:.3g} g/cm^2)"))
-    return DoseResult(dose=quantity(rate * t, "rads"), valid=scalar_or_array(~(bad_h | bad_s), bool),
+    return DoseResult(dose=quantity(rate * t, "rad_Si"), valid=scalar_or_array(~(bad_h | bad_s), bool),
                       reasons=scalar_or_array(reasons, str))

@@ -58,11 +58,14 @@ except pint.UndefinedUnitError:
     u.define("USD = [currency]")
 
 # Failure rates of electronics are quoted in FIT, failures in 10^9 device-hours [JESD85]. A total ionizing
-# dose in rad(Si) is pint's ``rads`` (0.01 Gy): pint's ``rad`` is the radian.
-try:
-    u.Unit("FIT")
-except pint.UndefinedUnitError:
-    u.define("FIT = 1e-9 / hour")
+# dose in rad(Si) is ``rad_Si`` (0.01 Gy, the absorbed dose in silicon): pint's ``rad`` is the radian, and its
+# ``rads`` (also 0.01 Gy) takes no prefix unambiguously ("krads" also reads as kilo-radian-seconds), while
+# ``krad_Si`` does.
+for _definition in ("FIT = 1e-9 / hour", "rad_Si = 0.01 * gray"):
+    try:
+        u.Unit(_definition.split(" = ")[0])
+    except pint.UndefinedUnitError:
+        u.define(_definition)
 
 _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
 

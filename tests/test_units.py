@@ -20,9 +20,10 @@ def test_fit_is_one_failure_per_billion_device_hours():
     assert parse_quantity("1e9 FIT").m_as("1/hour") == pytest.approx(1.0)
 
 
-def test_rads_is_a_dose_and_rad_the_radian():
-    # 1 rad(Si) = 0.01 Gy = 0.01 J/kg; pint's "rad" stays the radian
-    assert (1 * u.rads).m_as("Gy") == pytest.approx(0.01)
+def test_rad_si_is_a_dose_and_rad_the_radian():
+    # 1 rad(Si) = 0.01 Gy = 0.01 J/kg; pint's "rad" stays the radian; a kilorad parses without ambiguity
+    assert (1 * u.rad_Si).m_as("Gy") == pytest.approx(0.01)
+    assert parse_quantity("15 krad_Si").m_as("Gy") == pytest.approx(150.0)
     assert (1 * u.rad).m_as("deg") == pytest.approx(57.29577951308232)
 
 

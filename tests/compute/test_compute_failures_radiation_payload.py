@@ -54,27 +54,27 @@ def test_fleet_failure_rate_bad_input():
 def test_dose_margin_is_the_rdm_convention():
     # RDM = tolerance / dose [ECSS-E-ST-10-12C]; with the required RDM 2, a 7.5 krad(Si) dose against 15 krad(Si)
     # is exactly at the limit (margin 0), 5 krad gives 15 / 10 - 1 = 0.5, 10 krad gives -0.25.
-    doses = Q_(np.array([7.5, 5.0, 10.0]), "krads")
-    assert compute.dose_margin(doses, "15 krads", 2.0) == pytest.approx([0.0, 0.5, -0.25])
+    doses = Q_(np.array([7.5, 5.0, 10.0]), "krad_Si")
+    assert compute.dose_margin(doses, "15 krad_Si", 2.0) == pytest.approx([0.0, 0.5, -0.25])
     # Gy and rad(Si) mix: 1 Gy = 100 rad. 30 Gy = 3 krad against 15 krad, RDM 1: 15/3 - 1 = 4.
-    assert compute.dose_margin("30 Gy", "15 krads", 1.0) == pytest.approx(4.0)
-    assert compute.SUNCATCHER_TID_TOLERANCE.m_as("rads") == 15000.0
+    assert compute.dose_margin("30 Gy", "15 krad_Si", 1.0) == pytest.approx(4.0)
+    assert compute.SUNCATCHER_TID_TOLERANCE.m_as("rad_Si") == 15000.0
 
 
 def test_dose_margin_bad_input():
     with pytest.raises(ValueError, match="dose"):
-        compute.dose_margin("0 rads")
+        compute.dose_margin("0 rad_Si")
     with pytest.raises(pytest.importorskip("pint").DimensionalityError, match="dose"):
         compute.dose_margin("3 km")
     with pytest.raises(ValueError, match="design_margin"):
-        compute.dose_margin("3 krads", design_margin=0.5)
+        compute.dose_margin("3 krad_Si", design_margin=0.5)
 
 
 def test_event_rates_and_sefi_availability():
     # sigma Phi: 1e-10 cm^2 x 100 /cm^2/s = 1e-8 /s = 8.64e-4 /day
     assert compute.event_rate("1e-10 cm^2", "100 1/cm^2/s").m_as("1/day") == pytest.approx(8.64e-4)
     # 2 events per krad at 1 krad/year: 2/year = 2 / 365.25 per day
-    assert compute.rate_from_dose("2 1/krads", "1 krads/year").m_as("1/day") == pytest.approx(2 / 365.25)
+    assert compute.rate_from_dose("2 1/krad_Si", "1 krad_Si/year").m_as("1/day") == pytest.approx(2 / 365.25)
     a, ok, why = compute.sefi_availability(Q_([1.0, 30.0], "1/day"), "1 hour")
     assert a == pytest.approx([1 - 1 / 24, 0.0]) and ok.tolist() == [True, False]
     assert why[0] == "" and "never finish" in why[1]
