@@ -512,6 +512,7 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     # A drag make-up the propellant cannot close (an orbit too low for its life and Isp) gives an unbounded wet
     # mass: the checks below take it as 1e30 kg, so every mass-driven margin fails with its reason.
     wet = np.minimum(budget.wet.m_as("kg"), _UNBOUNDED_KG)
+    unbounded = ~np.asarray(budget.wet.m_as("kg") < _UNBOUNDED_KG)  # inf, or a mass ratio no tank holds
     pack, station = _packing(c, lv, published, s, wet, notes)
     qs, stowed = _stowed_checks(c, lv, published, s, wet, mat, notes)
     deployed = _deployed_wing(c, s)
@@ -551,14 +552,14 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
         numbers = {k: float(v) for k, v in numbers.items()}
         reasons: Any = "; ".join(_WHY[k][1].format(lv=lv.name, margin=margins[k], **numbers)
                                  for k, bad in failed.items() if bad)
-        if not np.isfinite(budget.wet.m_as("kg")):
+        if unbounded:
             reasons = (f"the propellant for {dv.total.m_as('km/s'):.3g} km/s of drag make-up and disposal at "
                        f"{c.specific_impulse.m_as('s'):.0f} s Isp is unbounded (mass ratio beyond any tank): raise "
                        f"the orbit or the specific impulse; " + reasons)
         feasible = bool(feasible)
     else:
         reasons = mask_reasons(
-            shape, (~np.isfinite(budget.wet.m_as("kg")), "propellant for drag make-up and disposal unbounded"),
+            shape, (unbounded, "propellant for drag make-up and disposal unbounded"),
             *((bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     usd, kw = station["usd"], station["kw"]
     return LaunchResult(vehicle=lv.name, recovery=lv.recovery,

@@ -29,7 +29,6 @@ the subsystem they grow and the system margin as the dry satellite. ``cad.json``
 from __future__ import annotations
 
 import dataclasses
-import math
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +93,7 @@ def satellite_spec(design: Design, result: DesignResult) -> geometry.SatelliteSp
     cell = power.cell(design.power.cell)
     kind = "flexible" if "blanket" in cell.construction else "rigid"
     array = geometry.SolarArrayWingSpec.from_area(result.array.area / g.array_wings, g.array_wing_width, kind=kind)
-    racks = math.ceil(design.payload.chip_count / g.chips_per_rack)
+    racks = int(g.rack_count(result.compute.chips_total))
     bus = _bus(g.bus_width.m_as("m"), racks)
     return geometry.SatelliteSpec(bus=bus, radiator=radiator, array=array, radiator_wing_count=wings,
                                   array_wing_count=int(g.array_wings), name=design.name)
@@ -105,9 +104,10 @@ def _bus(width: float, racks: int) -> geometry.BusSpec:
     return geometry.BusSpec(width=Q_(width, "m"), depth=Q_(width, "m"), height=Q_(height, "m"), rack_count=racks)
 
 
-def _payload_kg(design: Design) -> float:
-    """Payload mass before growth: chips times their mass each (as the sizing's mass budget starts)."""
-    return float(design.payload.chip_count * design.payload.mass_per_chip.m_as("kg"))
+def _payload_kg(result: DesignResult) -> float:
+    """Payload mass before growth: every chip flown, active and spare, times its mass (as the sizing's mass
+    budget starts)."""
+    return float(result.compute.mass.m_as("kg"))
 
 
 def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Design) -> dict[str, pint.Quantity]:
@@ -128,7 +128,7 @@ def _densities(spec: geometry.SatelliteSpec, result: DesignResult, design: Desig
         if volumes.get(k):
             dens[k] = result.array.mass.m_as("kg") / array_volume
     if volumes.get("rack"):
-        dens["rack"] = _payload_kg(design) / volumes["rack"]
+        dens["rack"] = _payload_kg(result) / volumes["rack"]
     return {k: Q_(v, "kg/m^3") for k, v in dens.items()}
 
 
@@ -279,7 +279,7 @@ def measure_cad(design: Design, result: DesignResult, assemblies: dict[str, Any]
     checks = {
         "radiator": _check(cad_kg.get("radiator", 0.0), result.radiator_mass.m_as("kg"), smeared=False),
         "array": _check(cad_kg.get("array", 0.0), result.array.mass.m_as("kg"), smeared=True),
-        "payload_racks": _check(cad_kg.get("racks", 0.0), _payload_kg(design), smeared=True),
+        "payload_racks": _check(cad_kg.get("racks", 0.0), _payload_kg(result), smeared=True),
     }
     return CadReport(
         radiating_area=areas.radiating_area, array_area=areas.array_area,

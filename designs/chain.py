@@ -569,7 +569,7 @@ def _launch(design: Design, env, payload, compute_power, array, battery, thermal
     per_wing, length = th.wing_panels(area, panel_count)
     width = th.panel_width.m_as("m")
     thickness = (2 * th.face_sheet_thickness + th.core_thickness).m_as("mm")
-    racks = np.ceil(np.asarray(payload.chips_total) / g.chips_per_rack)  # spares ride in the racks too
+    racks = g.rack_count(payload.chips_total)  # the spares ride in the racks too
     flexible = "blanket" in power.cell(design.power.cell).construction
     array_length = array.area.m_as("m^2") / (g.array_wings * g.array_wing_width.m_as("m"))
     height, radius = stowed_envelope_estimate(

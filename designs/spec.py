@@ -384,6 +384,11 @@ class GeometryChoices(Section):
                                                + " x ".join(f"{geometry.field_default(geometry.BusSpec, k):~}"
                                                             for k in ("rack_width", "rack_depth", "rack_height")))
 
+    def rack_count(self, chips: Any) -> np.ndarray:
+        """Racks that carry ``chips`` chips (the active and the spares alike), ceil(chips / chips_per_rack);
+        the sizing's bus and the CAD's both read it. Broadcasts."""
+        return np.ceil(np.asarray(chips) / self.chips_per_rack)
+
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class LaunchChoices(Section):

@@ -69,7 +69,8 @@ class TransientSummary(Result):
 def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwork:
     """Build the four-node network of a sized, single-point design (see the module docstring)."""
     p, th, pw = design.payload, design.thermal, design.power
-    n = p.chip_count
+    # the chips on the loop that draw power: the active ones, and the hot spares (cold spares are unpowered)
+    n = int(result.compute.chips_total if design.compute.spare_mode == "hot" else result.compute.chips_active)
     period = result.environment.period.m_as("s")
     t_e = result.environment.eclipse_duration.m_as("s")
     loop, loads = result.loop, result.loads

@@ -10,7 +10,8 @@ import pint
 import pytest
 
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
-from spacedc.designs.spec import LaunchChoices
+from spacedc import orbit
+from spacedc.designs.spec import DesignError, LaunchChoices, LifetimeChoices
 from spacedc.units import Q_, u
 
 G0 = 9.80665
@@ -35,11 +36,12 @@ LIGHT = dict(altitude="650 km", inclination="97.9 deg", lifetime="5 year", paylo
 WING_FIELDS = {f.name for f in dataclasses.fields(RadiatorWings)}
 
 
-def light(choices=None, **changes):
+def light(choices=None, lifetime=None, **changes):
     flat = {**LIGHT, **changes}
     wings = RadiatorWings(**{k: v for k, v in flat.items() if k in WING_FIELDS})
     return budget_and_margins(choices or LaunchChoices(),
-                              SizedSatellite(wings=wings, **{k: v for k, v in flat.items() if k not in WING_FIELDS}))
+                              SizedSatellite(wings=wings, **{k: v for k, v in flat.items() if k not in WING_FIELDS}),
+                              lifetime)
 
 
 def _values(tree):
@@ -123,10 +125,12 @@ def test_mass_budget_by_hand():
     the dry mass: m_dry = (1005 + 1.18 (66.4 + 8) + 1.18 x 16) / 0.65; ADCS basic = 0.06 m_dry / 1.20 (medium
     electronics), propulsion basic = 0.03 m_dry / 1.18. Margin 0.2 m_dry.
 
-    Propellant (rocket equation on m_dry+ = 1.2 m_dry, Isp 220 s): disposal from a 650 km circle to a 50 km
-    perigee, dv = v_c (1 - sqrt(2 r_p / (r_a + r_p))) (half a Hohmann transfer, vis-viva); drag make-up
-    dv = rho v^2 C_D A t / (2 m), rho(650 km) = 1.454e-13 exp(-50 / 71.835) kg/m^3 (Vallado Table 8-4)."""
-    r = light()
+    Propellant (rocket equation on m_dry+ = 1.2 m_dry, Isp 220 s), with the prompt disposal rule at a constant
+    F10.7 of 140 sfu: disposal from a 650 km circle to a 50 km perigee, dv = v_c (1 - sqrt(2 r_p / (r_a + r_p)))
+    (half a Hohmann transfer, vis-viva); drag make-up dv = rho v^2 C_D A t / (2 m), rho(650 km) the NRLMSIS mean
+    density at F10.7 140 and Ap 15 (orbit.msis_density, itself checked against NRLMSIS's reference output in
+    tests/orbit)."""
+    r = light(lifetime=LifetimeChoices(disposal_rule="prompt", f107=140.0))
     s = r.summary()["mass"]
     cylinder = 2 * math.pi * 0.7875 * 0.004 * 1.2 * RHO_7075
     assert cylinder == pytest.approx(66.4, abs=0.05)
@@ -143,7 +147,8 @@ def test_mass_budget_by_hand():
     ra, rp = R_E + 650e3, R_E + 50e3
     v = math.sqrt(MU / ra)
     disposal = v * (1 - math.sqrt(2 * rp / (ra + rp)))
-    drag = 0.5 * 1.454e-13 * math.exp(-50 / 71.835) * v * v * 2.2 * 60 / (1.2 * dry) * 5 * 365.25 * 86400
+    rho = orbit.msis_density("650 km", f107=140.0, ap=15.0).m_as("kg/m^3")
+    drag = 0.5 * rho * v * v * 2.2 * 60 / (1.2 * dry) * 5 * 365.25 * 86400
     assert r.delta_v.total.m_as("m/s") == pytest.approx(disposal + drag, rel=1e-9)
     assert s["propellant_kg"] == pytest.approx(1.2 * dry * math.expm1((disposal + drag) / (G0 * 220)), rel=1e-9)
     # the sections add up: subsystems + structure + harness + growth = dry; + margin + propellant = total
@@ -326,8 +331,8 @@ def test_bad_inputs_are_rejected_naming_the_parameter():
         light(array_mass="400 kg")
     with pytest.raises(ValueError, match="panel_areal_density"):
         light(panel_areal_density="1 kg/m^2")
-    with pytest.raises(ValueError, match="disposal_perigee"):
-        light(LaunchChoices(disposal_perigee="700 km"))
+    with pytest.raises(DesignError, match="disposal_perigee was removed.*lifetime.disposal_rule"):
+        LaunchChoices.from_mapping({"disposal_perigee": "700 km"})
 
 
 def test_panel_count_by_core_thickness_sweep_is_one_call():
