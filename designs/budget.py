@@ -42,7 +42,7 @@ from spacedc import orbit
 from spacedc import structure
 from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
 from spacedc.designs.spec import LaunchChoices, LifetimeChoices
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Result, combine_reasons, mask_reasons
 from spacedc.units import fraction, quantity, scalar_or_array, si
 from spacedc.units import json_column as _flat
 
@@ -595,11 +595,21 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
         1 - c.secondary_structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
     basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
+    # The density table holds 100-2000 km: an orbit outside it is infeasible with that reason (its figures are
+    # those at the nearer edge, for display), never extrapolated.
+    lo, hi = orbit.MSIS_ALTITUDE_RANGE
+    outside = (s.h_km <= lo) | (s.h_km > hi)
     life_budget = orbit.lifetime_budget(
-        quantity(s.h_km, "km"), mass=quantity(dry * (1 + c.system_margin), "kg"), drag_area=quantity(s.a_drag, "m^2"),
-        drag_coefficient=c.drag_coefficient, mission_duration=quantity(s.life, "year"), epoch=s.epoch,
-        rule=life.disposal_rule, propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v,
-        f107=life.f107, ap=life.ap)
+        quantity(np.clip(s.h_km, lo + 1.0, hi), "km"), mass=quantity(dry * (1 + c.system_margin), "kg"),
+        drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
+        mission_duration=quantity(s.life, "year"), epoch=s.epoch, rule=life.disposal_rule,
+        propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v, f107=life.f107, ap=life.ap)
+    if np.any(outside):
+        why = mask_reasons(np.shape(outside), (outside, f"altitude outside the lifetime model's range {lo:.0f}-"
+                                                        f"{hi:.0f} km (the NRLMSIS density table)"))
+        life_budget = dataclasses.replace(
+            life_budget, meets_rule=scalar_or_array(np.asarray(life_budget.meets_rule) & ~outside, bool),
+            reasons=scalar_or_array(combine_reasons(why, np.asarray(life_budget.reasons, dtype=object)), str))
     keep, dispose = life_budget.station_keeping_delta_v, life_budget.disposal_delta_v
     dv = structure.DeltaVBudget(drag_makeup=keep, disposal=dispose, margin=0.0 * keep, total=life_budget.delta_v)
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,

@@ -324,14 +324,15 @@ class SizingChain:
         hardware = {"chips": economics.subsystem_cost(cs.chip_price, name="cost.chip_price",
                                                       count=payload.chips_total),
                     "bus": bus}
-        # a satellite that fits no launch costs inf (it is infeasible on its launch margins): priced at one
-        # satellite per launch, then its costs set to inf
+        # a satellite that fits no launch, or whose propellant is unbounded, costs inf (it is infeasible on its
+        # launch margins): priced at one satellite per launch and no mass, then its costs set to inf
         per_launch = np.asarray(launch.packing.satellites_per_launch, dtype=float)
-        fits = per_launch >= 1
+        wet = launch.mass.wet.m_as("kg")
+        fits = (per_launch >= 1) & np.isfinite(wet)
         self.cost_result = None if launch.launch_price is None else _unbounded_where(~fits, economics.mission_cost(
             compute_power=self.compute_power, lifetime=pw.lifetime, hardware=hardware,
             launch_price=launch.launch_price, satellites_per_launch=np.where(fits, per_launch, 1.0),
-            satellite_mass=launch.mass.wet, satellites=launch.modules, availability=payload.mean_availability,
+            satellite_mass=quantity(np.where(fits, wet, 1.0), "kg"), satellites=launch.modules, availability=payload.mean_availability,
             operations_fraction=cs.operations_fraction, replacement_rate=cs.chip_replacement_rate,
             replacement_unit_cost=cs.chip_price, replacement_unit_mass=d.payload.mass_per_chip, nre=cs.nre))
         self.terrestrial = economics.terrestrial_cost(

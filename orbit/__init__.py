@@ -32,8 +32,9 @@ Public functions take Quantities or strings (``"650 km"``), broadcast over array
 (97.99, 97.7)
 """
 
-from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, MEAN_SOLAR_CYCLE, SolarCycle,
-                                      atmosphere_density, mission_mean_density, msis_density, solar_flux_f107)
+from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, MEAN_SOLAR_CYCLE, MSIS_ALTITUDE_RANGE,
+                                      MSIS_F107_RANGE, SolarCycle, atmosphere_density, mission_mean_density,
+                                      msis_density, solar_flux_f107)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
 from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
                              SOLAR_CONSTANT, TROPICAL_YEAR)
@@ -62,7 +63,7 @@ __all__ = [
     "Orbit",
     "OrbitEnvironment", "environment",
     "EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "ACTIVITY_LEVELS", "msis_density", "SolarCycle",
-    "MEAN_SOLAR_CYCLE", "solar_flux_f107", "mission_mean_density",
+    "MEAN_SOLAR_CYCLE", "solar_flux_f107", "mission_mean_density", "MSIS_ALTITUDE_RANGE", "MSIS_F107_RANGE",
     "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",

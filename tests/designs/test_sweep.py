@@ -184,10 +184,11 @@ def test_an_exclusive_atomic_write_never_replaces_a_file(tmp_path):
 
 def test_cli_sweep_of_the_cylinder_wall_changes_the_structure_mass(tmp_path):
     """`spacedc sweep --vary launch.cylinder_thickness=4 mm:40 mm:4`: structure_kg rises with the wall, by the
-    cylinder's 2 pi R t H rho (R = 0.7875 m, H = the 1.206 m bus, 7075-T6 at 0.101 lb/in^3, MIL-HDBK-5J)."""
+    cylinder's 2 pi R t H rho (R = 0.7875 m, H = the 1.206 m bus of the 100 active chips without spares, 7075-T6 at
+    0.101 lb/in^3, MIL-HDBK-5J)."""
     out = tmp_path / "wall.csv"
     run = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "sweep", "sso-100kw", "--vary",
-                          "launch.cylinder_thickness=4 mm:40 mm:4", "--out", str(out)],
+                          "launch.cylinder_thickness=4 mm:40 mm:4", "--vary", "compute.spares=0", "--out", str(out)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     rows = _rows(out)
