@@ -82,6 +82,31 @@ class ComputePayload(Result):
     reasons: Any
 
 
+def _on_distinct(fn: Any, *inputs: Any) -> tuple[np.ndarray, ...]:
+    """``fn`` on each distinct combination of the broadcast ``inputs`` once, its outputs scattered back to every
+    point.
+
+    Exact (a point's value is fn of its own inputs), so a batch gives what its points give alone; a sweep over
+    fields these inputs do not hold evaluates the survival integrals once, not once a point. Each input is coded
+    by its own distinct values (a 1-D sort), the codes joined into one integer key per point.
+    """
+    arrays = [np.asarray(v) for v in inputs]
+    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    key = np.zeros(shape, dtype=np.int64)
+    columns = []
+    for a in arrays:
+        values, code = np.unique(a, return_inverse=True)
+        columns.append(values)
+        key = key * len(values) + np.broadcast_to(code.reshape(a.shape), shape)
+    distinct, where = np.unique(key, return_inverse=True)
+    # back from each distinct key to the value of every input (mixed radix, last input fastest)
+    picked, rest = [], distinct
+    for values in reversed(columns):
+        picked.append(values[rest % len(values)])
+        rest = rest // len(values)
+    return tuple(np.asarray(out)[where.reshape(shape)] for out in fn(*reversed(picked)))
+
+
 @named_shapes
 def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rate: Any, duration: Any,
                     spares: Any = None, fraction: Any = DEFAULT_FRACTION, confidence: Any = DEFAULT_CONFIDENCE,
@@ -152,18 +177,24 @@ def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rat
     r_sefi = si(sefi_rate, "1/day", "sefi_rate", lo=0)
     r_sdc = si(sdc_rate, "1/day", "sdc_rate", lo=0)
     tau = si(recovery_time, "day", "recovery_time", lo=0)
+    frac = _fraction(fraction, "fraction")
+    beta = _fraction(weibull_shape, "weibull_shape", lo=0, hi=None, lo_open=True)
     if spares is None:
-        s = np.asarray(spares_for(active, failure_rate, duration, fraction=fraction, confidence=confidence,
-                                  mode=spare_mode, weibull_shape=weibull_shape), dtype=np.int64)
+        # once per distinct (active, lambda t, fraction, confidence, shape): a sweep over anything else (chip
+        # power, the orbit) sizes its spares once, exactly as each point alone would
+        s = _on_distinct(lambda a_, x_, f_, c_, b_: (np.asarray(spares_for(
+            a_.astype(np.int64), quantity(x_, "1/hour"), "1 hour", fraction=f_, confidence=c_, mode=spare_mode,
+            weibull_shape=b_), dtype=np.int64),), a, x, frac, conf, beta)[0]
     else:
         s = _count(spares, "spares")
-    a, k, x, r, s, conf, p_chip, m_chip, f_hot, r_sefi, r_sdc, tau = np.broadcast_arrays(
-        a, k, x, r, s, conf, p_chip, m_chip, f_hot, r_sefi, r_sdc, tau)
+    a, k, x, r, s, conf, p_chip, m_chip, f_hot, r_sefi, r_sdc, tau, beta = np.broadcast_arrays(
+        a, k, x, r, s, conf, p_chip, m_chip, f_hot, r_sefi, r_sdc, tau, beta)
     none = s < 0
     s_used = np.where(none, 0, s)
-    prob, working = _survival(spare_mode, a, s_used, k, x, r)
-    beta = np.broadcast_to(_fraction(weibull_shape, "weibull_shape", lo=0, hi=None, lo_open=True), a.shape)
-    mean_working = _mean_over_life(spare_mode, a, s_used, x, beta)
+    prob, working, mean_working = _on_distinct(
+        lambda a_, s_, k_, x_, r_, b_: (*_survival(spare_mode, a_, s_, k_, x_, r_),
+                                        _mean_over_life(spare_mode, a_, s_, x_, b_)),
+        a, s_used, k, x, r, beta)
     hot = 1.0 if spare_mode == "hot" else 0.0
     power = a * p_chip + hot * s_used * f_hot * p_chip
     mass = (a + s_used) * m_chip

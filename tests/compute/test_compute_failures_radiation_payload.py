@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from spacedc import compute
-from spacedc.units import Q_
+from spacedc.units import Q_, u
 
 # [Dubey2024]: 54-day snapshot on 16,384 H100 GPUs.
 GPU_HOURS = 16384 * 54 * 24  # = 21,233,664 GPU-hours
@@ -157,3 +157,18 @@ def test_mean_working_fraction_lies_between_the_end_of_life_value_and_one():
                         duration="5 year", spares=[5, 40], spare_mode="cold")
     assert np.all(p.expected_working_fraction_eol < p.mean_working_fraction)
     assert np.all(p.mean_working_fraction < 1.0)
+
+
+def test_a_batch_gives_each_point_what_it_gives_alone():
+    # compute_payload evaluates its survival integrals once per distinct input combination: a point's spares,
+    # probability and mean working fraction inside a batch are bit-identical to the same point sized alone
+    active = np.array([1, 7, 100, 100, 2000, 7])
+    power = np.array([300.0, 700.0, 1000.0, 1500.0, 1000.0, 700.0]) * u.W
+    kw = dict(chip_mass="16 kg", failure_rate="12621 FIT", duration="5 year", fraction=0.9, spare_mode="cold")
+    batch = compute.compute_payload(active, chip_power=power, **kw)
+    for i in range(len(active)):
+        alone = compute.compute_payload(int(active[i]), chip_power=power[i], **kw)
+        assert batch.chips_spare[i] == alone.chips_spare
+        assert batch.probability_target_met[i] == alone.probability_target_met
+        assert batch.mean_working_fraction[i] == alone.mean_working_fraction
+        assert batch.power[i].m_as("W") == alone.power.m_as("W")
