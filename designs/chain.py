@@ -564,7 +564,7 @@ def _launch(design: Design, env, payload, compute_power, array, battery, thermal
     area is the installed radiator's one face plus the bus face: an edge-on radiator in a dawn-dusk orbit
     holds its plane across the velocity.
     """
-    th, g, p = design.thermal, design.geometry, design.payload
+    th, g = design.thermal, design.geometry
     finite = np.isfinite(area)
     wings = np.asarray(th.wings)
     per_wing, length = th.wing_panels(area, panel_count)

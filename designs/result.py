@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc import compute, economics, orbit, power, structure, thermal
+from spacedc import economics, orbit, power, structure, thermal
+from spacedc.compute import ComputePayload
 from spacedc.designs.budget import LaunchResult
 from spacedc.results import Result
 from spacedc.units import json_column as _flat
@@ -65,7 +66,7 @@ class DesignResult(Result):
     stowed_height: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     stowed_diameter: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
     launch: LaunchResult
-    compute: compute.ComputePayload
+    compute: ComputePayload
     dose: orbit.DoseResult
     dose_margin: Any
     cost: economics.MissionCost | None

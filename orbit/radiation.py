@@ -72,7 +72,7 @@ import pint
 
 from spacedc.cache import cached_table, package_versions
 from spacedc.results import Result, mask_reasons
-from spacedc.units import Q_, broadcast, named_shapes, parse_quantity, quantity, scalar_or_array, si
+from spacedc.units import Q_, broadcast, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["ALUMINIUM_DENSITY", "FIELD_EPOCH", "DOSE_VALIDITY", "DoseResult", "total_dose", "radiation_dose",
            "dose_depth"]

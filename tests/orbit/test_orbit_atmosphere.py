@@ -6,7 +6,6 @@ import pytest
 from pymsis import msis
 
 from spacedc import orbit, structure
-from spacedc.orbit import atmosphere
 from spacedc.units import Q_
 
 # Rows of the NRLMSIS 2.1 Fortran distribution's reference output, msis2.1_test_ref_dp.txt [Emmert2022] (as
