@@ -10,7 +10,9 @@ inside numpy and pint are not counted: their C loops are the point.)
 import numpy as np
 import pytest
 
+from spacedc import compute
 from spacedc import designs
+from spacedc import economics
 from spacedc import orbit
 from spacedc import power
 from spacedc import thermal
@@ -63,6 +65,17 @@ CASES = {
         cold_plate_resistance=0.02 * u.K / u.W),
     "heat_pump": lambda n: thermal.heat_pump(heat_load=100 * u.kW, cold_temperature=300 * u.K,
                                              hot_temperature=_grid(310, 380, n, "K"), carnot_fraction=0.4),
+    "total_dose": lambda n: orbit.total_dose(_grid(300, 2000, n, "km"), 97 * u.deg, _grid(0.5, 10, n, "mm"),
+                                             5 * u.year),
+    "msis_density": lambda n: orbit.msis_density(_grid(150, 1500, n, "km"), f107=np.linspace(70, 250, n)),
+    "k_of_n": lambda n: compute.k_of_n(90, 100, np.linspace(0.5, 1.0, n)),
+    "compute_payload": lambda n: compute.compute_payload(
+        100, chip_power=_grid(300, 1500, n, "W"), chip_mass=16 * u.kg, failure_rate=12621 * u.FIT,
+        duration=5 * u.year, fraction=0.9, spare_mode="cold"),
+    "mission_cost": lambda n: economics.mission_cost(
+        compute_power=_grid(10, 1000, n, "kW"), lifetime=5 * u.year, launch_price=70e6 * u.USD,
+        hardware={"chips": economics.subsystem_cost("30000 USD", count=100)}),
+    "terrestrial_cost": lambda n: economics.terrestrial_cost(_grid(10, 1000, n, "kW"), 5 * u.year),
     "designs.size": lambda n: designs.size(designs.load("sso-100kw").replace(
         payload__chip_power=_grid(300, 1500, n, "W"))),
 }
