@@ -443,8 +443,9 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     2 pi R t H rho; ``choices.tie_down_count`` tie-downs per radiator wing of ``tie_down_mass`` each (both
     "structure" in S-120A); a hinge line of ``hinge_line_mass`` at the root and between panels of every
     radiator wing, ``wings.panels_per_wing`` per wing, and an ``array_drive_mass`` drive per solar-array wing
-    ("mechanisms"). Delta-v (:func:`orbit.lifetime_budget`): drag make-up at ``drag_area`` over ``lifetime`` in the
-    NRLMSIS density of the mission's solar cycle, plus the disposal burn that meets ``lifetime.disposal_rule``
+    ("mechanisms"). Delta-v (:func:`orbit.lifetime_budget`, at the orbit-mean geodetic altitude,
+    :func:`orbit.mean_geodetic_altitude`): drag make-up at ``drag_area`` over ``lifetime`` in the NRLMSIS density
+    of the mission's solar cycle, plus the disposal burn that meets ``lifetime.disposal_rule``
     (none where the natural decay already does), the drag figured on m_dry^+ -- the rocket equation on the dry
     mass with that delta-v bounds the propellant of a constant drag impulse from above.
 
@@ -595,12 +596,15 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
         1 - c.secondary_structure_fraction - c.harness_fraction - c.adcs_fraction - c.propulsion_fraction)
     basic["adcs"] = c.adcs_fraction * dry / (1 + growth["adcs"])
     basic["propulsion"] = c.propulsion_fraction * dry / (1 + growth["propulsion"])
-    # The density table holds 100-2000 km: an orbit outside it is infeasible with that reason (its figures are
-    # those at the nearer edge, for display), never extrapolated.
+    # The atmosphere is by geodetic height, so the lifetime model takes the orbit-mean geodetic altitude (10 km
+    # above the equatorial one for a sun-synchronous orbit). The density table holds 100-2000 km: an orbit
+    # outside it is infeasible with that reason (its figures are those at the nearer edge, for display), never
+    # extrapolated.
+    h_geodetic = orbit.mean_geodetic_altitude(quantity(s.h_km, "km"), quantity(s.inc, "deg")).m_as("km")
     lo, hi = orbit.MSIS_ALTITUDE_RANGE
-    outside = (s.h_km <= lo) | (s.h_km > hi)
+    outside = (h_geodetic <= lo) | (h_geodetic > hi)
     life_budget = orbit.lifetime_budget(
-        quantity(np.clip(s.h_km, lo + 1.0, hi), "km"), mass=quantity(dry * (1 + c.system_margin), "kg"),
+        quantity(np.clip(h_geodetic, lo + 1.0, hi), "km"), mass=quantity(dry * (1 + c.system_margin), "kg"),
         drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
         mission_duration=quantity(s.life, "year"), epoch=s.epoch, rule=life.disposal_rule,
         propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v, f107=life.f107, ap=life.ap)

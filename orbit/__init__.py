@@ -3,7 +3,7 @@
 The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits about an oblate Earth:
 
 * :mod:`orbit.constants` -- Earth, Sun and time constants with their sources.
-* :mod:`orbit.kepler` -- :func:`orbital_period`, :func:`nodal_precession_rate` (J2),
+* :mod:`orbit.kepler` -- :func:`orbital_period`, :func:`nodal_precession_rate` (J2), :func:`mean_geodetic_altitude`,
   :func:`sun_synchronous_inclination`.
 * :mod:`orbit.sun` -- :func:`sun_position` (low-precision ephemeris, Vallado Alg. 29), :func:`solar_flux`.
 * :mod:`orbit.beta` -- :func:`beta_angle` with J2 node drift, :func:`raan_from_ltan`.
@@ -36,15 +36,16 @@ from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, M
                                       MSIS_F107_RANGE, SolarCycle, atmosphere_density, mission_mean_density,
                                       msis_density, solar_flux_f107)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
-from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_J2, EARTH_MU,
-                             SOLAR_CONSTANT, TROPICAL_YEAR)
+from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_FLATTENING,
+                                     EARTH_J2, EARTH_MU, SOLAR_CONSTANT, TROPICAL_YEAR)
 from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
 from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
 from spacedc.orbit.lifetime import (DISPOSAL_RULES, DisposalPlan, LifetimeBudget, disposal_plan, lifetime_budget,
                                     orbital_lifetime, station_keeping_delta_v)
-from spacedc.orbit.kepler import nodal_precession_rate, orbital_period, sun_synchronous_inclination
+from spacedc.orbit.kepler import (mean_geodetic_altitude, nodal_precession_rate, orbital_period,
+                                  sun_synchronous_inclination)
 from spacedc.orbit.radiation import (ALUMINIUM_DENSITY, DOSE_VALIDITY, FIELD_EPOCH, DoseResult, dose_depth,
                                      radiation_dose, total_dose)
 from spacedc.orbit.spec import Orbit
@@ -52,9 +53,9 @@ from spacedc.orbit.sun import SunPosition, solar_flux, sun_position
 from spacedc.orbit.view_factor import earth_view_factor
 
 __all__ = [
-    "ASTRONOMICAL_UNIT", "CONSTANTS", "EARTH_EQUATORIAL_RADIUS", "EARTH_J2", "EARTH_MU", "SOLAR_CONSTANT",
+    "ASTRONOMICAL_UNIT", "CONSTANTS", "EARTH_EQUATORIAL_RADIUS", "EARTH_FLATTENING", "EARTH_J2", "EARTH_MU", "SOLAR_CONSTANT",
     "TROPICAL_YEAR",
-    "orbital_period", "nodal_precession_rate", "sun_synchronous_inclination",
+    "orbital_period", "nodal_precession_rate", "sun_synchronous_inclination", "mean_geodetic_altitude",
     "SunPosition", "sun_position", "solar_flux",
     "beta_angle", "raan_from_ltan",
     "critical_beta_angle", "eclipse_fraction", "eclipse_duration", "EclipseStatistics", "eclipse_statistics",

@@ -12,6 +12,7 @@ __all__ = [
     "EARTH_EQUATORIAL_RADIUS",
     "EARTH_MU",
     "EARTH_J2",
+    "EARTH_FLATTENING",
     "SOLAR_CONSTANT",
     "ASTRONOMICAL_UNIT",
     "TROPICAL_YEAR",
@@ -24,6 +25,9 @@ EARTH_EQUATORIAL_RADIUS = Q_(6378.137, "km")
 
 #: Earth gravitational parameter GM, 398600.4418 km^3/s^2: EGM-96 / WGS-84, Vallado (4th ed.) Table D-3.
 EARTH_MU = Q_(398600.4418, "km^3/s^2")
+
+#: Earth flattening f = 1 / 298.257223563: WGS-84, Vallado (4th ed.) Table D-3.
+EARTH_FLATTENING = 1.0 / 298.257223563
 
 #: Earth second zonal harmonic J2 = 0.0010826267 (unnormalized): EGM-96, Vallado (4th ed.) Table D-3.
 EARTH_J2 = 1.0826267e-3
@@ -45,6 +49,7 @@ CONSTANTS: dict[str, dict[str, object]] = {
                                 "source": "WGS-84/EGM-96; Vallado, Fundamentals of Astrodynamics (4th ed.), Table D-3"},
     "EARTH_MU": {"value": EARTH_MU, "source": "EGM-96; Vallado (4th ed.), Table D-3"},
     "EARTH_J2": {"value": EARTH_J2, "source": "EGM-96; Vallado (4th ed.), Table D-3"},
+    "EARTH_FLATTENING": {"value": EARTH_FLATTENING, "source": "WGS-84; Vallado (4th ed.), Table D-3"},
     "SOLAR_CONSTANT": {"value": SOLAR_CONSTANT,
                        "source": "Kopp & Lean (2011), GRL 38 L01706; IAU 2015 Resolution B3 (nominal TSI)"},
     "ASTRONOMICAL_UNIT": {"value": ASTRONOMICAL_UNIT, "source": "IAU 2012 Resolution B2 (exact)"},
@@ -55,6 +60,7 @@ CONSTANTS: dict[str, dict[str, object]] = {
 _R_E = EARTH_EQUATORIAL_RADIUS.m_as("m")
 _MU = EARTH_MU.m_as("m^3/s^2")
 _J2 = EARTH_J2
+_F = EARTH_FLATTENING
 _S0 = SOLAR_CONSTANT.m_as("W/m^2")
 _AU = ASTRONOMICAL_UNIT.m_as("m")
 _TROPICAL_YEAR_S = TROPICAL_YEAR.m_as("s")

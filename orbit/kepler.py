@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.orbit.constants import _DAY_S, _J2, _MU, _R_E, _TROPICAL_YEAR_S
+from spacedc.orbit.constants import _DAY_S, _F, _J2, _MU, _R_E, _TROPICAL_YEAR_S
 from spacedc.units import named_shapes, quantity, si
 
-__all__ = ["orbital_period", "nodal_precession_rate", "sun_synchronous_inclination"]
+__all__ = ["orbital_period", "nodal_precession_rate", "sun_synchronous_inclination", "mean_geodetic_altitude"]
 
 #: The nodal rate of a sun-synchronous orbit [rad/s]: one turn per tropical year, eastward.
 _SSO_RATE = 2.0 * np.pi / _TROPICAL_YEAR_S
@@ -143,3 +143,38 @@ def sun_synchronous_inclination(altitude: Any) -> pint.Quantity:
     [SMAD1999] Wertz & Larson, *Space Mission Analysis and Design*, 3rd ed., sec. 6.2.
     """
     return quantity(np.degrees(_sso_inclination(_altitude(altitude))), "deg")
+
+
+@named_shapes
+def mean_geodetic_altitude(altitude: Any, inclination: Any) -> pint.Quantity:
+    """Orbit-mean geodetic height of a circular orbit: what an atmosphere model given by height sees on average.
+
+    A circular orbit of radius a = R_E + h (R_E the equatorial radius) passes over geocentric latitude phi at
+    the height a - R_E (1 - f sin^2 phi) above the ellipsoid, to first order in the flattening f. Over a
+    circular orbit sin(phi) = sin(i) sin(u) (u the argument of latitude, uniform in time), so the mean of
+    sin^2 phi is sin^2(i) / 2 and
+
+    .. math:: \\bar h_{geodetic} = h + \\frac{R_E f \\sin^2 i}{2}
+
+    (R_E f = 21.4 km: 10.5 km above h for a sun-synchronous orbit, 6.6 km at 51.6 deg). A hand derivation
+    from the WGS-84 ellipsoid ([Vallado2013] Table D-3, sec. 3.2 for geodetic height).
+
+    Parameters
+    ----------
+    altitude : Quantity [length]
+        Circular altitude above the equatorial radius (> 0).
+    inclination : Quantity [angle]
+        0 to 180 deg.
+
+    Returns
+    -------
+    Quantity [km]
+
+    Examples
+    --------
+    >>> round(mean_geodetic_altitude("650 km", "98 deg").m_as("km"), 2)
+    660.48
+    """
+    h = _altitude(altitude)
+    i = _inclination(inclination)
+    return quantity((h + _R_E * _F * np.sin(i) ** 2 / 2.0) / 1e3, "km")

@@ -106,8 +106,10 @@ def test_drag_area_adds_the_sun_tracking_array_orbit_average(sat, ltan):
     area = (r.radiator_area.m_as("m^2") + design.geometry.bus_width.m_as("m") ** 2
             + r.array.area.m_as("m^2") * np.cos(beta) * 2 / np.pi)
     mass = r.mass.dry.m_as("kg") * (1 + design.launch.system_margin)
+    # at the orbit-mean geodetic altitude, which the atmosphere is given by (orbit.mean_geodetic_altitude)
     expect = orbit.station_keeping_delta_v(
-        design.orbit.altitude, design.power.lifetime, epoch=design.orbit.epoch,
+        orbit.mean_geodetic_altitude(design.orbit.altitude, r.environment.inclination), design.power.lifetime,
+        epoch=design.orbit.epoch,
         ballistic_coefficient=mass / (design.launch.drag_coefficient * area) * u("kg/m^2"))
     assert r.launch.delta_v.drag_makeup.m_as("m/s") == pytest.approx(expect.m_as("m/s"), rel=1e-9)
     if ltan == "12:00":

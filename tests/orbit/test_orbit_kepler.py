@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from spacedc import orbit
-from spacedc.units import Q_
+from spacedc.units import Q_, u
 
 
 def test_geostationary_period_is_one_sidereal_day():
@@ -68,3 +68,25 @@ def test_no_sun_synchronous_orbit_above_about_5970_km():
     with pytest.raises(ValueError, match="altitude = 6000 km"):
         orbit.sun_synchronous_inclination("6000 km")
     assert orbit.sun_synchronous_inclination("5900 km").m_as("deg") < 180.0
+
+
+@pytest.mark.parametrize("altitude_km, inclination_deg", [(650.0, 97.99), (400.0, 51.6), (550.0, 0.0), (1200.0, 90.0)])
+def test_mean_geodetic_altitude_matches_the_ellipsoid_averaged_over_the_orbit(altitude_km, inclination_deg):
+    """Against the exact geodetic height on the WGS-84 ellipsoid (a = 6378.137 km, f = 1 / 298.257223563,
+    [Vallado2013] Table D-3), found by the usual fixed-point iteration on the geodetic latitude
+    (phi = atan2(z + e^2 N sin phi, p); h = p cos phi + z sin phi - a sqrt(1 - e^2 sin^2 phi), which holds at
+    the poles too), averaged over 3600 points evenly spaced in
+    argument of latitude: the first-order formula holds to 0.1 km."""
+    a_e, f = 6378.137, 1 / 298.257223563
+    e2 = f * (2 - f)
+    r = a_e + altitude_km
+    u_arg = np.linspace(0, 2 * np.pi, 3600, endpoint=False)
+    z = r * np.sin(np.radians(inclination_deg)) * np.sin(u_arg)
+    p = np.sqrt(r * r - z * z)
+    lat = np.arctan2(z, p * (1 - e2))
+    for _ in range(20):
+        n = a_e / np.sqrt(1 - e2 * np.sin(lat) ** 2)
+        lat = np.arctan2(z + e2 * n * np.sin(lat), p)
+    exact = np.mean(p * np.cos(lat) + z * np.sin(lat) - a_e * np.sqrt(1 - e2 * np.sin(lat) ** 2))
+    ours = orbit.mean_geodetic_altitude(altitude_km * u.km, inclination_deg * u.deg).m_as("km")
+    assert ours == pytest.approx(exact, abs=0.1)
