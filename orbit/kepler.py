@@ -173,7 +173,7 @@ def mean_geodetic_altitude(altitude: Any, inclination: Any) -> pint.Quantity:
     Examples
     --------
     >>> round(mean_geodetic_altitude("650 km", "98 deg").m_as("km"), 2)
-    660.48
+    660.49
     """
     h = _altitude(altitude)
     i = _inclination(inclination)
