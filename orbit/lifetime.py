@@ -68,6 +68,8 @@ import pint
 from spacedc.orbit.atmosphere import (_AP_DEFAULT, MEAN_SOLAR_CYCLE, MSIS_ALTITUDE_RANGE, SolarCycle,
                                       _altitude_in, _ap_scalar, _cell, _cycle_f107, _f107_in, _log_density_2d,
                                       _seconds, _table_at_ap, mission_mean_density)
+from spacedc.cache import cached_table
+from spacedc.orbit.atmosphere import _msis_key
 from spacedc.orbit.constants import _MU, _R_E
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
@@ -297,6 +299,18 @@ def _altitude_nodes(h_re_m: float) -> np.ndarray:
     return np.concatenate([[h_re_m], _H_NODES_M[_H_NODES_M > h_re_m]])
 
 
+#: Bumped whenever the decay integration or the tables' grids change: the key of the tables cached on disk
+#: (:mod:`spacedc.cache`), beside the density table's own key.
+TABLE_VERSION = 1
+
+
+def _table_key(kind: str, *setting: Any, nodes: np.ndarray) -> dict[str, Any]:
+    """Everything a lifetime table depends on: its kind and setting, its nodes, the B grids, the density table's
+    key (:func:`spacedc.orbit.atmosphere._msis_key`) and :data:`TABLE_VERSION`."""
+    return {"table_version": TABLE_VERSION, "kind": kind, "setting": repr(setting), "nodes": nodes,
+            "log_b": _LOG_B, "log_b_fine": _LOG_B_FINE, "msis": _msis_key()}
+
+
 @functools.lru_cache(maxsize=32)
 def _steady_lifetime_table(h_re_m: float, ap: float, f107: float) -> tuple[np.ndarray, np.ndarray]:
     """(altitude nodes [m], q = ln(L / (h - h_re)) [ln(s/m)] at B = 1 kg/m^2) at a constant F10.7, by the
@@ -304,14 +318,17 @@ def _steady_lifetime_table(h_re_m: float, ap: float, f107: float) -> tuple[np.nd
     proportional to B (so are the steps), so one column serves every B. At the first node, the re-entry altitude,
     q is its limit, ln(1 / |dh/dt|)."""
     h_nodes = _altitude_nodes(h_re_m)
-    h = h_nodes[1:]
-    f = np.full(h.shape, f107)
-    life = _integrated_lifetime(h, np.ones(h.shape), np.full(h.shape, h_re_m), np.zeros(h.shape),
-                                np.full(h.shape, np.inf), ap, None, f)
-    rate0, _ = _Decay(ap, f[:1], None).rate(np.full(1, h_re_m), np.zeros(1), np.ones(1), f[:1])
-    q = np.concatenate([-np.log(rate0), np.log(life / (h - h_re_m))])
+
+    def build() -> np.ndarray:
+        h = h_nodes[1:]
+        f = np.full(h.shape, f107)
+        life = _integrated_lifetime(h, np.ones(h.shape), np.full(h.shape, h_re_m), np.zeros(h.shape),
+                                    np.full(h.shape, np.inf), ap, None, f)
+        rate0, _ = _Decay(ap, f[:1], None).rate(np.full(1, h_re_m), np.zeros(1), np.ones(1), f[:1])
+        return np.concatenate([-np.log(rate0), np.log(life / (h - h_re_m))])
+
+    q = cached_table("lifetime-steady", _table_key("steady", h_re_m, ap, f107, nodes=h_nodes), build)
     h_nodes.setflags(write=False)
-    q.setflags(write=False)
     return h_nodes, q
 
 
@@ -327,11 +344,14 @@ def _cycle_lifetime_table(t0_s: float, h_re_m: float, limit_s: float, ap: float,
     max_time (a longer lifetime is inf), each column of H increasing (capped at the table's top, 2000 km)."""
     span = _TABLE_SPAN * limit_s
     life = np.concatenate([[0.0], _L_NODES_S[_L_NODES_S < span], [span]])
-    ll, bb = np.meshgrid(life[1:], 10.0 ** _LOG_B, indexing="ij")
-    h = _integrated_circular_altitude(ll, bb, np.asarray(t0_s), np.asarray(h_re_m), ap, key, None)
-    table = np.vstack([np.full((1, len(_LOG_B)), h_re_m), np.maximum.accumulate(h, axis=0)])
+
+    def build() -> np.ndarray:
+        ll, bb = np.meshgrid(life[1:], 10.0 ** _LOG_B, indexing="ij")
+        h = _integrated_circular_altitude(ll, bb, np.asarray(t0_s), np.asarray(h_re_m), ap, key, None)
+        return np.vstack([np.full((1, len(_LOG_B)), h_re_m), np.maximum.accumulate(h, axis=0)])
+
+    table = cached_table("lifetime-cycle", _table_key("cycle", t0_s, h_re_m, limit_s, ap, key, nodes=life), build)
     life.setflags(write=False)
-    table.setflags(write=False)
     return life, table
 
 
@@ -340,10 +360,14 @@ def _circular_altitude_table(t_start_s: float, lifetime_s: float, h_re_m: float,
                              key: tuple[float, float, float, float] | None, f107: float | None) -> np.ndarray:
     """The circular altitude [m] whose lifetime from t_start is lifetime_s, at each B of :data:`_LOG_B_FINE`."""
     b = 10.0 ** _LOG_B_FINE
-    out = _integrated_circular_altitude(np.full(b.shape, lifetime_s), b, np.full(b.shape, t_start_s),
-                                        np.full(b.shape, h_re_m), ap, key, None if f107 is None else np.asarray(f107))
-    out.setflags(write=False)
-    return out
+
+    def build() -> np.ndarray:
+        return _integrated_circular_altitude(np.full(b.shape, lifetime_s), b, np.full(b.shape, t_start_s),
+                                             np.full(b.shape, h_re_m), ap, key,
+                                             None if f107 is None else np.asarray(f107))
+
+    return cached_table("lifetime-circular", _table_key("circular", t_start_s, lifetime_s, h_re_m, ap, key, f107,
+                                                        nodes=b), build)
 
 
 def _log_b_cell(grid: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
