@@ -6,7 +6,8 @@ The sizing chain ends here. Given the masses and the geometry the chain has size
    their AIAA S-120A growth allowances; the structure its own sizing sets (:func:`structure.structure_hardware`:
    the primary cylinder, the tie-downs and the deployment hardware) with theirs; secondary structure, harness,
    attitude control and propulsion hardware as fractions of the dry mass; the system margin; the propellant
-   for drag make-up over life and disposal (:func:`structure.delta_v_budget`, rocket equation);
+   for drag make-up over life and the disposal the lifetime rule needs (:func:`orbit.lifetime_budget` at the
+   orbit-mean geodetic altitude, the rocket equation);
 2. packs the wet satellite into the vehicle (:func:`structure.satellites_per_launch`): satellites per launch by
    mass and by fairing volume, launch cost per satellite and per kW of compute, with the capability and the
    price of one published pair (``recovery``: the booster recovered or expended), or the user's;
@@ -603,14 +604,24 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
     h_geodetic = orbit.mean_geodetic_altitude(quantity(s.h_km, "km"), quantity(s.inc, "deg")).m_as("km")
     lo, hi = orbit.MSIS_ALTITUDE_RANGE
     outside = (h_geodetic <= lo) | (h_geodetic > hi)
+    # likewise a ballistic coefficient beyond the lifetime tables (absurd masses or areas)
+    b_lo, b_hi = orbit.BALLISTIC_COEFFICIENT_RANGE
+    mass = dry * (1 + c.system_margin)
+    beta = mass / (c.drag_coefficient * s.a_drag)
+    heavy = ~((beta >= b_lo) & (beta <= b_hi))
     life_budget = orbit.lifetime_budget(
-        quantity(np.clip(h_geodetic, lo + 1.0, hi), "km"), mass=quantity(dry * (1 + c.system_margin), "kg"),
+        quantity(np.clip(h_geodetic, lo + 1.0, hi), "km"),
+        mass=quantity(np.where(heavy, np.clip(np.nan_to_num(beta, nan=b_lo), b_lo, b_hi)
+                               * c.drag_coefficient * s.a_drag, mass), "kg"),
         drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
         mission_duration=quantity(s.life, "year"), epoch=s.epoch, rule=life.disposal_rule,
         propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v, f107=life.f107, ap=life.ap)
+    outside = outside | heavy
     if np.any(outside):
-        why = mask_reasons(np.shape(outside), (outside, f"altitude outside the lifetime model's range {lo:.0f}-"
-                                                        f"{hi:.0f} km (the NRLMSIS density table)"))
+        why = mask_reasons(np.shape(outside), (outside & ~heavy, f"altitude outside the lifetime model's range "
+                                                                 f"{lo:.0f}-{hi:.0f} km (the NRLMSIS density table)"),
+                           (heavy, f"ballistic coefficient outside the lifetime model's range {b_lo:g}-{b_hi:g} "
+                                   f"kg/m^2"))
         life_budget = dataclasses.replace(
             life_budget, meets_rule=scalar_or_array(np.asarray(life_budget.meets_rule) & ~outside, bool),
             reasons=scalar_or_array(combine_reasons(why, np.asarray(life_budget.reasons, dtype=object)), str))

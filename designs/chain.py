@@ -3,11 +3,16 @@
 Each step calls the discipline packages with Quantities; every step broadcasts, so a design whose fields
 hold arrays is a sweep sized in one call.
 
-Power demand. The chips draw ``N * P_chip`` through point-of-load converters of efficiency ``eta_c``; the
-bus adds its housekeeping load, the loop pump its shaft power, and a heat pump (if any) its compressor work.
-The load on the power bus, day and night alike (the chips keep computing through eclipse), is
+Compute payload. The N active chips fly with the spares that keep the end-of-life target (compute.compute_payload):
+cold spares weigh, hot ones also draw power and make heat. The dose behind the shielding is checked against
+the chips' tolerance.
 
-    P_load = N * P_chip / eta_c + P_hk + P_pump + W_hp.
+Power demand. The chips that draw power, the N active ones and the hot spares (``P_chips = (N + f_hot S_hot)
+P_chip``), draw it through point-of-load converters of efficiency ``eta_c``; the bus adds its housekeeping load,
+the loop pump its shaft power, and a heat pump (if any) its compressor work. The load on the power bus, day and
+night alike (the chips keep computing through eclipse), is
+
+    P_load = P_chips / eta_c + P_hk + P_pump + W_hp.
 
 Array and battery are sized for that load by the SMAD chain (power.size_solar_array, power.size_battery)
 over the worst eclipse of the year, at the year's smallest solar flux (aphelion), with the cells at their own
@@ -37,10 +42,13 @@ Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the hea
 the areal density; the environment loads come from thermal.environment_loads for the design's orientation
 and Earth case, at the smallest solar zenith angle of the orbit (which is |beta| at orbit noon).
 
-Mass. Payload, power (array + battery), thermal (radiator panels + loop lines and coolant) and the structure
-sized from its dimensions (the primary cylinder as tall as the bus, tie-downs, hinge lines, array drives) are
-summed; secondary structure is a fraction of the dry mass; the total carries the system margin
-(designs.budget).
+Mass. Payload (every chip flown), power (array + battery), thermal (radiator panels + loop lines and coolant)
+and the structure sized from its dimensions (the primary cylinder as tall as the bus, tie-downs, hinge lines,
+array drives) are summed; secondary structure is a fraction of the dry mass; the total carries the system margin
+and the propellant for the lifetime's station-keeping and disposal (designs.budget, orbit.lifetime_budget).
+
+Cost. The chips and the rest of the satellite at their prices, the whole launches, operations and replacement,
+per kWh of the compute delivered over life, beside a data center on the ground (economics).
 """
 
 from __future__ import annotations
@@ -324,15 +332,21 @@ class SizingChain:
         hardware = {"chips": economics.subsystem_cost(cs.chip_price, name="cost.chip_price",
                                                       count=payload.chips_total),
                     "bus": bus}
-        # a satellite that fits no launch, or whose propellant is unbounded, costs inf (it is infeasible on its
-        # launch margins): priced at one satellite per launch and no mass, then its costs set to inf
+        # A satellite that fits no launch, or whose propellant is unbounded, costs inf (it is infeasible on its
+        # launch margins), and one whose chips deliver nothing (availability 0: it is infeasible on its compute)
+        # costs inf per kWh: priced with placeholders, then those figures set to inf. Without a launch price the
+        # launch is priced at 0 and the summary leaves the launch and its sums out (launch_priced).
         per_launch = np.asarray(launch.packing.satellites_per_launch, dtype=float)
         wet = launch.mass.wet.m_as("kg")
         fits = (per_launch >= 1) & np.isfinite(wet)
-        self.cost_result = None if launch.launch_price is None else _unbounded_where(~fits, economics.mission_cost(
+        available = np.asarray(payload.mean_availability) > 0
+        self.launch_priced = launch.launch_price is not None
+        self.cost_result = _unbounded_where(~fits, ~available, economics.mission_cost(
             compute_power=self.compute_power, lifetime=pw.lifetime, hardware=hardware,
-            launch_price=launch.launch_price, satellites_per_launch=np.where(fits, per_launch, 1.0),
-            satellite_mass=quantity(np.where(fits, wet, 1.0), "kg"), satellites=launch.modules, availability=payload.mean_availability,
+            launch_price=launch.launch_price if self.launch_priced else quantity(0.0, "USD"),
+            satellites_per_launch=np.where(fits, per_launch, 1.0), satellite_mass=quantity(np.where(fits, wet, 1.0),
+                                                                                          "kg"),
+            satellites=launch.modules, availability=np.where(available, payload.mean_availability, 1.0),
             operations_fraction=cs.operations_fraction, replacement_rate=cs.chip_replacement_rate,
             replacement_unit_cost=cs.chip_price, replacement_unit_mass=d.payload.mass_per_chip, nre=cs.nre))
         self.terrestrial = economics.terrestrial_cost(
@@ -346,7 +360,9 @@ class SizingChain:
         shape = np.broadcast_shapes(np.shape(load), np.shape(self.area), np.shape(self.array.area.m),
                                     np.shape(self.battery.mass.m), np.shape(self.launch.mass.wet.m),
                                     np.shape(self.junction.m), np.shape(self.panel_count),
-                                    np.shape(self.launch.feasible), np.shape(combined))
+                                    np.shape(self.launch.feasible), np.shape(combined),
+                                    np.shape(self.payload.chips_total), np.shape(self.dose.dose.m),
+                                    np.shape(self.cost_result.per_satellite.m), np.shape(self.terrestrial.total.m))
         reasons = np.broadcast_to(combined, shape)
         feasible = reasons == ""
         th, pc, runaway = self.design.thermal, self.panel_count, self.runaway_hp
@@ -369,7 +385,7 @@ class SizingChain:
             battery_heater_power=quantity(self.battery_heater, "W"),
             stowed_height=self.stowed_height, stowed_diameter=self.stowed_diameter, launch=self.launch,
             compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
-            terrestrial=self.terrestrial,
+            launch_priced=self.launch_priced, terrestrial=self.terrestrial,
         )
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
             result = dataclasses.replace(result, **{
@@ -451,15 +467,21 @@ def _transient_reasons(design: Design, extremes: Any) -> list[str]:
 _TRANSIENT_SWEEP = "a sweep sizes the steady state only; check a chosen point with spacedc size"
 
 
-def _unbounded_where(mask: np.ndarray, cost: economics.MissionCost) -> economics.MissionCost:
-    """``cost`` with its launch and every sum that holds it infinite where ``mask`` is set (no launch carries
-    the satellite)."""
-    if not np.any(mask):
+def _unbounded_where(no_launch: np.ndarray, dark: np.ndarray,
+                     cost: economics.MissionCost) -> economics.MissionCost:
+    """``cost`` with the launch and every sum that holds it infinite where ``no_launch`` (no launch carries the
+    satellite), and with no energy delivered and an infinite cost per kW-year and kWh where ``dark`` (its chips
+    deliver nothing)."""
+    if not (np.any(no_launch) or np.any(dark)):
         return cost
-    inf = {name: quantity(np.where(mask, np.inf, getattr(cost, name).m_as(unit)), unit)
-           for name, unit in (("launch", "USD"), ("per_satellite", "USD"), ("total", "USD"),
-                              ("per_kw_year", "USD/kW/year"), ("per_kwh", "USD/kW/h"))}
-    return dataclasses.replace(cost, launches=np.where(mask, np.inf, cost.launches), **inf)
+    launch_bound = ("launch", "USD"), ("replacement", "USD"), ("per_satellite", "USD"), ("total", "USD")
+    per_energy = ("per_kw_year", "USD/kW/year"), ("per_kwh", "USD/kW/h")
+    changes = {name: quantity(np.where(no_launch, np.inf, getattr(cost, name).m_as(unit)), unit)
+               for name, unit in launch_bound}
+    changes |= {name: quantity(np.where(no_launch | dark, np.inf, getattr(cost, name).m_as(unit)), unit)
+                for name, unit in per_energy}
+    changes["energy_delivered"] = quantity(np.where(dark, 0.0, cost.energy_delivered.m_as("kW*h")), "kW*h")
+    return dataclasses.replace(cost, launches=np.where(no_launch, np.inf, cost.launches), **changes)
 
 
 def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:

@@ -61,7 +61,7 @@ _ROWS = [
     ("vehicle", None, None),
     ("satellites per launch", ("launch", "satellites_per_launch"), (1, "", ".0f")),
     ("stowed envelope", None, None),
-    ("launch cost per kW", ("launch", "launch_cost_per_kW_USD"), (1e-3, "kUSD/kW", ".1f")),
+    ("launch cost per kW", ("launch", "launch_cost_per_kW_USD"), (1e-3, "kUSD/kW (a shared launch)", ".1f")),
     ("stowed first mode", ("launch", "stowed_first_mode_Hz"), (1, "Hz", ".1f")),
     ("deployed first mode", None, None),
     ("MMOD: pipes lost / P(no pen.)", None, None),
@@ -110,10 +110,15 @@ def _disposal(data: dict[str, Any]) -> str:
             f"{_fmt(life['disposal_perigee_m'], 1e-3, 'km', '.0f')} perigee")
 
 
+def _known(value: Any, scale: float, unit: str, spec: str) -> str:
+    """A cost figure; None is a launch without a price (the summary's cost keys that hold the launch)."""
+    return "not known" if value is None else _fmt(value, scale, unit, spec)
+
+
 def _per_kwh(data: dict[str, Any]) -> str:
     c = data["cost"]
     if c["per_kWh_USD"] is None:
-        return "not known (no launch price, or no launch carries it)"
+        return "not known (the launch has no price: give launch.launch_price)"
     return (f"{_fmt(c['per_kWh_USD'], 1, 'USD', '.4g')} ({_fmt(c['per_kw_year_USD'], 1e-3, 'kUSD/kW-yr', '.1f')}, "
             f"{_fmt(c['energy_delivered_kWh'], 1e-6, 'GWh', '.3g')} delivered)")
 
@@ -128,10 +133,10 @@ _COMPOUND = {
     "SEFI / SDC rate": lambda d: (f"{_fmt(d['compute']['sefi_rate_per_day'], 1, '', '.3g')} / "
                                   f"{_fmt(d['compute']['sdc_rate_per_day'], 1, '', '.3g')} per day"),
     "disposal": _disposal,
-    "per satellite": lambda d: (f"{_fmt(d['cost']['per_satellite_USD'], 1e-6, 'MUSD', '.2f')} (station "
-                                f"{_fmt(d['cost']['per_station_USD'], 1e-6, 'MUSD', '.1f')})"),
+    "per satellite": lambda d: (f"{_known(d['cost']['per_satellite_USD'], 1e-6, 'MUSD', '.2f')} (station "
+                                f"{_known(d['cost']['per_station_USD'], 1e-6, 'MUSD', '.1f')})"),
     "  hardware / launch / ops": lambda d: (f"{_fmt(d['cost']['hardware_USD'], 1e-6, '', '.2f')} / "
-                                            f"{_fmt(d['cost']['launch_USD'], 1e-6, '', '.2f')} / "
+                                            f"{_known(d['cost']['launch_USD'], 1e-6, '', '.2f')} / "
                                             f"{_fmt(d['cost']['operations_USD'], 1e-6, 'MUSD', '.2f')}"),
     "per kWh delivered": _per_kwh,
     "on the ground": lambda d: (f"{_fmt(d['cost']['terrestrial_per_kWh_USD'], 1, 'USD/kWh', '.3g')} "

@@ -27,8 +27,10 @@ class DesignResult(Result):
     ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
     joined with ``"; "``). ``compute`` holds the chips flown (active and spare) and their survival, ``dose`` and
     ``dose_margin`` the total ionizing dose behind their shielding and its margin, ``launch.lifetime`` the
-    orbit's lifetime and disposal, ``cost`` the mission's cost (None where the launch has no price) and
-    ``terrestrial`` the data center on the ground it is compared with. ``transient`` holds the orbit extremes of the design's thermal network for a
+    orbit's lifetime and disposal, ``cost`` the mission's cost (its launch priced at 0 where ``launch_priced`` is
+    false: the vehicle publishes no price and the design states none) and ``terrestrial`` the data center on
+    the ground it is compared with. ``chip_power`` is what the chips draw, the hot spares' included; the compute
+    the design delivers is the active chips' (``compute.chips_active`` x ``payload.chip_power``). ``transient`` holds the orbit extremes of the design's thermal network for a
     single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
     (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
     """
@@ -69,7 +71,8 @@ class DesignResult(Result):
     compute: ComputePayload
     dose: orbit.DoseResult
     dose_margin: Any
-    cost: economics.MissionCost | None
+    cost: economics.MissionCost
+    launch_priced: bool
     terrestrial: economics.TerrestrialCost
     transient: Any = None
     transient_note: str = ""
@@ -187,13 +190,18 @@ def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> d
     """The ``compute``, ``lifetime`` and ``cost`` sections of ``summary.json``.
 
     ``natural_lifetime_year`` is ``None`` beyond the lifetime model's horizon (100 years: the orbit outlives
-    any mission), and the cost keys are ``None`` where the launch has no price (``launch.notes`` says so).
+    any mission), and the cost keys that hold the launch are ``None`` where the launch has no price
+    (``launch.notes`` says so).
     """
     cp, life, cost, ground = result.compute, result.launch.lifetime, result.cost, result.terrestrial
     plan = life.disposal
 
     def _si(q: Any, unit: str) -> Any:
         return None if q is None else column(q.m_as(unit), shape)
+
+    def _priced(q: Any, unit: str) -> Any:
+        """A figure that holds the launch: None where the launch has no price."""
+        return _si(q, unit) if result.launch_priced else None
 
     return {
         "compute": {
@@ -224,18 +232,18 @@ def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> d
             "meets_rule": column(life.meets_rule, shape),
         },
         "cost": {
-            "per_satellite_USD": _si(None if cost is None else cost.per_satellite, "USD"),
-            "per_station_USD": _si(None if cost is None else cost.total, "USD"),
-            "hardware_USD": _si(None if cost is None else cost.hardware, "USD"),
-            "chips_USD": _si(None if cost is None else cost.hardware_items["chips"], "USD"),
-            "bus_USD": _si(None if cost is None else cost.hardware_items["bus"], "USD"),
-            "launch_USD": _si(None if cost is None else cost.launch, "USD"),
-            "operations_USD": _si(None if cost is None else cost.operations, "USD"),
-            "replacement_USD": _si(None if cost is None else cost.replacement, "USD"),
-            "nre_USD": _si(None if cost is None else cost.nre, "USD"),
-            "energy_delivered_kWh": _si(None if cost is None else cost.energy_delivered, "kW*h"),
-            "per_kw_year_USD": _si(None if cost is None else cost.per_kw_year, "USD/kW/year"),
-            "per_kWh_USD": _si(None if cost is None else cost.per_kwh, "USD/kW/h"),
+            "per_satellite_USD": _priced(cost.per_satellite, "USD"),
+            "per_station_USD": _priced(cost.total, "USD"),
+            "hardware_USD": _si(cost.hardware, "USD"),
+            "chips_USD": _si(cost.hardware_items["chips"], "USD"),
+            "bus_USD": _si(cost.hardware_items["bus"], "USD"),
+            "launch_USD": _priced(cost.launch, "USD"),
+            "operations_USD": _si(cost.operations, "USD"),
+            "replacement_USD": _priced(cost.replacement, "USD"),
+            "nre_USD": _si(cost.nre, "USD"),
+            "energy_delivered_kWh": _si(cost.energy_delivered, "kW*h"),
+            "per_kw_year_USD": _priced(cost.per_kw_year, "USD/kW/year"),
+            "per_kWh_USD": _priced(cost.per_kwh, "USD/kW/h"),
             "terrestrial_total_USD": _si(ground.total, "USD"),
             "terrestrial_per_kw_year_USD": _si(ground.per_kw_year, "USD/kW/year"),
             "terrestrial_per_kWh_USD": _si(ground.per_kwh, "USD/kW/h"),

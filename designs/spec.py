@@ -651,6 +651,10 @@ class LifetimeChoices(Section):
             raise ValueError(f"lifetime.ap = {self.ap!r}: one value per design (the density table is built per Ap)")
 
 
+#: The bases a bus price may be quoted on (economics.PRICE_BASES keys the chain supplies an amount for).
+_BUS_BASES = ("count", "power", "mass")
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class CostChoices(Section):
     """What the satellite costs and what its compute costs per kWh, beside a data center on the ground
@@ -689,7 +693,9 @@ class CostChoices(Section):
         price = self.bus_price
         if not isinstance(price, pint.Quantity):
             price = parse_quantity(price, "cost.bus_price")
-        economics.price_basis(price, "cost.bus_price")
+        if economics.price_basis(price, "cost.bus_price") not in _BUS_BASES:
+            raise ValueError(f"cost.bus_price = {price:~}: price the rest of the satellite per W of compute power "
+                             f"(USD/W), per kg of dry mass (USD/kg) or per satellite (USD)")
         if np.any(np.asarray(price.m) < 0):
             raise ValueError(f"cost.bus_price = {price:~}: must be >= 0")
         object.__setattr__(self, "bus_price", price)

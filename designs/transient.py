@@ -69,8 +69,9 @@ class TransientSummary(Result):
 def design_network(design: Design, result: DesignResult) -> thermal.ThermalNetwork:
     """Build the four-node network of a sized, single-point design (see the module docstring)."""
     p, th, pw = design.payload, design.thermal, design.power
-    # the chips on the loop that draw power: the active ones, and the hot spares (cold spares are unpowered)
-    n = int(result.compute.chips_total if design.compute.spare_mode == "hot" else result.compute.chips_active)
+    # the chips as full-power equivalents: what they draw (the active ones, and hot spares at their share) over
+    # one chip's power, so that the node's path from junction to coolant is an active chip's
+    n = float(result.chip_power.m_as("W") / p.chip_power.m_as("W"))
     period = result.environment.period.m_as("s")
     t_e = result.environment.eclipse_duration.m_as("s")
     loop, loads = result.loop, result.loads

@@ -42,7 +42,8 @@ from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation,
 from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
-from spacedc.orbit.lifetime import (DISPOSAL_RULES, DisposalPlan, LifetimeBudget, disposal_plan, lifetime_budget,
+from spacedc.orbit.lifetime import (BALLISTIC_COEFFICIENT_RANGE, DISPOSAL_RULES, DisposalPlan, LifetimeBudget,
+                                    disposal_plan, lifetime_budget,
                                     orbital_lifetime, station_keeping_delta_v)
 from spacedc.orbit.kepler import (mean_geodetic_altitude, nodal_precession_rate, orbital_period,
                                   sun_synchronous_inclination)
@@ -65,7 +66,8 @@ __all__ = [
     "OrbitEnvironment", "environment",
     "EXPONENTIAL_ATMOSPHERE", "atmosphere_density", "ACTIVITY_LEVELS", "msis_density", "SolarCycle",
     "MEAN_SOLAR_CYCLE", "solar_flux_f107", "mission_mean_density", "MSIS_ALTITUDE_RANGE", "MSIS_F107_RANGE",
-    "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
+    "BALLISTIC_COEFFICIENT_RANGE", "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan",
+    "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
 ]

@@ -75,7 +75,7 @@ from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
-           "LifetimeBudget", "lifetime_budget"]
+           "LifetimeBudget", "lifetime_budget", "BALLISTIC_COEFFICIENT_RANGE"]
 
 _YEAR_S = 365.25 * 86400.0
 
