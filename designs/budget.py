@@ -611,7 +611,7 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
     heavy = ~((beta >= b_lo) & (beta <= b_hi))
     life_budget = orbit.lifetime_budget(
         quantity(np.clip(h_geodetic, lo + 1.0, hi), "km"),
-        mass=quantity(np.where(heavy, np.clip(np.nan_to_num(beta, nan=b_lo), b_lo, b_hi)
+        mass=quantity(np.where(heavy, np.clip(np.nan_to_num(beta, nan=b_lo), b_lo * (1 + 1e-9), b_hi * (1 - 1e-9))
                                * c.drag_coefficient * s.a_drag, mass), "kg"),
         drag_area=quantity(s.a_drag, "m^2"), drag_coefficient=c.drag_coefficient,
         mission_duration=quantity(s.life, "year"), epoch=s.epoch, rule=life.disposal_rule,
