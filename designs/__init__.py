@@ -21,7 +21,8 @@ from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, Geom
 from spacedc.designs.sweep import SweepReport, sweep
 
 __all__ = [
-    "ComputeChoices", "CostChoices", "LifetimeChoices", "Design", "DesignError", "DesignResult", "GeometryChoices", "LaunchChoices", "LaunchResult", "Payload",
+    "ComputeChoices", "CostChoices", "LifetimeChoices", "Design", "DesignError", "DesignResult", "GeometryChoices",
+    "LaunchChoices", "LaunchResult", "Payload",
     "PowerChoices",
     "SweepReport", "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
     "sweep", "write_summary",

@@ -30,7 +30,8 @@ class DesignResult(Result):
     orbit's lifetime and disposal, ``cost`` the mission's cost (its launch priced at 0 where ``launch_priced`` is
     false: the vehicle publishes no price and the design states none) and ``terrestrial`` the data center on
     the ground it is compared with. ``chip_power`` is what the chips draw, the hot spares' included; the compute
-    the design delivers is the active chips' (``compute.chips_active`` x ``payload.chip_power``). ``transient`` holds the orbit extremes of the design's thermal network for a
+    the design delivers is the active chips' (``compute.chips_active`` x ``payload.chip_power``).
+    ``transient`` holds the orbit extremes of the design's thermal network for a
     single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
     (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
     """
