@@ -254,7 +254,7 @@ class LaunchResult(Result):
                 "notes": list(self.notes),
             },
             "station": {
-                "modules": self.modules,
+                "modules": _whole(column(self.modules, shape)),
                 "launches": _whole(column(self.launches, shape)),
                 "compute_W": si_or_none(self.station_compute_power, "W"),
                 "total_kg": column(self.modules * m.wet.m_as("kg"), shape),

@@ -219,8 +219,11 @@ def test_an_orbit_too_low_for_its_propellant_is_infeasible_not_a_crash(sat):
 def test_launch_choices_sweep_in_one_call(sat, field, values):
     """Launch fields sweep like the others: every summary column holds one value per point, equal to the
     single design at that value."""
+    import json
+
     r = designs.size(sat.replace(**{f"launch__{field}": values}))
     data = designs.summary(r)
+    json.dumps(data, allow_nan=False)  # every column is JSON, the swept module count too
     assert np.shape(r.feasible) == (3,)
     for section in ("launch", "station"):
         for key, col in data[section].items():
