@@ -22,6 +22,9 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
   :func:`lifetime_budget`.
 * :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
   SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
+* :mod:`orbit.debris` -- one satellite's debris risk: :class:`DebrisFluxTable` (a sourced ORDEM/MASTER flux
+  table, given by the caller), :func:`debris_flux`, :func:`debris_flux_checked`,
+  :func:`lethal_impact_probability`, :func:`impact_risk` (bus and wings), :func:`reentry_casualty_note`.
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -39,6 +42,9 @@ from spacedc.orbit.beta import beta_angle, raan_from_ltan
 from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_FLATTENING,
                                      EARTH_J2, EARTH_MU, SOLAR_CONSTANT, TROPICAL_YEAR)
 from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
+from spacedc.orbit.debris import (FLUX_UNIT, DebrisFluxTable, FluxResult, ImpactRisk, debris_flux,
+                                  debris_flux_checked, impact_risk, lethal_impact_probability,
+                                  reentry_casualty_note)
 from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
@@ -70,4 +76,6 @@ __all__ = [
     "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
+    "FLUX_UNIT", "DebrisFluxTable", "FluxResult", "ImpactRisk", "debris_flux", "debris_flux_checked",
+    "lethal_impact_probability", "impact_risk", "reentry_casualty_note",
 ]
