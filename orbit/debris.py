@@ -383,6 +383,7 @@ def impact_risk(altitude: Any, inclination: Any, *, table: DebrisFluxTable, bus_
                       valid=scalar_or_array(valid, bool), reasons=scalar_or_array(reasons, str))
 
 
+@named_shapes
 def reentry_casualty_note() -> str:
     """Why the casualty risk of re-entry is not assessed here, as a note for reports.
 
