@@ -22,6 +22,9 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
   :func:`lifetime_budget`.
 * :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
   SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
+* :mod:`orbit.conjunctions` -- :func:`kinetic_gas_collision_rate`, :func:`kinetic_gas_rate_between` (the kinetic
+  gas in a shell), :func:`walker_encounter_rate` (a phased Walker shell's own close approaches, from its
+  geometry), :func:`conjunction_rates` (screening, avoidance manoeuvres at a Pc threshold, residual collisions).
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -36,6 +39,9 @@ from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, M
                                       MSIS_F107_RANGE, SolarCycle, atmosphere_density, mission_mean_density,
                                       msis_density, solar_flux_f107)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
+from spacedc.orbit.conjunctions import (DEFAULT_AVOIDANCE_DELTA_V, DEFAULT_PC_THRESHOLD, SHELL_FLOOR,
+                                        ConjunctionRates, WalkerEncounters, conjunction_rates,
+                                        kinetic_gas_collision_rate, kinetic_gas_rate_between, walker_encounter_rate)
 from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_FLATTENING,
                                      EARTH_J2, EARTH_MU, SOLAR_CONSTANT, TROPICAL_YEAR)
 from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
@@ -70,4 +76,7 @@ __all__ = [
     "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
+    "SHELL_FLOOR", "kinetic_gas_collision_rate", "kinetic_gas_rate_between", "WalkerEncounters",
+    "walker_encounter_rate",
+    "ConjunctionRates", "conjunction_rates", "DEFAULT_PC_THRESHOLD", "DEFAULT_AVOIDANCE_DELTA_V",
 ]
