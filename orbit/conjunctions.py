@@ -56,6 +56,9 @@ revolution. A well-phased shell has its closest approach at tens of kilometres (
 550 km), so within a screening radius of a kilometre it has no encounters at all, while the kinetic gas of the
 same satellites has thousands a year; above the closest approach the phased rate jumps to 2/P_orbit per close
 pair, of the order of the gas's. A badly phased pattern (53.2:1584/72/22) puts pairs on collision courses.
+The closest approach shrinks as a shell fills: 0.18 km for 53:40000/200/73 and 23 m for 53:1000000/1000/1 at
+550 km, where the phased shell, inside a 1 km screening radius, meets far more often than the gas; a shell
+that holds that many satellites apart needs its altitude spread, not one radius.
 
 Conjunctions and manoeuvres
 ---------------------------
