@@ -25,6 +25,9 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.debris` -- one satellite's debris risk: :class:`DebrisFluxTable` (a sourced ORDEM/MASTER flux
   table, given by the caller), :func:`debris_flux`, :func:`debris_flux_checked`,
   :func:`lethal_impact_probability`, :func:`impact_risk` (bus and wings), :func:`reentry_casualty_note`.
+* :mod:`orbit.conjunctions` -- :func:`kinetic_gas_collision_rate`, :func:`kinetic_gas_rate_between` (the kinetic
+  gas in a shell), :func:`walker_encounter_rate` (a phased Walker shell's own close approaches, from its
+  geometry), :func:`conjunction_rates` (screening, avoidance manoeuvres at a Pc threshold, residual collisions).
 
 Public functions take Quantities or strings (``"650 km"``), broadcast over arrays, and return Quantities or
 :class:`spacedc.results.Result` objects. Dates are ISO strings, ``datetime`` or ``numpy.datetime64`` (arrays).
@@ -39,6 +42,9 @@ from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, M
                                       MSIS_F107_RANGE, SolarCycle, atmosphere_density, mission_mean_density,
                                       msis_density, solar_flux_f107)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
+from spacedc.orbit.conjunctions import (DEFAULT_AVOIDANCE_DELTA_V, DEFAULT_PC_THRESHOLD, SHELL_FLOOR,
+                                        ConjunctionRates, WalkerEncounters, conjunction_rates,
+                                        kinetic_gas_collision_rate, kinetic_gas_rate_between, walker_encounter_rate)
 from spacedc.orbit.constants import (ASTRONOMICAL_UNIT, CONSTANTS, EARTH_EQUATORIAL_RADIUS, EARTH_FLATTENING,
                                      EARTH_J2, EARTH_MU, SOLAR_CONSTANT, TROPICAL_YEAR)
 from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation, earth_albedo_ir
@@ -78,4 +84,7 @@ __all__ = [
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
     "FLUX_UNIT", "DebrisFluxTable", "FluxResult", "ImpactRisk", "debris_flux", "debris_flux_checked",
     "lethal_impact_probability", "impact_risk", "reentry_casualty_note",
+    "SHELL_FLOOR", "kinetic_gas_collision_rate", "kinetic_gas_rate_between", "WalkerEncounters",
+    "walker_encounter_rate",
+    "ConjunctionRates", "conjunction_rates", "DEFAULT_PC_THRESHOLD", "DEFAULT_AVOIDANCE_DELTA_V",
 ]
