@@ -68,7 +68,7 @@ import pint
 from scipy import sparse
 from scipy.integrate import solve_ivp
 
-from spacedc.orbit.atmosphere import MSIS_F107_RANGE, msis_density, solar_flux_f107
+from spacedc.orbit.atmosphere import MEAN_SOLAR_CYCLE, MSIS_F107_RANGE, msis_density, solar_flux_f107
 from spacedc.orbit.breakup import CATASTROPHIC_ENERGY, _breakup_mass, _energy
 from spacedc.orbit.constants import _MU, _R_E
 from spacedc.orbit.dates import as_datetime64
@@ -249,7 +249,8 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
         log_rho = np.log(msis_density(Q_(mid_km[:, None], "km"), f107=f_nodes[None, :]).m_as("kg/m^3"))
         t_grid = np.linspace(0.0, years, max(int(years * 24), 2) + 1)
         t0 = as_datetime64(epoch if epoch is not None else "2025-01-01", "epoch")
-        dates = t0 + (t_grid * _YEAR_S * 1e3).astype("timedelta64[ms]")
+        period = float(MEAN_SOLAR_CYCLE.period.m_as("year"))   # the cycle is periodic: dates wrap into one period
+        dates = t0 + (np.mod(t_grid, period) * _YEAR_S * 1e3).astype("timedelta64[ms]")
         f_grid = np.clip(np.asarray(solar_flux_f107(dates), dtype=float), f_nodes[0], f_nodes[-1])
 
         def drag(t: float) -> np.ndarray:

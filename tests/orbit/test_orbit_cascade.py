@@ -142,3 +142,16 @@ def test_cascade_bad_input_names_the_field():
         orbit.cascade(Q_([140.0, 200.0], "km"), 1.0)
     with pytest.raises(ValueError, match="disposal_success"):
         orbit.cascade(edges, 1.0, disposal_success=1.5)
+
+
+def test_solar_cycle_drag_lies_between_the_cycle_extremes():
+    # On the mean solar cycle (F10.7 65-215) the derelicts' equilibrium lies between the constant-F10.7
+    # equilibria (1 - P) lam / r_D at 215 and at 65 sfu (a century: the run wraps the cycle past 2099).
+    lam, p = 200.0, 0.9
+    edges = orbit.shell_edges("400 km", "450 km", 1)
+    r = orbit.cascade(edges, lam, years="100 year", disposal_success=p, f107=None, epoch="2025-01-01", **TINY)
+    d_max = (1 - p) * lam / _drag_rate(400, 450, 223.0, 1.741, f107=65.0)
+    d_min = (1 - p) * lam / _drag_rate(400, 450, 223.0, 1.741, f107=215.0)
+    late = r.derelicts[r.time.m_as("year") > 50, 0]
+    assert d_min * 0.99 < late.min() and late.max() < d_max * 1.01
+    assert late.max() / late.min() > 2.0   # the cycle shows
