@@ -20,6 +20,11 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.lifetime` -- :func:`orbital_lifetime` (natural decay), :func:`station_keeping_delta_v`,
   :func:`disposal_plan` within a rule (:data:`DISPOSAL_RULES`: FCC 5 years, 25 years, prompt),
   :func:`lifetime_budget`.
+* :mod:`orbit.breakup` -- the NASA standard breakup model: :func:`breakup_fragments` (collision and explosion),
+  the 40 J/g catastrophic test :func:`is_catastrophic`, :func:`specific_impact_energy`, :func:`breakup_mass`.
+* :mod:`orbit.cascade` -- a MOCAT-SSEM-style source-sink model of satellites, derelicts and debris per shell
+  over decades: :func:`shell_edges`, :func:`cascade` (:class:`CascadeResult`), :func:`cascade_capacity`
+  (:class:`CascadeCapacity`).
 * :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
   SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
 * :mod:`orbit.debris` -- one satellite's debris risk: :class:`DebrisFluxTable` (a sourced ORDEM/MASTER flux
@@ -41,6 +46,10 @@ Public functions take Quantities or strings (``"650 km"``), broadcast over array
 from spacedc.orbit.atmosphere import (ACTIVITY_LEVELS, EXPONENTIAL_ATMOSPHERE, MEAN_SOLAR_CYCLE, MSIS_ALTITUDE_RANGE,
                                       MSIS_F107_RANGE, SolarCycle, atmosphere_density, mission_mean_density,
                                       msis_density, solar_flux_f107)
+from spacedc.orbit.breakup import (BREAKUP_KINDS, CATASTROPHIC_ENERGY, breakup_fragments, breakup_mass,
+                                   is_catastrophic, specific_impact_energy)
+from spacedc.orbit.cascade import (CASCADE_SPECIES, MIN_SHELL_ALTITUDE, SATURATION, CascadeCapacity, CascadeResult,
+                                   cascade, cascade_capacity, shell_edges)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
 from spacedc.orbit.conjunctions import (DEFAULT_AVOIDANCE_DELTA_V, DEFAULT_PC_THRESHOLD, SHELL_FLOOR,
                                         ConjunctionRates, WalkerEncounters, conjunction_rates,
@@ -81,6 +90,10 @@ __all__ = [
     "BALLISTIC_COEFFICIENT_RANGE", "orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan",
     "disposal_plan",
     "LifetimeBudget", "lifetime_budget",
+    "BREAKUP_KINDS", "CATASTROPHIC_ENERGY", "breakup_fragments", "breakup_mass", "is_catastrophic",
+    "specific_impact_energy",
+    "CASCADE_SPECIES", "MIN_SHELL_ALTITUDE", "SATURATION", "CascadeCapacity", "CascadeResult", "cascade",
+    "cascade_capacity", "shell_edges",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
     "FLUX_UNIT", "DebrisFluxTable", "FluxResult", "ImpactRisk", "debris_flux", "debris_flux_checked",
     "lethal_impact_probability", "impact_risk", "reentry_casualty_note",

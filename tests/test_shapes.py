@@ -154,6 +154,8 @@ def test_every_public_array_function_checks_its_shapes():
                "earth_albedo_ir", "load_factor_cases", "plot_temperatures"}
     single = {"orbital_period", "sun_synchronous_inclination", "sun_position", "solar_flux", "critical_beta_angle",
               "atmosphere_density", "debris_velocity"}
+    # shell models: their arrays run over altitude shells (edges K + 1, rates K), not over broadcast points
+    single |= {"cascade", "cascade_capacity"}
     unchecked = []
     for package in (orbit, power, thermal, structure):
         for name in package.__all__:

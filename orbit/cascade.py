@@ -1,0 +1,465 @@
+"""The cascade: a source-sink model of the LEO shells over decades, in the style of MIT's MOCAT-SSEM.
+
+* :func:`shell_edges` -- altitude shells of equal thickness.
+* :func:`cascade` -- the populations of active satellites S, derelicts D and debris N per shell over time
+  (:class:`CascadeResult`), with the collisions per year and whether each shell's debris settles or runs away.
+* :func:`cascade_capacity` -- the largest launch rate (and constellation, rate x lifetime) that one shell
+  holds before its debris runs away (:class:`CascadeCapacity`).
+
+The model (per shell k of volume V_k and thickness dh_k, time in years)
+-------------------------------------------------------------------------
+The three species and their equations follow MOCAT-SSEM's three-species model ([DAmbrosio2022],
+[MOCAT-SSEM] ``Test/mocat3_eq_check.m``, [Pyssem]); the equations are written here afresh:
+
+.. math::
+
+    \\dot S &= \\lambda - S/T - \\textstyle\\sum_j L_{Sj} \\\\
+    \\dot D &= (1 - P_M) S/T - \\textstyle\\sum_j L_{Dj} - r_D D + r_D^{+} D^{+} \\\\
+    \\dot N &= \\textstyle\\sum_{i \\le j} K_{ij} C_{ij} - \\sum_j L_{Nj} - r_N N + r_N^{+} N^{+}
+
+* Sources: the launch rate lambda per shell [1/yr] (a constellation of n satellites of lifetime T is
+  replenished at n/T).
+* Post-mission disposal: after the lifetime T an active satellite is disposed of with probability P_M (it
+  leaves the system) or becomes a derelict.
+* Drag: a derelict or a fragment of ballistic coefficient B = m / (C_D A) decays at
+  da/dt = -rho sqrt(mu a) / B ([Vallado2013] ch. 8, the rate of :mod:`orbit.lifetime`), rho the NRLMSIS 2.1
+  global mean density (:func:`orbit.msis_density`) at the shell's mid altitude, at a constant F10.7 or on the
+  mean solar cycle (:func:`orbit.solar_flux_f107`). It leaves the shell at r = |da/dt| / dh_k and enters the
+  shell below (from the lowest shell it re-enters); the top shell receives nothing from above. Active
+  satellites keep station (no drag).
+* Collisions between species i and j in a shell, by the kinetic-gas rate
+  C_ij = pi (r_i + r_j)^2 v_rel n_i n_j / V (halved for i = j: each pair once), v_rel = 10 km/s by default
+  (MOCAT-SSEM's v_imp). An active satellite avoids all but a fraction alpha of its collisions with D and N
+  and all but alpha_a of those with other active satellites (MOCAT-SSEM's alpha = 0.2, alpha_active = 0.01).
+* A collision is catastrophic at 40 J/g (:func:`orbit.is_catastrophic`): both objects are destroyed; else
+  only the lighter one (simplification: no "disabling" collision that turns S into D, MOCAT's delta). It
+  makes K_ij fragments larger than L_c = 10 cm (:func:`orbit.breakup_fragments`, M = :func:`orbit.breakup_mass`),
+  all deposited in the collision's shell (simplification: no spreading of the fragments over shells).
+
+Integrated by scipy's BDF (stiff: fragments in the lowest shells decay in days) with the Jacobian's sparsity
+given, vectorized over shells, species and any batch of launch rates.
+
+Stability
+---------
+A shell's debris *runs away* when, at the end of the run, three things hold: its growth rate over the last
+window (one solar cycle, 11 years, or a quarter of the run if shorter) exceeds ``growth_tolerance``; it is
+larger than over the window before (the growth accelerates); and the debris multiplies itself, i.e. the
+fragments made per fragment per year by the collisions in which debris takes part (S-N, D-N, N-N), less
+the fragments those collisions destroy, exceed the shell's drag loss rate r_N (the linearized debris
+equation grows without the inflow from above). Else it *settles*: a shell filling from above or towards an
+equilibrium decelerates, or does not feed itself. A run whose shell reaches :data:`SATURATION` objects is
+frozen there (its later populations hold that state); then the shells that reached it, and those whose
+debris multiplies itself at that state, run away. The capacity assumes
+that stability falls monotonically with the launch rate.
+
+Initial population
+------------------
+No background catalogue is shipped yet (see the module's issue): ``initial`` takes the counts per shell;
+without it the shells start empty.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+import pint
+from scipy import sparse
+from scipy.integrate import solve_ivp
+
+from spacedc.orbit.atmosphere import MEAN_SOLAR_CYCLE, MSIS_F107_RANGE, msis_density, solar_flux_f107
+from spacedc.orbit.breakup import CATASTROPHIC_ENERGY, _breakup_mass, _energy
+from spacedc.orbit.constants import _MU, _R_E
+from spacedc.orbit.dates import as_datetime64
+from spacedc.results import Result
+from spacedc.units import Q_, fraction, named_shapes, si
+
+__all__ = ["CASCADE_SPECIES", "MIN_SHELL_ALTITUDE", "shell_edges", "SATURATION", "CascadeResult", "cascade", "CascadeCapacity",
+           "cascade_capacity"]
+
+_YEAR_S = 365.25 * 86400.0
+
+#: Lowest altitude a shell may reach [km]: below it an object re-enters within days and the model's
+#: drag-flux picture stops holding.
+MIN_SHELL_ALTITUDE = 150.0
+
+#: Count of objects in one shell at which a run is stopped (frozen) as blown up: 1e8, orders of magnitude
+#: above any catalogue (about 4e4 tracked objects in all), where the collision terms grow without bound.
+SATURATION = 1e8
+
+#: Default species: name -> (mass [kg], area [m^2], diameter [m]), the median values "from MASTER" of
+#: MOCAT-SSEM's three-species test case ([MOCAT-SSEM] ``Test/mocat3_eq_check.m``, 2nd-hand); a derelict is
+#: a satellite's body. C_D = 2.2 (the same file) gives B = m / (C_D A).
+CASCADE_SPECIES: dict[str, tuple[float, float, float]] = {
+    "satellite": (223.0, 1.741, 1.490),
+    "debris": (0.640, 0.020, 0.180),
+}
+_CD = 2.2
+#: The pairs (i <= j) in which debris takes part: S-N, D-N, N-N.
+_WITH_N = np.zeros((3, 3))
+_WITH_N[:, 2] = 1.0
+
+
+@named_shapes
+def shell_edges(altitude_low: Any = "200 km", altitude_high: Any = "2000 km", count: int = 40) -> pint.Quantity:
+    """Edges of ``count`` shells of equal thickness between two altitudes.
+
+    Parameters
+    ----------
+    altitude_low, altitude_high : Quantity [length]
+        The bottom (>= 150 km) and top (<= 2000 km, the MSIS table's top) of the shells.
+    count : int
+        Number of shells (>= 1).
+
+    Returns
+    -------
+    Quantity [km], shape (count + 1,)
+
+    Examples
+    --------
+    >>> shell_edges("200 km", "2000 km", 40)[:3]
+    <Quantity([200. 245. 290.], 'kilometer')>
+    """
+    lo = si(altitude_low, "km", "altitude_low", lo=MIN_SHELL_ALTITUDE)
+    hi = si(altitude_high, "km", "altitude_high", lo=float(lo), hi=2000.0, lo_open=True)
+    if int(count) != count or count < 1:
+        raise ValueError(f"count = {count!r}: expected a whole number of shells >= 1")
+    return Q_(np.linspace(float(lo), float(hi), int(count) + 1), "km")
+
+
+@dataclasses.dataclass(frozen=True)
+class CascadeResult(Result):
+    """Populations over time per shell (arrays of shape (time, shell), or (batch, time, shell))."""
+
+    time: pint.Quantity = dataclasses.field(metadata={"unit": "year"})
+    altitude_low: pint.Quantity = dataclasses.field(metadata={"unit": "km"})
+    altitude_high: pint.Quantity = dataclasses.field(metadata={"unit": "km"})
+    satellites: np.ndarray
+    derelicts: np.ndarray
+    debris: np.ndarray
+    collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    debris_growth_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    debris_multiplication_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    runaway: np.ndarray
+    stable: np.ndarray
+
+
+@dataclasses.dataclass(frozen=True)
+class _Model:
+    edges_m: np.ndarray
+    volume: np.ndarray        # (K,) [m^3]
+    lifetime: float           # [yr]
+    pmd: float
+    alpha: float
+    alpha_active: float
+    phi: np.ndarray           # (3, 3) pi (r_i + r_j)^2 v [m^3/yr], halved on the diagonal
+    kfrag: np.ndarray         # (3, 3) fragments per collision
+    loss: np.ndarray          # (3, 3, 3) objects of species s lost per collision of pair (i, j)
+    drag: Any                 # t [yr] -> (2, K) outflow rates of D and N [1/yr]
+
+    def rhs(self, t: float, y: np.ndarray, lam: np.ndarray) -> np.ndarray:
+        x = y.reshape(lam.shape[0], 3, -1)
+        c = self.collisions(x)                                     # (B, 3, 3, K)
+        r = self.drag(t)                                           # (2, K)
+        dx = -np.einsum("sij,bijk->bsk", self.loss, c)
+        dx[:, 2] += np.einsum("ij,bijk->bk", self.kfrag, c)
+        s = x[:, 0]
+        dx[:, 0] += lam - s / self.lifetime
+        dx[:, 1] += (1.0 - self.pmd) * s / self.lifetime
+        out = r[None] * x[:, 1:]
+        dx[:, 1:] -= out
+        dx[:, 1:, :-1] += out[:, :, 1:]
+        dx[x.max(axis=(1, 2)) > SATURATION] = 0.0   # a run that blew up stops there, alone in its batch
+        return dx.ravel()
+
+    def collisions(self, x: np.ndarray) -> np.ndarray:
+        """C_ij per shell [1/yr], shape (B, 3, 3, K), upper triangle (i <= j) only."""
+        c = self.phi[None, :, :, None] * x[:, :, None, :] * x[:, None, :, :] / self.volume
+        c[:, 0, 0] *= self.alpha_active
+        c[:, 0, 1:] *= self.alpha
+        return c * np.triu(np.ones((3, 3)))[None, :, :, None]
+
+    def sparsity(self, batch: int) -> sparse.csr_matrix:
+        k = self.volume.size
+        block = np.zeros((3 * k, 3 * k), dtype=bool)
+        for s in range(3):
+            for q in range(3):
+                block[s * k:(s + 1) * k, q * k:(q + 1) * k] = np.eye(k, dtype=bool)
+        for s in (1, 2):
+            block[s * k:(s + 1) * k, s * k:(s + 1) * k] |= np.eye(k, k=1, dtype=bool)
+        return sparse.block_diag([sparse.csr_matrix(block)] * batch, format="csr")
+
+
+def _nonnegative(value: Any, k: int, name: str) -> np.ndarray:
+    """A rate per shell [1/yr] (a Quantity, a string or plain numbers read as 1/yr), >= 0, broadcast to (K,)."""
+    quantity_like = isinstance(value, (pint.Quantity, str)) or (
+        isinstance(value, (list, tuple)) and len(value) > 0 and isinstance(value[0], (pint.Quantity, str)))
+    x = si(value, "1/year", name, lo=0.0) if quantity_like else fraction(value, name, lo=0.0, hi=np.inf)
+    try:
+        return np.array(np.broadcast_to(x, (k,)), dtype=float)
+    except ValueError:
+        raise ValueError(f"{name}: shape {np.shape(x)} does not fit the {k} shells") from None
+
+
+def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: Any,
+           active_avoidance_failure: Any, relative_speed: Any, characteristic_length: Any, f107: Any,
+           epoch: Any, years: float, satellite: tuple[float, float, float],
+           debris: tuple[float, float, float]) -> _Model:
+    h = si(edges, "km", "shell_edges", lo=MIN_SHELL_ALTITUDE, hi=2000.0)
+    if h.ndim != 1 or h.size < 2 or np.any(np.diff(h) <= 0):
+        raise ValueError(f"shell_edges = {h!r}: expected increasing altitudes, at least two")
+    t_life = float(si(lifetime, "year", "lifetime", lo=0.0, lo_open=True))
+    pmd = float(fraction(disposal_success, "disposal_success"))
+    alpha = float(fraction(avoidance_failure, "avoidance_failure"))
+    alpha_a = float(fraction(active_avoidance_failure, "active_avoidance_failure"))
+    v = float(si(relative_speed, "m/s", "relative_speed", lo=0.0, lo_open=True))
+    lc = float(si(characteristic_length, "m", "characteristic_length", lo=0.0, lo_open=True))
+    for name, sp in (("satellite", satellite), ("debris", debris)):
+        if len(sp) != 3 or not all(np.isfinite(sp)) or min(sp) <= 0:
+            raise ValueError(f"{name} = {sp!r}: expected (mass [kg], area [m^2], diameter [m]), all > 0")
+    r_m = _R_E + h * 1e3
+    volume = 4.0 / 3.0 * np.pi * np.diff(r_m ** 3)
+    mass = np.array([satellite[0], satellite[0], debris[0]])
+    radius = 0.5 * np.array([satellite[2], satellite[2], debris[2]])
+    beta = np.array([satellite[0], debris[0]]) / (_CD * np.array([satellite[1], debris[1]]))
+    mi, mj = mass[:, None], mass[None, :]
+    phi = np.pi * (radius[:, None] + radius[None, :]) ** 2 * v * _YEAR_S
+    phi = phi * np.where(np.eye(3, dtype=bool), 0.5, 1.0)
+    cat = _energy(mi, mj, v) >= CATASTROPHIC_ENERGY
+    kfrag = 0.1 * _breakup_mass(mi, mj, v) ** 0.75 * lc ** -1.71
+    loss = np.zeros((3, 3, 3))
+    for i in range(3):
+        for j in range(i, 3):
+            lose_i = cat[i, j] or mass[i] <= mass[j]
+            lose_j = cat[i, j] or mass[j] < mass[i]
+            loss[i, i, j] += float(lose_i)
+            loss[j, i, j] += float(lose_j)
+    mid_km = 0.5 * (h[1:] + h[:-1])
+    a = _R_E + mid_km * 1e3
+    base = np.sqrt(_MU * a) * _YEAR_S / (np.diff(h) * 1e3) / beta[:, None]   # (2, K) rate per unit density
+    if f107 is not None:
+        rho = msis_density(Q_(mid_km, "km"), f107=float(f107)).m_as("kg/m^3")
+        rate = base * rho
+
+        def drag(t: float) -> np.ndarray:
+            return rate
+    else:
+        f_nodes = np.linspace(MSIS_F107_RANGE[0], MSIS_F107_RANGE[1], 48)
+        log_rho = np.log(msis_density(Q_(mid_km[:, None], "km"), f107=f_nodes[None, :]).m_as("kg/m^3"))
+        t_grid = np.linspace(0.0, years, max(int(years * 24), 2) + 1)
+        t0 = as_datetime64(epoch if epoch is not None else "2025-01-01", "epoch")
+        period = float(MEAN_SOLAR_CYCLE.period.m_as("year"))   # the cycle is periodic: dates wrap into one period
+        dates = t0 + (np.mod(t_grid, period) * _YEAR_S * 1e3).astype("timedelta64[ms]")
+        f_grid = np.clip(np.asarray(solar_flux_f107(dates), dtype=float), f_nodes[0], f_nodes[-1])
+
+        def drag(t: float) -> np.ndarray:
+            f = np.interp(t, t_grid, f_grid)
+            j = min(int(np.searchsorted(f_nodes, f, side="right")) - 1, f_nodes.size - 2)
+            w = (f - f_nodes[j]) / (f_nodes[j + 1] - f_nodes[j])
+            return base * np.exp((1.0 - w) * log_rho[:, j] + w * log_rho[:, j + 1])
+    return _Model(h * 1e3, volume, t_life, pmd, alpha, alpha_a, phi, kfrag, loss, drag)
+
+
+def _run(model: _Model, lam: np.ndarray, x0: np.ndarray, years: float, steps: int,
+         tolerance: float) -> dict[str, np.ndarray]:
+    batch, k = lam.shape
+    t_eval = np.linspace(0.0, years, steps)
+    sol = solve_ivp(model.rhs, (0.0, years), np.broadcast_to(x0, (batch, 3, k)).ravel(), method="BDF",
+                    t_eval=t_eval, args=(lam,), jac_sparsity=model.sparsity(batch), rtol=1e-6, atol=1e-3)
+    if not sol.success:
+        raise RuntimeError(f"the cascade's integration failed: {sol.message}")
+    x = np.maximum(sol.y.reshape(batch, 3, k, -1).transpose(0, 3, 1, 2), 0.0)    # (B, T, 3, K)
+    c = model.collisions(x.reshape(-1, 3, k)).sum(axis=(1, 2)).reshape(batch, -1, k)
+    window = min(11.0, years / 4.0)
+    n = x[:, :, 2] + 1.0   # +1: a growth rate of an empty shell is zero, not undefined
+    def at(tt: float) -> np.ndarray:
+        i = min(int(np.searchsorted(t_eval, tt, side="right")) - 1, t_eval.size - 2)
+        w = (tt - t_eval[i]) / (t_eval[i + 1] - t_eval[i])
+        return (1.0 - w) * n[:, i] + w * n[:, i + 1]
+    end, mid, start = at(years), at(years - window), at(years - 2 * window)
+    g_last = np.log(end / mid) / window
+    g_prev = np.log(mid / start) / window
+    xe = x[:, -1]                                                   # (B, 3, K) at the end
+    ce = model.collisions(xe)
+    net = np.einsum("ij,bijk->bk", model.kfrag * _WITH_N, ce) \
+        - np.einsum("ij,bijk->bk", model.loss[2] * _WITH_N, ce)
+    multiplication = net / np.maximum(xe[:, 2], 1e-9) - model.drag(years)[1]
+    saturated = xe[:, 2] >= SATURATION
+    blown = saturated.any(axis=1, keepdims=True)      # the run (one batch member) was frozen
+    runaway = np.where(blown, saturated | (multiplication > 0.0),
+                       (g_last > tolerance) & (g_last > g_prev) & (multiplication > 0.0))
+    return {"t": t_eval, "x": x, "c": c, "growth": g_last, "runaway": runaway, "mult": multiplication}
+
+
+def _inputs(edges: Any, launch_rate: Any, initial: dict[str, Any] | None) -> tuple[np.ndarray, np.ndarray]:
+    k = np.size(si(edges, "km", "shell_edges")) - 1
+    lam = _nonnegative(launch_rate, k, "launch_rate")
+    x0 = np.zeros((3, k))
+    for s, name in enumerate(("satellites", "derelicts", "debris")):
+        if initial is not None and name in initial:
+            x0[s] = np.broadcast_to(fraction(initial[name], f"initial.{name}", lo=0.0, hi=np.inf), (k,))
+    if initial is not None:
+        unknown = set(initial) - {"satellites", "derelicts", "debris"}
+        if unknown:
+            raise ValueError(f"initial: unknown species {sorted(unknown)}; expected satellites, derelicts, debris")
+    return lam, x0
+
+
+_DEFAULTS: dict[str, Any] = dict(lifetime="5 year", disposal_success=0.95, avoidance_failure=0.2,
+                                 active_avoidance_failure=0.01, relative_speed="10 km/s",
+                                 characteristic_length="10 cm", f107=140.0, epoch=None,
+                                 satellite=CASCADE_SPECIES["satellite"], debris=CASCADE_SPECIES["debris"])
+
+
+def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", steps: int = 101,
+            initial: dict[str, Any] | None = None, growth_tolerance: Any = "0.005 1/year",
+            **options: Any) -> CascadeResult:
+    """Evolve the satellites, derelicts and debris of LEO shells over decades (the module's model).
+
+    Parameters
+    ----------
+    shell_edges : Quantity [length], shape (K + 1,)
+        Increasing altitudes of the shell edges, 150 to 2000 km (e.g. :func:`shell_edges`).
+    launch_rate : Quantity [1/time] or float [1/yr], scalar or shape (K,)
+        Satellites launched into each shell per year (>= 0): a constellation of n satellites replenished
+        over its lifetime T is n / T.
+    years : Quantity [time]
+        Duration of the run (> 0).
+    steps : int
+        Output times, evenly spaced from 0 to ``years``.
+    initial : dict, optional
+        Counts per shell at the start: ``{"satellites": ..., "derelicts": ..., "debris": ...}`` (>= 0; each
+        scalar or shape (K,)). Missing species start at zero.
+    growth_tolerance : Quantity [1/time]
+        The debris growth rate above which an accelerating shell is said to run away (module notes).
+    lifetime : Quantity [time]
+        Operational life T of an active satellite (default 5 years, MOCAT-SSEM's test case).
+    disposal_success : float
+        P_M, the probability of a successful post-mission disposal (default 0.95).
+    avoidance_failure, active_avoidance_failure : float
+        alpha, alpha_a: the fractions of collisions with D and N, and with other S, that active satellites
+        fail to avoid (defaults 0.2 and 0.01, [MOCAT-SSEM]).
+    relative_speed : Quantity [velocity]
+        Mean impact speed (default 10 km/s).
+    characteristic_length : Quantity [length]
+        Smallest fragment counted as debris (default 10 cm).
+    f107 : float or None
+        A constant F10.7 [sfu] (default 140); ``None`` follows the mean solar cycle from ``epoch``.
+    epoch : date, optional
+        Start of the run on the solar cycle (default 2025-01-01; only with ``f107=None``).
+    satellite, debris : tuple of float
+        (mass [kg], area [m^2], diameter [m]) of a satellite (and derelict) and of a fragment
+        (default :data:`CASCADE_SPECIES`).
+
+    Returns
+    -------
+    CascadeResult
+        ``time`` (T,), ``altitude_low``/``altitude_high`` (K,), ``satellites``, ``derelicts``, ``debris``
+        counts (T, K), ``collisions`` per year (T, K), ``debris_growth_rate`` over the last window (K,),
+        ``debris_multiplication_rate`` (net fragments per fragment per year less the drag rate, at the end; > 0
+        means self-feeding) (K,), ``runaway`` and ``stable`` = not runaway (K,).
+
+    Examples
+    --------
+    One shell at 550 km, 100 satellites a year (500 in orbit), no collisions' worth: it settles.
+
+    >>> r = cascade(shell_edges("525 km", "575 km", 1), "100 1/year", years="50 year")
+    >>> round(float(r.satellites[-1, 0])), bool(r.stable[0])
+    (500, True)
+    """
+    opts = {**_DEFAULTS, **options}
+    if set(options) - set(_DEFAULTS):
+        raise TypeError(f"cascade: unknown options {sorted(set(options) - set(_DEFAULTS))}")
+    span = float(si(years, "year", "years", lo=0.0, lo_open=True))
+    tol = float(si(growth_tolerance, "1/year", "growth_tolerance", lo=0.0))
+    lam, x0 = _inputs(shell_edges, launch_rate, initial)
+    model = _model(shell_edges, years=span, **opts)
+    out = _run(model, lam[None], x0, span, int(steps), tol)
+    x = out["x"][0]
+    h = model.edges_m / 1e3
+    return CascadeResult(time=Q_(out["t"], "year"), altitude_low=Q_(h[:-1], "km"), altitude_high=Q_(h[1:], "km"),
+                         satellites=x[:, 0], derelicts=x[:, 1], debris=x[:, 2],
+                         collisions=Q_(out["c"][0], "1/year"), debris_growth_rate=Q_(out["growth"][0], "1/year"),
+                         debris_multiplication_rate=Q_(out["mult"][0], "1/year"),
+                         runaway=out["runaway"][0], stable=~out["runaway"][0])
+
+
+@dataclasses.dataclass(frozen=True)
+class CascadeCapacity(Result):
+    """The largest launch rate one shell holds with its debris settling."""
+
+    launch_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    satellites: pint.Quantity = dataclasses.field(metadata={"unit": "dimensionless"})
+    bounded: bool
+    reasons: str
+
+
+def cascade_capacity(shell_edges: Any, shell: int, *, launch_rate: Any = 0.0, max_launch_rate: Any = "1e6 1/year",
+                     years: Any = "100 year", initial: dict[str, Any] | None = None,
+                     growth_tolerance: Any = "0.005 1/year", rtol: float = 0.01, batch: int = 12,
+                     **options: Any) -> CascadeCapacity:
+    """The largest launch rate into shell ``shell`` for which no shell runs away over ``years``.
+
+    A bracketing search: each round runs ``batch`` launch rates at once (one solver call, the rates
+    spaced geometrically) and narrows to the bracket between the last stable and the first runaway rate,
+    until the bracket's ratio is below 1 + ``rtol``.
+
+    Parameters
+    ----------
+    shell_edges, years, initial, growth_tolerance, options
+        As for :func:`cascade` (``options``: lifetime, disposal_success, avoidance_failure, ...).
+    shell : int
+        Index of the shell searched (0 = the lowest).
+    launch_rate : Quantity [1/time] or float, scalar or (K,)
+        The launches into the other shells (that of ``shell`` is replaced).
+    max_launch_rate : Quantity [1/time]
+        Top of the search (> 0).
+
+    Returns
+    -------
+    CascadeCapacity
+        ``launch_rate`` [1/yr], the largest stable rate found; ``satellites`` = rate x lifetime, the
+        constellation it sustains; ``bounded`` False (with ``reasons``) when even ``max_launch_rate`` is
+        stable (the capacity is at least that) or even a rate of ``max_launch_rate`` / 1e6 runs away.
+
+    Examples
+    --------
+    >>> cap = cascade_capacity(shell_edges("900 km", "950 km", 1), 0, max_launch_rate="1e5 1/year",
+    ...                        years="50 year", rtol=0.05)
+    >>> cap.bounded, bool(cap.satellites.m > 1e3)
+    (True, True)
+    """
+    opts = {**_DEFAULTS, **options}
+    if set(options) - set(_DEFAULTS):
+        raise TypeError(f"cascade_capacity: unknown options {sorted(set(options) - set(_DEFAULTS))}")
+    span = float(si(years, "year", "years", lo=0.0, lo_open=True))
+    tol = float(si(growth_tolerance, "1/year", "growth_tolerance", lo=0.0))
+    top = float(si(max_launch_rate, "1/year", "max_launch_rate", lo=0.0, lo_open=True))
+    lam, x0 = _inputs(shell_edges, launch_rate, initial)
+    k = lam.size
+    if int(shell) != shell or not 0 <= shell < k:
+        raise ValueError(f"shell = {shell!r}: expected a shell index from 0 to {k - 1}")
+    model = _model(shell_edges, years=span, **opts)
+    lo, hi = top * 1e-6, top
+    first = True
+    while True:
+        rates = np.geomspace(lo, hi, int(batch))
+        lams = np.repeat(lam[None], rates.size, axis=0)
+        lams[:, shell] = rates
+        runaway = _run(model, lams, x0, span, 41, tol)["runaway"].any(axis=1)
+        if first and not runaway.any():
+            rate, bounded, reason = top, False, "stable up to max_launch_rate: the capacity is at least that"
+            break
+        if first and runaway[0]:
+            rate, bounded, reason = 0.0, False, "runs away even at max_launch_rate / 1e6"
+            break
+        first = False
+        i = int(np.argmax(runaway)) - 1 if runaway.any() else rates.size - 1
+        lo, hi = rates[i], rates[min(i + 1, rates.size - 1)]
+        if hi / lo < 1.0 + rtol or not runaway.any():
+            rate, bounded, reason = lo, True, ""
+            break
+    life = float(si(opts["lifetime"], "year", "lifetime"))
+    return CascadeCapacity(launch_rate=Q_(rate, "1/year"), satellites=Q_(rate * life, "dimensionless"),
+                           bounded=bounded, reasons=reason)
