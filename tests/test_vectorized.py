@@ -68,6 +68,12 @@ CASES = {
     "total_dose": lambda n: orbit.total_dose(_grid(300, 2000, n, "km"), 97 * u.deg, _grid(0.5, 10, n, "mm"),
                                              5 * u.year),
     "msis_density": lambda n: orbit.msis_density(_grid(150, 1500, n, "km"), f107=np.linspace(70, 250, n)),
+    "kinetic_gas_collision_rate": lambda n: orbit.kinetic_gas_collision_rate(
+        np.linspace(1e3, 1e6, n), 1 * u.m, 540 * u.km, 560 * u.km, 10 * u("km/s")),
+    "breakup_fragments": lambda n: orbit.breakup_fragments(_grid(1, 1e4, n, "kg"), 0.1 * u.m),
+    "conjunction_rates": lambda n: orbit.conjunction_rates(
+        np.linspace(1e3, 1e6, n), 540 * u.km, 560 * u.km, 1e-8 / u.km**3, 10 * u("km/s"), 1 * u.km, 10 * u.m,
+        100 * u.m),
     "k_of_n": lambda n: compute.k_of_n(90, 100, np.linspace(0.5, 1.0, n)),
     "compute_payload": lambda n: compute.compute_payload(
         100, chip_power=_grid(300, 1500, n, "W"), chip_mass=16 * u.kg, failure_rate=12621 * u.FIT,
