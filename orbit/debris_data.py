@@ -1,0 +1,116 @@
+"""Sourced numbers for the debris models: flux tables, catalogue summaries and published cascade cases.
+
+Each constant is a tuple of rows; every row carries a ``source`` key defined in docs/references.md, and the
+docstring of the constant says where each number was read (table, figure or page, and *2nd-hand* where it was
+read in a copy of the document rather than in the document itself). Nothing here is recalled from memory.
+
+What ships, and what does not (searched in December 2026; see the report of the ``debrisdata`` branch):
+
+* ORDEM 3.x / MASTER flux tables by altitude: **none ships.** The candidate tables, [ECSS-E-ST-10-04C]
+  Annex J Tables J-2 and J-3 (MASTER-2005 at 400 km / 51.6 deg and 800 km / 98 deg), were located (the
+  text of clause J.1.2 that describes them was read in the SPENVIS copy of the standard) but their numbers
+  could not be read in any stored copy. The MASTER-8 / ORDEM 3.1 comparison of Horstmann et al. (8th
+  European Conference on Space Debris, 2021, NASA NTRS 20210011563) was found as an abstract only.
+  :class:`orbit.debris.DebrisFluxTable` therefore still takes its table from the caller.
+* A catalogue summary of the tracked population by altitude: :data:`CATALOGUE_2023_BY_ALTITUDE`, counts of
+  payloads, rocket bodies and debris per 50 km shell from 200 to 2000 km, reduced here from the dated
+  catalogue snapshot that MOCAT-MC ships [MOCAT-MC-TLE2023] (Space-Track element sets of epoch 1-3 January
+  2023 merged with ESA DISCOSweb object classes). No published table of such counts could be found; the
+  reduction (below) is ours, the objects and their classes are the file's. The MOCAT-SSEM repository also
+  holds a MASTER spatial density per 50 km shell (``Start Population/results_MASTER.xlsx``), but it states
+  no epoch and no size threshold, so it does not ship.
+* A published source-sink case with stated inputs and output: :data:`SOURCE_SINK_CASES`.
+
+References
+----------
+[DAmbrosio2022], [DAmbrosio2022-Abstract], [ECSS-E-ST-10-04C], [MOCAT-MC-TLE2023].
+"""
+
+from __future__ import annotations
+
+import typing
+
+__all__ = ["CatalogueShell", "CATALOGUE_2023_BY_ALTITUDE", "CATALOGUE_2023_OUTSIDE", "CATALOGUE_2023_TOTAL",
+           "SourceSinkCase", "SOURCE_SINK_CASES"]
+
+
+class SourceSinkCase(typing.NamedTuple):
+    """One published run of a source-sink model of the LEO population, with its stated inputs and output.
+
+    Fields: ``model`` (the model's name as the source gives it), ``altitude_low_km`` and
+    ``altitude_high_km`` (the altitude region the result covers [km]), ``failure_rate`` (the stated
+    satellite failure rate, the fraction of satellites that fail before disposal [-]), ``capacity`` (the
+    stated maximum number of satellites at the stable equilibrium [-]) and ``source`` (a key of
+    docs/references.md).
+    """
+
+    model: str
+    altitude_low_km: float
+    altitude_high_km: float
+    failure_rate: float
+    capacity: float
+    source: str
+
+
+#: Published source-sink cases.
+#:
+#: * MOCAT-3, 200-900 km, 7 % failure rate: maximum orbital capacity "about 12.6 million satellites".
+#:   Read in the abstract of [DAmbrosio2022] (arXiv:2206.05345), *2nd-hand*: in the copies of the abstract
+#:   at tomesphere.com/paper/2206.05345 and arxivlens.com (see [DAmbrosio2022-Abstract]); the paper's body,
+#:   its table and page for this figure, and its other inputs (the shells, the species, the launch
+#:   profile) were not read. "About" is the abstract's word: 12.6 million is a rounded figure.
+SOURCE_SINK_CASES: tuple[SourceSinkCase, ...] = (
+    SourceSinkCase(model="MOCAT-3", altitude_low_km=200.0, altitude_high_km=900.0, failure_rate=0.07,
+                   capacity=12.6e6, source="DAmbrosio2022-Abstract"),
+)
+
+
+class CatalogueShell(typing.NamedTuple):
+    """Tracked objects in one altitude shell: ``low_km`` <= h < ``high_km`` [km], with h = a - R_E the altitude
+    of the semi-major axis, and the counts of ``payloads``, ``rocket_bodies`` and ``debris`` [-] in it;
+    ``source`` is a key of docs/references.md."""
+
+    low_km: float
+    high_km: float
+    payloads: int
+    rocket_bodies: int
+    debris: int
+    source: str
+
+
+_CAT = "MOCAT-MC-TLE2023"
+
+#: The catalogued population of early January 2023 by 50 km shell of semi-major-axis altitude, 200-2000 km.
+#:
+#: Reduced from ``supporting_data/TLEhistoric/2023.mat`` of github.com/ARCLab-MIT/MOCAT-MC (commit 2296dcd0
+#: of 11 March 2025), whose ``readme.txt`` gives its source: the Space-Track ``gp_history`` query for element
+#: sets of epoch 2023-01-01 to 2023-01-03, objects not decayed, mean motion above 3 rev/day; its script
+#: ``discos_plus_TLE_historic.m`` merges them with DISCOSweb object classes ("up to Mar 2023"). The file's
+#: matrix ``mat_sats`` has 19 245 rows, one per NORAD number (5 to 54 999). The reduction done here: the
+#: altitude is a R_E - R_E from column 1 (a in Earth radii, R_E = 6378.137 km, the value the script uses);
+#: column 23, the DISCOS class, gives ``payloads`` for class 1 (payload, active or not: the file does not
+#: say which), ``rocket_bodies`` for class 5, and ``debris`` for every other class present (2 payload
+#: mission-related, 3 payload fragmentation, 4 payload debris, 6 rocket mission-related, 7 rocket
+#: fragmentation, 8 rocket debris, 10 other debris, 11 unknown: one object). Eccentric objects (827 with
+#: e > 0.1) are counted at their semi-major-axis altitude, not spread over the shells they cross. The
+#: file states no size threshold: it holds what the catalogue tracks.
+CATALOGUE_2023_BY_ALTITUDE: tuple[CatalogueShell, ...] = tuple(
+    CatalogueShell(lo, lo + 50.0, p, r, d, _CAT) for lo, p, r, d in (
+        (200.0, 5, 0, 5), (250.0, 19, 4, 9), (300.0, 126, 3, 28), (350.0, 131, 10, 77),
+        (400.0, 233, 24, 119), (450.0, 539, 38, 156), (500.0, 3626, 55, 180), (550.0, 571, 46, 275),
+        (600.0, 249, 79, 343), (650.0, 151, 32, 504), (700.0, 125, 35, 847), (750.0, 294, 89, 1224),
+        (800.0, 121, 61, 1255), (850.0, 65, 49, 1057), (900.0, 105, 27, 619), (950.0, 203, 176, 530),
+        (1000.0, 52, 23, 351), (1050.0, 71, 25, 269), (1100.0, 23, 13, 210), (1150.0, 143, 19, 145),
+        (1200.0, 282, 8, 102), (1250.0, 5, 1, 228), (1300.0, 14, 16, 88), (1350.0, 31, 12, 105),
+        (1400.0, 294, 28, 114), (1450.0, 271, 20, 171), (1500.0, 52, 19, 193), (1550.0, 19, 44, 135),
+        (1600.0, 11, 3, 93), (1650.0, 15, 4, 55), (1700.0, 6, 3, 21), (1750.0, 3, 1, 29),
+        (1800.0, 1, 1, 21), (1850.0, 5, 1, 11), (1900.0, 2, 3, 20), (1950.0, 5, 0, 13),
+    ))
+
+#: The same file's objects outside 200-2000 km, (payloads, rocket bodies, debris): below 200 km and at or
+#: above 2000 km (to mean motion 3 rev/day, the query's limit), by the same reduction.
+CATALOGUE_2023_OUTSIDE: dict[str, tuple[int, int, int]] = {"below_200_km": (1, 0, 3),
+                                                           "above_2000_km": (101, 180, 518)}
+
+#: The file's object count by class, (payloads, rocket bodies, debris): its 19 245 rows.
+CATALOGUE_2023_TOTAL: tuple[int, int, int] = (7970, 1152, 10123)
