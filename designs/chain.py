@@ -332,6 +332,10 @@ class SizingChain:
         fig = self.debris_figures
         if np.ndim(result.feasible):
             return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=CASCADE_SWEEP))
+        low, high = orbit.shell_edges()[[0, -1]].m_as("km")
+        if not low <= self.env.altitude.m_as("km") < high:
+            return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=(
+                f"not run: the orbit lies outside the cascade's shells ({low:.0f}-{high:.0f} km)")))
         run = constellation_cascade(self.design, satellites=fig.satellites, lifetime=self.design.power.lifetime,
                                     dry_mass=self.launch.mass.dry, cross_section=fig.bus_area + fig.wing_area)
         note = (f"run: {run.years.m:.0f} years, {fig.satellites} satellites replenished at "

@@ -268,6 +268,8 @@ def _cmd_constellation(args: argparse.Namespace) -> int:
     print(f"{design.name}: constellation of {data['debris']['satellites']} satellites")
     print("\n".join(table[start:end]))
     run = result.debris.cascade
+    if run is None:
+        raise ValueError(f"orbit.altitude: the cascade was {result.debris.cascade_note}")
     if args.out:
         atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"]}, indent=2) + "\n")
         plot_cascade(run, design.name, paths[1], paths[2])

@@ -35,14 +35,16 @@ import pint
 
 from spacedc import orbit, structure
 from spacedc.designs.spec import BACKGROUND_SIZE
-from spacedc.results import Result
-from spacedc.units import quantity
+from spacedc.results import Result, mask_reasons
+from spacedc.units import quantity, scalar_or_array
 
 __all__ = ["DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_NOTE", "CASCADE_SWEEP",
            "background_density", "summary_section"]
 
 #: The smallest debris counted as lethal to the bus ([IADC-Protection], :mod:`spacedc.orbit.debris`).
 LETHAL_SIZE = "1 cm"
+#: Altitudes of the NASA-90 debris model [km] (structure.debris_flux).
+_FLUX_RANGE_KM = (100.0, 2000.0)
 #: Where the debris flux comes from, for reports.
 FLUX_NOTE = ("interim flux: NASA-90 (Kessler 1991, structure.debris_flux), until a sourced ORDEM/MASTER table "
              "(orbit.DebrisFluxTable) replaces it")
@@ -55,6 +57,8 @@ class DebrisFigures(Result):
     """Debris figures of a design, one value per design point (the cascade: a single point only)."""
 
     satellites: int
+    valid: Any
+    reasons: Any
     flux: pint.Quantity = dataclasses.field(metadata={"unit": "1/m^2/year"})
     bus_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     wing_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
@@ -123,12 +127,12 @@ def _cross_sections(design: Any, radiator_area: Any, array_area: Any) -> tuple[n
 
 
 def _shell(design: Any, altitude: pint.Quantity) -> tuple[pint.Quantity, pint.Quantity]:
-    half = design.constellation.shell_thickness / 2
-    low = altitude - half
-    if np.any(low.m_as("km") < orbit.SHELL_FLOOR.m_as("km")):
-        raise ValueError(f"constellation.shell_thickness = {design.constellation.shell_thickness:~}: the shell "
-                         f"around the orbit's altitude reaches below {orbit.SHELL_FLOOR:~}")
-    return low, altitude + half
+    """The constellation's shell, ``shell_thickness`` centred on the altitude, its floor raised to
+    :data:`orbit.SHELL_FLOOR` where it would reach below (point by point)."""
+    half = design.constellation.shell_thickness.m_as("km") / 2
+    h = altitude.m_as("km")
+    low = np.maximum(h - half, orbit.SHELL_FLOOR.m_as("km"))
+    return quantity(low, "km"), quantity(np.maximum(h + half, low + half), "km")
 
 
 def background_density(design: Any, altitude: pint.Quantity, inclination: pint.Quantity) -> pint.Quantity:
@@ -147,7 +151,10 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     c = design.constellation
     total = c.total(design.launch.modules)
     inc = inclination if c.inclination is None else c.inclination
-    flux = structure.debris_flux(LETHAL_SIZE, altitude, inclination)
+    h = altitude.m_as("km")
+    valid = (h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1])
+    altitude_in = quantity(np.clip(h, *_FLUX_RANGE_KM), "km")  # evaluated inside the model, masked outside
+    flux = structure.debris_flux(LETHAL_SIZE, altitude_in, inclination)
     bus, wings = _cross_sections(design, radiator_area, array_area)
     p_bus = orbit.lethal_impact_probability(flux, quantity(bus, "m^2"), lifetime)
     p_wings = orbit.lethal_impact_probability(flux, quantity(wings, "m^2"), lifetime)
@@ -159,11 +166,28 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     else:  # a single satellite meets no sibling: no closest approach (infinite; None in summary.json)
         internal, closest = quantity(0.0, "1/year"), quantity(np.inf, "m")
     rates = orbit.conjunction_rates(
-        total, low, high, background_density(design, altitude, inc), speed, c.screening_radius, c.hard_body_radius,
+        total, low, high, background_density(design, altitude_in, inc), speed, c.screening_radius, c.hard_body_radius,
         c.miss_distance_sigma, pc_threshold=c.pc_threshold, delta_v_per_manoeuvre=c.delta_v_per_manoeuvre,
         manoeuvre_failure_rate=c.manoeuvre_failure_rate, internal_conjunctions=internal)
     gas = orbit.kinetic_gas_collision_rate(total, c.screening_radius / 2, low, high, speed)
+    # Outside the flux model's altitudes the figures that hold the flux (or the default background) are
+    # unbounded (None in summary.json), with the reason; each point stands alone.
+    flux_bound = ~valid
+    background_bound = flux_bound if c.background_density is None else np.zeros_like(flux_bound)
+
+    def _mask(q: pint.Quantity, where: np.ndarray, unit: str) -> pint.Quantity:
+        return quantity(np.where(where, np.inf, q.m_as(unit)), unit)
+
+    flux, p_bus, p_wings = (_mask(flux, flux_bound, "1/m^2/year"), _mask(p_bus, flux_bound, ""),
+                            _mask(p_wings, flux_bound, ""))
+    rates = dataclasses.replace(rates, **{name: _mask(getattr(rates, name), background_bound, unit) for name, unit in (
+        ("background_density", "1/km^3"), ("conjunctions", "1/year"), ("manoeuvres", "1/year"),
+        ("manoeuvres_per_satellite", "1/year"), ("delta_v_per_satellite", "m/s/year"),
+        ("residual_collisions", "1/year"))})
+    reasons = mask_reasons(np.shape(valid), (~valid, f"the orbit lies outside the NASA-90 debris model's "
+                                                     f"{_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))
     return DebrisFigures(
+        valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
         satellites=total, flux=flux.to("1/m^2/year"), bus_area=quantity(bus, "m^2"),
         wing_area=quantity(wings, "m^2"), probability_bus=p_bus, probability_wings=p_wings,
         relative_speed=speed.to("km/s"), background_density=rates.background_density.to("1/km^3"),
@@ -193,6 +217,7 @@ def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quanti
     km = edges.m_as("km")
     if not km[0] <= h < km[-1]:
         raise ValueError(f"orbit.altitude = {h:.0f} km: the cascade's shells span {km[0]:.0f}-{km[-1]:.0f} km")
+
     shell = int(np.searchsorted(km, h, side="right") - 1)
     rate = satellites / lifetime.m_as("year")
     launch = np.zeros(len(km) - 1)
@@ -216,6 +241,8 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
 
     out = {
         "satellites": fig.satellites,
+        "within_flux_model": column(fig.valid, shape),
+        "model_note": column(fig.reasons, shape),
         "flux_1cm_per_m2_year": _si(fig.flux, "1/m^2/year"),
         "flux_model": FLUX_NOTE,
         "bus_cross_section_m2": _si(fig.bus_area, "m^2"),
