@@ -56,7 +56,7 @@ CASCADE_SWEEP = "not run: a sweep sizes the per-point figures only; run the casc
 class DebrisFigures(Result):
     """Debris figures of a design, one value per design point (the cascade: a single point only)."""
 
-    satellites: int
+    satellites: int | np.ndarray
     valid: Any
     reasons: Any
     flux: pint.Quantity = dataclasses.field(metadata={"unit": "1/m^2/year"})
@@ -135,6 +135,24 @@ def _shell(design: Any, altitude: pint.Quantity) -> tuple[pint.Quantity, pint.Qu
     return quantity(low, "km"), quantity(np.maximum(h + half, low + half), "km")
 
 
+def _walker(altitude: pint.Quantity, inclination: pint.Quantity, total: np.ndarray,
+            c: Any) -> tuple[pint.Quantity, pint.Quantity]:
+    """The Walker shell's own encounters per year and closest approach, one pattern per distinct satellite count
+    (a sweep of ``launch.modules``: a few), each broadcast over altitude and inclination. A single satellite
+    meets no sibling: no encounter, no closest approach (infinite; None in summary.json)."""
+    shape = np.broadcast_shapes(np.shape(altitude.m), np.shape(inclination.m), total.shape)
+    rate, closest = np.zeros(shape), np.full(shape, np.inf)
+    for t in np.unique(total):
+        if t <= 1:
+            continue
+        w = orbit.walker_encounter_rate(altitude, inclination, int(t), int(c.planes), int(c.phasing),
+                                        c.screening_radius)
+        here = np.broadcast_to(total == t, shape)
+        rate = np.where(here, w.encounter_rate.m_as("1/year"), rate)
+        closest = np.where(here, w.closest_approach.m_as("m"), closest)
+    return quantity(rate, "1/year"), quantity(closest, "m")
+
+
 def background_density(design: Any, altitude: pint.Quantity, inclination: pint.Quantity) -> pint.Quantity:
     """The catalogued background in the shell [1/km^3]: ``constellation.background_density``, or, interim, the
     NASA-90 flux of 10 cm and larger over the mean impact speed, n = F / v_rel."""
@@ -149,9 +167,9 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
                    radiator_area: pint.Quantity, array_area: pint.Quantity) -> DebrisFigures:
     """The per-point debris figures (module docstring), broadcast over the design's arrays."""
     c = design.constellation
-    total = c.total(design.launch.modules)
+    total = np.asarray(c.total(design.launch.modules))
     inc = inclination if c.inclination is None else c.inclination
-    h = altitude.m_as("km")
+    h = np.asarray(altitude.m_as("km"))
     valid = (h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1])
     altitude_in = quantity(np.clip(h, *_FLUX_RANGE_KM), "km")  # evaluated inside the model, masked outside
     flux = structure.debris_flux(LETHAL_SIZE, altitude_in, inclination)
@@ -160,11 +178,7 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     p_wings = orbit.lethal_impact_probability(flux, quantity(wings, "m^2"), lifetime)
     speed = structure.debris_velocity(inc)
     low, high = _shell(design, altitude)
-    if total > 1:
-        walker = orbit.walker_encounter_rate(altitude, inc, total, c.planes, c.phasing, c.screening_radius)
-        internal, closest = walker.encounter_rate, walker.closest_approach
-    else:  # a single satellite meets no sibling: no closest approach (infinite; None in summary.json)
-        internal, closest = quantity(0.0, "1/year"), quantity(np.inf, "m")
+    internal, closest = _walker(altitude, inc, total, c)
     rates = orbit.conjunction_rates(
         total, low, high, background_density(design, altitude_in, inc), speed, c.screening_radius, c.hard_body_radius,
         c.miss_distance_sigma, pc_threshold=c.pc_threshold, delta_v_per_manoeuvre=c.delta_v_per_manoeuvre,
@@ -188,7 +202,7 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
                                                      f"{_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))
     return DebrisFigures(
         valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
-        satellites=total, flux=flux.to("1/m^2/year"), bus_area=quantity(bus, "m^2"),
+        satellites=scalar_or_array(total, int), flux=flux.to("1/m^2/year"), bus_area=quantity(bus, "m^2"),
         wing_area=quantity(wings, "m^2"), probability_bus=p_bus, probability_wings=p_wings,
         relative_speed=speed.to("km/s"), background_density=rates.background_density.to("1/km^3"),
         constellation_density=rates.constellation_density.to("1/km^3"), conjunctions=rates.conjunctions,
@@ -240,7 +254,7 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
         return column(q.m_as(unit), shape)
 
     out = {
-        "satellites": fig.satellites,
+        "satellites": column(fig.satellites, shape),
         "within_flux_model": column(fig.valid, shape),
         "model_note": column(fig.reasons, shape),
         "flux_1cm_per_m2_year": _si(fig.flux, "1/m^2/year"),

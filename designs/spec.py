@@ -761,6 +761,8 @@ class ConstellationChoices(Section):
             raise ValueError(f"constellation.phasing = {self.phasing}: the Walker phasing F must be below "
                              f"constellation.planes ({self.planes})")
 
-    def total(self, modules: int) -> int:
-        """Satellites T of the shell: planes x per_plane, per_plane defaulting to the station's ``modules``."""
-        return int(self.planes) * int(modules if self.per_plane is None else self.per_plane)
+    def total(self, modules: Any) -> Any:
+        """Satellites T of the shell: planes x per_plane, per_plane defaulting to the station's ``modules`` (which
+        a sweep may vary)."""
+        return scalar_or_array(np.asarray(self.planes) * np.asarray(modules if self.per_plane is None
+                                                                     else self.per_plane), int)
