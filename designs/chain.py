@@ -47,6 +47,9 @@ and the structure sized from its dimensions (the primary cylinder as tall as the
 array drives) are summed; secondary structure is a fraction of the dry mass; the total carries the system margin
 and the propellant for the lifetime's station-keeping and disposal (designs.budget, orbit.lifetime_budget).
 
+Debris. The lethal impacts on the bus and the wings over life, the constellation's conjunctions, manoeuvres and
+residual collisions per year (designs.debris); for a single design point, the cascade of its shell over decades.
+
 Cost. The chips and the rest of the satellite at their prices, the whole launches, operations and replacement,
 per kWh of the compute delivered over life, beside a data center on the ground (economics).
 """
@@ -67,6 +70,7 @@ from spacedc import materials
 from spacedc import orbit
 from spacedc import power
 from spacedc import thermal
+from spacedc.designs.debris import CASCADE_SWEEP, constellation_cascade, debris_figures
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
@@ -121,8 +125,9 @@ class SizingChain:
         self.array_and_battery()
         self.battery_radiator()
         self.mass_and_margins()
+        self.debris()
         self.cost()
-        return self.orbit_transient(self.result(), transient)
+        return self.orbit_transient(self.debris_cascade(self.result()), transient)
 
     def environment(self) -> None:
         """The orbit's environment, and the radiator's absorbed flux and sink on the faces that radiate."""
@@ -311,6 +316,34 @@ class SizingChain:
         self.reasons["launch"] = np.asarray(self.launch.reasons, dtype=object)
         self.reasons["lifetime"] = np.asarray(self.launch.lifetime.reasons, dtype=object)
 
+    def debris(self) -> None:
+        """Debris at the design's orbit (:mod:`designs.debris`): the interim NASA-90 flux of 1 cm and larger,
+        the lethal impact probability of the bus and of the wings over life, and the constellation's
+        conjunctions, avoidance manoeuvres (their delta-v over life, reported and not yet in the propellant)
+        and residual collisions, with the Walker shell's own encounters beside the kinetic-gas rate."""
+        d, env = self.design, self.env
+        self.debris_figures = debris_figures(d, env.altitude, env.inclination, d.power.lifetime,
+                                             quantity(self.area, "m^2"), self.array.area)
+
+    def debris_cascade(self, result: DesignResult) -> DesignResult:
+        """The cascade of the design's shell over ``constellation.years`` (:func:`designs.debris.constellation_
+        cascade`) for a single design point; a sweep's result carries a note instead. A shell that runs away is
+        a finding reported in the ``debris`` section, not an infeasibility of the satellite."""
+        fig = self.debris_figures
+        if np.ndim(result.feasible):
+            return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=CASCADE_SWEEP))
+        low, high = orbit.shell_edges()[[0, -1]].m_as("km")
+        if not low <= self.env.altitude.m_as("km") < high:
+            return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=(
+                f"not run: the orbit lies outside the cascade's shells ({low:.0f}-{high:.0f} km)")))
+        run = constellation_cascade(self.design, satellites=int(fig.satellites), lifetime=self.design.power.lifetime,
+                                    dry_mass=self.launch.mass.dry, cross_section=fig.bus_area + fig.wing_area)
+        note = (f"run: {run.years.m:.0f} years, {fig.satellites} satellites replenished at "
+                f"{run.launch_rate.m:.4g} per year into the {run.result.altitude_low[run.shell].m:.0f}-"
+                f"{run.result.altitude_high[run.shell].m:.0f} km shell: "
+                + ("stable" if run.stable else "RUNAWAY"))
+        return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade=run, cascade_note=note))
+
     def cost(self) -> None:
         """What one satellite and the station cost, and the cost of a kW-year and a kWh of the compute delivered
         (:func:`economics.mission_cost`), beside a data center on the ground of the same compute power
@@ -385,7 +418,7 @@ class SizingChain:
             battery_heater_power=quantity(self.battery_heater, "W"),
             stowed_height=self.stowed_height, stowed_diameter=self.stowed_diameter, launch=self.launch,
             compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
-            launch_priced=self.launch_priced, terrestrial=self.terrestrial,
+            launch_priced=self.launch_priced, terrestrial=self.terrestrial, debris=self.debris_figures,
         )
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
             result = dataclasses.replace(result, **{

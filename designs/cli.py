@@ -3,7 +3,8 @@
 Exit status (docs/design.md): 0 feasible with every margin met; 1 infeasible or a margin not met, with the
 reasons printed; 2 bad input, with a message that names the field and why (a file that is there already and
 would be overwritten without ``--force`` is bad input too); 3 an internal error, one line saying what failed
-and where, never a traceback. ``spacedc sweep`` exits 0 once its table is written, whatever share of the
+and where, never a traceback. ``spacedc constellation`` exits 1 when the debris of a shell runs away (the satellite's own
+infeasibilities are printed as notes). ``spacedc sweep`` exits 0 once its table is written, whatever share of the
 points is feasible (the table says which), and 130 when interrupted (rerun with --resume). Set
 ``SPACEDC_DEBUG=1`` to see the traceback behind an error.
 """
@@ -77,6 +78,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="only the stowed configuration")
     state.add_argument("--deployed", dest="states", action="store_const", const=("deployed",),
                        help="only the deployed configuration")
+    const = sub.add_parser("constellation", help="debris, conjunctions and the cascade of a design's constellation",
+                           description="Print the debris figures of a design's constellation ([constellation]) and "
+                                       "run the cascade of its shell; exit 1 if a shell runs away.",
+                           epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    const.add_argument("design", help="a design TOML file or a reference design's name")
+    const.add_argument("--satellites", type=int, metavar="N",
+                       help="satellites in the shell (constellation.planes x per_plane), in place of the design's: "
+                            "N spread over constellation.planes planes (N must be a multiple of it)")
+    const.add_argument("--years", type=float, metavar="Y", help="years of the cascade (default constellation.years)")
+    const.add_argument("--out", metavar="DIR", help="write debris.json, population.png and collisions.png into DIR")
+    const.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
     return parser
 
 
@@ -216,6 +228,65 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def constellation_paths(out_dir: str | Path) -> tuple[Path, Path, Path]:
+    """The files ``spacedc constellation --out`` writes: debris.json, population.png, collisions.png."""
+    out = Path(out_dir)
+    return out / "debris.json", out / "population.png", out / "collisions.png"
+
+
+def _cmd_constellation(args: argparse.Namespace) -> int:
+    """Debris figures and the cascade of a design's constellation. Exit 1 when a shell runs away (a finding
+    about the constellation); the satellite's own infeasibilities are printed as notes (spacedc size checks
+    them) and do not change the exit status."""
+    from spacedc.designs.chain import size
+    from spacedc.designs.design import load
+    from spacedc.designs.plots import plot_cascade
+    from spacedc.designs.report import summary, summary_table
+    from spacedc.files import atomic_write_text
+
+    design = load(args.design)
+    changes = {}
+    if args.satellites is not None:
+        planes = design.constellation.planes
+        if args.satellites < 1 or args.satellites % planes:
+            raise ValueError(f"--satellites = {args.satellites}: expected a positive multiple of "
+                             f"constellation.planes ({planes})")
+        changes["constellation__per_plane"] = args.satellites // planes
+    if args.years is not None:
+        if not args.years > 0:
+            raise ValueError(f"--years = {args.years}: expected a positive number of years")
+        changes["constellation__years"] = f"{args.years} year"
+    if changes:
+        design = design.replace(**changes)
+    paths = constellation_paths(args.out) if args.out else ()
+    _refuse_overwrite(paths, args.force)
+    result = size(design, transient=False)
+    data = summary(result)
+    table = summary_table(data).splitlines()
+    start = next(i for i, line in enumerate(table) if line.startswith("Debris"))
+    end = next((i for i in range(start + 1, len(table)) if not table[i].startswith("  ")), len(table))
+    print(f"{design.name}: constellation of {data['debris']['satellites']} satellites")
+    print("\n".join(table[start:end]))
+    run = result.debris.cascade
+    if run is None:
+        raise ValueError(f"orbit.altitude: the cascade was {result.debris.cascade_note}")
+    if args.out:
+        atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"]}, indent=2) + "\n")
+        plot_cascade(run, design.name, paths[1], paths[2])
+        for path in paths:
+            print(f"wrote {path}", file=sys.stderr)
+    for reason in data["reasons"]:
+        print(f"note: the satellite is infeasible (spacedc size): {reason}", file=sys.stderr)
+    if run.runaway_shells:
+        r = run.result
+        shells = ", ".join(f"{r.altitude_low[k].m_as('km'):.0f}-{r.altitude_high[k].m_as('km'):.0f} km"
+                           for k in run.runaway_shells)
+        print(f"runaway: the debris of {len(run.runaway_shells)} shell(s) runs away within "
+              f"{run.years.m_as('year'):.0f} years ({shells})", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    return EXIT_OK
+
+
 def _where(exc: BaseException) -> str:
     """The innermost spacedc function an exception came through, as ``module.function (file:line)``, and the
     function that raised it where that is not ours (numpy, scipy, ...)."""
@@ -252,6 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_cad(args)
         if args.command == "sweep":
             return _cmd_sweep(args)
+        if args.command == "constellation":
+            return _cmd_constellation(args)
         return _cmd_size(args)
     except KeyboardInterrupt:
         print("spacedc: interrupted", file=sys.stderr)

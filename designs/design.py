@@ -11,8 +11,8 @@ from typing import Any
 import pint
 
 from spacedc import orbit
-from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, GeometryChoices, LaunchChoices,
-                                  LifetimeChoices, Payload, PowerChoices, ThermalChoices, unknown_keys)
+from spacedc.designs.spec import (ComputeChoices, ConstellationChoices, CostChoices, DesignError, GeometryChoices,
+                                  LaunchChoices, LifetimeChoices, Payload, PowerChoices, ThermalChoices, unknown_keys)
 from spacedc.units import broadcast_shape
 
 __all__ = ["Design", "load", "from_dict", "reference_designs"]
@@ -27,13 +27,15 @@ _SECTIONS: dict[str, type] = {
     "compute": ComputeChoices,
     "lifetime": LifetimeChoices,
     "cost": CostChoices,
+    "constellation": ConstellationChoices,
 }
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Design:
     """A satellite design: payload, orbit, power, thermal, launch (mass budget, vehicle, margins), geometry, the
-    compute payload's spares and radiation response, the orbit's lifetime and disposal, and its cost.
+    compute payload's spares and radiation response, the orbit's lifetime and disposal, its cost, and the
+    constellation it flies in (debris, conjunctions and the cascade of its shell).
 
     Any Quantity field may hold an array; :func:`designs.size` then sizes every point at once.
     Use :meth:`replace` with ``section__field`` keywords to vary a field::
@@ -52,6 +54,7 @@ class Design:
     compute: ComputeChoices = dataclasses.field(default_factory=ComputeChoices)
     lifetime: LifetimeChoices = dataclasses.field(default_factory=LifetimeChoices)
     cost: CostChoices = dataclasses.field(default_factory=CostChoices)
+    constellation: ConstellationChoices = dataclasses.field(default_factory=ConstellationChoices)
 
     def __post_init__(self) -> None:
         # the swept fields of every section are one sweep: their shapes broadcast together, or the error names them

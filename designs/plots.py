@@ -10,9 +10,10 @@ import numpy as np
 from spacedc.files import atomic_write
 
 if TYPE_CHECKING:
+    from spacedc.designs.debris import CascadeRun
     from spacedc.designs.result import DesignResult
 
-__all__ = ["plot_budgets"]
+__all__ = ["plot_budgets", "plot_cascade"]
 
 
 def plot_budgets(result: DesignResult, path: str | Path) -> Path:
@@ -59,3 +60,49 @@ def plot_budgets(result: DesignResult, path: str | Path) -> Path:
         return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=110, format="png"))
     finally:
         plt.close(fig)
+
+
+def plot_cascade(run: CascadeRun, name: str, population_path: str | Path, collisions_path: str | Path) -> tuple[Path, Path]:
+    """Two plots of a constellation's cascade (:class:`designs.debris.CascadeRun`): the satellites, derelicts and
+    debris in the design's shell and in all shells over time (log scale), and the collisions per year over time.
+
+    Each is written atomically (a temporary file beside the path, then a rename).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    r, k = run.result, run.shell
+    years = r.time.m_as("year")
+    shell = f"{r.altitude_low[k].m_as('km'):.0f}-{r.altitude_high[k].m_as('km'):.0f} km"
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for label, counts, color in (("satellites", r.satellites, "tab:blue"), ("derelicts", r.derelicts, "tab:orange"),
+                                 ("debris", r.debris, "tab:red")):
+        ax.plot(years, counts[:, k], color=color, label=f"{label}, {shell}")
+        ax.plot(years, counts.sum(axis=1), color=color, linestyle="--", label=f"{label}, all shells")
+    ax.set_yscale("symlog", linthresh=1.0)
+    ax.set_xlabel("years")
+    ax.set_ylabel("objects")
+    ax.set_title(f"{name}: {run.satellites} satellites at {run.launch_rate.m_as('1/year'):.3g}/yr "
+                 f"({'stable' if run.stable else 'RUNAWAY'})")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig2, ax2 = plt.subplots(figsize=(7, 4))
+    collisions = r.collisions.m_as("1/year")
+    ax2.plot(years, collisions[:, k], label=shell)
+    ax2.plot(years, collisions.sum(axis=1), linestyle="--", label="all shells")
+    ax2.set_xlabel("years")
+    ax2.set_ylabel("collisions per year")
+    ax2.set_title(f"{name}: collisions")
+    ax2.legend(fontsize=7)
+    fig2.tight_layout()
+    out = []
+    try:
+        for f, path in ((fig, Path(population_path)), (fig2, Path(collisions_path))):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            out.append(atomic_write(path, lambda tmp, f=f: f.savefig(tmp, dpi=110, format="png")))
+    finally:
+        plt.close(fig)
+        plt.close(fig2)
+    return out[0], out[1]

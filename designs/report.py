@@ -83,6 +83,16 @@ _ROWS = [
     ("  hardware / launch / ops", None, None),
     ("per kWh delivered", None, None),
     ("on the ground", None, None),
+    ("Debris (interim NASA-90 flux)", None, None),
+    ("flux of 1 cm and larger", ("debris", "flux_1cm_per_m2_year"), (1, "/m^2/yr", ".3g")),
+    ("P(lethal hit on bus, life)", ("debris", "lethal_impact_probability_bus"), (1, "", ".3g")),
+    ("P(hit on wings, life)", ("debris", "impact_probability_wings"), (1, "", ".3g")),
+    ("constellation", None, None),
+    ("conjunctions / manoeuvres", None, None),
+    ("  own: Walker / random gas", None, None),
+    ("manoeuvre delta-v, life", ("debris", "manoeuvre_delta_v_m_per_s"), (1, "m/s (not in propellant)", ".3g")),
+    ("residual collisions", ("debris", "residual_collisions_per_year"), (1, "/yr", ".3g")),
+    ("cascade of the shell", None, None),
 ]
 
 
@@ -123,8 +133,25 @@ def _per_kwh(data: dict[str, Any]) -> str:
             f"{_fmt(c['energy_delivered_kWh'], 1e-6, 'GWh', '.3g')} delivered)")
 
 
+def _cascade(data: dict[str, Any]) -> str:
+    d = data["debris"]
+    if d["cascade_shell_stable"] is None:
+        return d["cascade"]
+    return (f"{'stable' if d['cascade_shell_stable'] else 'RUNAWAY'} over {d['cascade_years']:.0f} yr "
+            f"({d['cascade_shell_low_m'] / 1e3:.0f}-{d['cascade_shell_high_m'] / 1e3:.0f} km: "
+            f"{d['cascade_shell_debris_end']:.3g} debris at the end, {d['cascade_total_debris_end']:.3g} in all)")
+
+
 #: Table rows that combine several summary values: label -> the text from the summary dictionary.
 _COMPOUND = {
+    "constellation": lambda d: (f"{d['debris']['satellites']} satellites, background "
+                                f"{_fmt(d['debris']['background_density_per_km3'], 1, '/km^3', '.3g')}, own "
+                                f"{_fmt(d['debris']['constellation_density_per_km3'], 1, '/km^3', '.3g')}"),
+    "conjunctions / manoeuvres": lambda d: (f"{_fmt(d['debris']['conjunctions_per_year'], 1, '', '.4g')} / "
+                                            f"{_fmt(d['debris']['manoeuvres_per_year'], 1, 'per yr', '.4g')}"),
+    "  own: Walker / random gas": lambda d: (f"{_fmt(d['debris']['internal_conjunctions_per_year'], 1, '', '.4g')}"
+                                             f" / {_fmt(d['debris']['kinetic_gas_encounters_per_year'], 1, 'per yr', '.4g')}"),
+    "cascade of the shell": _cascade,
     "chips active / spare": lambda d: (f"{d['compute']['chips_active']} / {d['compute']['chips_spare']} "
                                        f"({d['compute']['chips_total']} flown)"),
     "availability EOL / mean": lambda d: (f"{_fmt(d['compute']['availability_eol'], 1, '', '.4f')} / "

@@ -14,6 +14,7 @@ import pint
 from spacedc import economics, orbit, power, structure, thermal
 from spacedc.compute import ComputePayload
 from spacedc.designs.budget import LaunchResult
+from spacedc.designs.debris import summary_section as debris_section
 from spacedc.results import Result
 from spacedc.units import json_column as _flat
 
@@ -31,7 +32,8 @@ class DesignResult(Result):
     false: the vehicle publishes no price and the design states none) and ``terrestrial`` the data center on
     the ground it is compared with. ``chip_power`` is what the chips draw, the hot spares' included; the compute
     the design delivers is the active chips' (``compute.chips_active`` x ``payload.chip_power``).
-    ``transient`` holds the orbit extremes of the design's thermal network for a
+    ``debris`` holds the debris figures (:class:`designs.debris.DebrisFigures`; its cascade for a single design
+    point only). ``transient`` holds the orbit extremes of the design's thermal network for a
     single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
     (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
     """
@@ -77,6 +79,7 @@ class DesignResult(Result):
     terrestrial: economics.TerrestrialCost
     transient: Any = None
     transient_note: str = ""
+    debris: Any = None
 
     @property
     def mass(self) -> structure.MassBudget:
@@ -184,6 +187,7 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
         },
         **_launch_section(result, shape, column),
         **_compute_lifetime_cost(result, shape, column),
+        "debris": debris_section(result.debris, shape, column),
     }
 
 

@@ -20,7 +20,7 @@ from spacedc import compute, economics, geometry, materials, orbit, power, struc
 from spacedc.units import broadcast_shape, fraction, parse_quantity, quantity, scalar_or_array, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
-           "ComputeChoices", "LifetimeChoices", "CostChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
+           "ComputeChoices", "LifetimeChoices", "CostChoices", "ConstellationChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
 
@@ -699,3 +699,70 @@ class CostChoices(Section):
         if np.any(np.asarray(price.m) < 0):
             raise ValueError(f"cost.bus_price = {price:~}: must be >= 0")
         object.__setattr__(self, "bus_price", price)
+
+
+#: The relative speed with which the interim background density is derived from the NASA-90 flux
+#: (structure.debris_velocity at the design's inclination) and the smallest catalogued object it counts.
+BACKGROUND_SIZE = "10 cm"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ConstellationChoices(Section):
+    """The constellation this design flies in: one Walker delta shell i:T/P/F at the design's altitude
+    (:func:`spacedc.orbit.walker_encounter_rate`), its screening of conjunctions and avoidance manoeuvres
+    (:func:`spacedc.orbit.conjunction_rates`) and the decades of its shell (:func:`spacedc.orbit.cascade`).
+
+    One shell, at the design's own altitude and of ``shell_thickness``, for now. Without a ``[constellation]``
+    table the constellation is the station: one plane holding its ``launch.modules`` satellites (a single
+    satellite unless the station is built of modules), each flown as its own object (``per_plane`` unset).
+    The pattern (planes, per_plane, phasing) is one per design, not swept.
+    """
+
+    section: ClassVar[str] = "constellation"
+    planes: int = integer(1, lo=1, doc="orbital planes P of the Walker shell")
+    per_plane: int = integer(None, lo=1, doc="satellites per plane; default: the station's launch.modules (1 "
+                                             "for a single satellite), all in one plane")
+    phasing: int = integer(0, lo=0, doc="Walker relative phasing F (0 <= F < planes) [Walker1984]")
+    inclination: Any = qty("deg", None, lo=0, hi=180, doc="inclination of the shell; default: the design's orbit")
+    shell_thickness: Any = qty("km", "10 km", lo=0, lo_open=True,
+                               doc="radial thickness of the shell, centred on the design's altitude, over which "
+                                   "the constellation's own density is counted (spacedc's assumption)")
+    screening_radius: Any = qty("m", "1 km", lo=0, lo_open=True,
+                                doc="radius of the screening sphere inside which an approach is a conjunction "
+                                    "(spacedc's assumption: state the operator's screening volume)")
+    pc_threshold: float = num(orbit.DEFAULT_PC_THRESHOLD, lo_open=True, hi_open=True,
+                              doc="probability of collision above which a conjunction is avoided "
+                                  "(orbit.DEFAULT_PC_THRESHOLD, 1e-4)")
+    miss_distance_sigma: Any = qty("m", "100 m", lo=0, lo_open=True,
+                                   doc="1-sigma combined position error in the encounter plane (spacedc's "
+                                       "assumption, the order of a catalogued object's error a day ahead)")
+    hard_body_radius: Any = qty("m", "10 m", lo=0, lo_open=True,
+                                doc="combined hard-body radius of satellite and object (spacedc's assumption; "
+                                    "raise it for large wings)")
+    delta_v_per_manoeuvre: Any = qty("m/s", _quantity_default(orbit.DEFAULT_AVOIDANCE_DELTA_V), lo=0,
+                                     doc="delta-v of one avoidance manoeuvre (orbit.DEFAULT_AVOIDANCE_DELTA_V)")
+    manoeuvre_failure_rate: float = num(0.0, doc="share of the avoidance manoeuvres that fail (0-1)")
+    background_density: Any = qty("1/km^3", None, lo=0,
+                                  doc="spatial density of catalogued objects (10 cm and larger) in the shell; "
+                                      "default, interim: the NASA-90 flux of 10 cm and larger over the mean "
+                                      "impact speed at the design's orbit (structure.debris_flux / "
+                                      "structure.debris_velocity), until a sourced catalogue summary ships")
+    years: Any = qty("year", "50 year", lo=0, lo_open=True, doc="duration of the cascade run")
+    disposal_success: float = num(0.95, doc="probability of a successful post-mission disposal: 0.95, the "
+                                            "cascade's default (orbit.cascade, [MOCAT-SSEM]'s test case)")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        for name in ("planes", "per_plane", "phasing", "years", "disposal_success"):
+            if np.ndim(getattr(self, name)):
+                raise ValueError(f"constellation.{name} = {getattr(self, name)!r}: one value per design (the "
+                                 f"Walker pattern and the cascade run are not swept)")
+        if self.phasing >= self.planes:
+            raise ValueError(f"constellation.phasing = {self.phasing}: the Walker phasing F must be below "
+                             f"constellation.planes ({self.planes})")
+
+    def total(self, modules: Any) -> Any:
+        """Satellites T of the shell: planes x per_plane, per_plane defaulting to the station's ``modules`` (which
+        a sweep may vary)."""
+        return scalar_or_array(np.asarray(self.planes) * np.asarray(modules if self.per_plane is None
+                                                                     else self.per_plane), int)
