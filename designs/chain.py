@@ -341,7 +341,7 @@ class SizingChain:
         note = (f"run: {run.years.m:.0f} years, {fig.satellites} satellites replenished at "
                 f"{run.launch_rate.m:.4g} per year into the {run.result.altitude_low[run.shell].m:.0f}-"
                 f"{run.result.altitude_high[run.shell].m:.0f} km shell: "
-                + ("stable" if run.stable else "RUNAWAY"))
+                + {"settled": "settled", "growing": "stable, debris still growing", "runaway": "RUNAWAY"}[run.state])
         return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade=run, cascade_note=note))
 
     def cost(self) -> None:

@@ -95,6 +95,13 @@ class CascadeRun:
         return bool(self.result.stable[self.shell])
 
     @property
+    def state(self) -> str:
+        """The design's shell at the end: "settled", "growing" (not runaway, but its debris still grows faster
+        than the cascade's growth tolerance) or "runaway"."""
+        k = self.shell
+        return ("runaway" if self.result.runaway[k] else "settled" if self.result.settled[k] else "growing")
+
+    @property
     def runaway_shells(self) -> list[int]:
         """Indices of every shell that runs away."""
         return [int(k) for k in np.flatnonzero(self.result.runaway)]
@@ -108,6 +115,7 @@ class CascadeRun:
             "cascade_shell_high_m": float(r.altitude_high[k].m_as("m")),
             "cascade_launch_rate_per_year": float(self.launch_rate.m_as("1/year")),
             "cascade_shell_stable": self.stable,
+            "cascade_shell_state": self.state,
             "cascade_runaway_shells": len(self.runaway_shells),
             "cascade_shell_debris_end": float(r.debris[-1, k]),
             "cascade_total_debris_end": float(np.sum(r.debris[-1])),
@@ -284,6 +292,6 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
 
 
 _CASCADE_KEYS = ("cascade_years", "cascade_shell_low_m", "cascade_shell_high_m", "cascade_launch_rate_per_year",
-                 "cascade_shell_stable", "cascade_runaway_shells", "cascade_shell_debris_end",
+                 "cascade_shell_stable", "cascade_shell_state", "cascade_runaway_shells", "cascade_shell_debris_end",
                  "cascade_total_debris_end", "cascade_shell_derelicts_end", "cascade_shell_collisions_end_per_year",
                  "cascade_total_collisions_end_per_year", "cascade_shell_debris_growth_per_year")

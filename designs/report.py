@@ -137,7 +137,9 @@ def _cascade(data: dict[str, Any]) -> str:
     d = data["debris"]
     if d["cascade_shell_stable"] is None:
         return d["cascade"]
-    return (f"{'stable' if d['cascade_shell_stable'] else 'RUNAWAY'} over {d['cascade_years']:.0f} yr "
+    state = {"settled": "settled", "growing": "stable, debris still growing",
+             "runaway": "RUNAWAY"}[d["cascade_shell_state"]]
+    return (f"{state} over {d['cascade_years']:.0f} yr "
             f"({d['cascade_shell_low_m'] / 1e3:.0f}-{d['cascade_shell_high_m'] / 1e3:.0f} km: "
             f"{d['cascade_shell_debris_end']:.3g} debris at the end, {d['cascade_total_debris_end']:.3g} in all)")
 

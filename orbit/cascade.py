@@ -143,6 +143,7 @@ class CascadeResult(Result):
     debris_multiplication_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     runaway: np.ndarray
     stable: np.ndarray
+    settled: np.ndarray
 
 
 @dataclasses.dataclass(frozen=True)
@@ -358,7 +359,9 @@ def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", step
         ``time`` (T,), ``altitude_low``/``altitude_high`` (K,), ``satellites``, ``derelicts``, ``debris``
         counts (T, K), ``collisions`` per year (T, K), ``debris_growth_rate`` over the last window (K,),
         ``debris_multiplication_rate`` (net fragments per fragment per year less the drag rate, at the end; > 0
-        means self-feeding) (K,), ``runaway`` and ``stable`` = not runaway (K,).
+        means self-feeding) (K,), ``runaway`` and ``stable`` = not runaway (K,), and ``settled`` (K,): not
+        runaway and its debris growing no faster than ``growth_tolerance`` at the end (a stable shell may still
+        be filling towards its equilibrium: stable but not settled).
 
     Examples
     --------
@@ -382,7 +385,8 @@ def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", step
                          satellites=x[:, 0], derelicts=x[:, 1], debris=x[:, 2],
                          collisions=Q_(out["c"][0], "1/year"), debris_growth_rate=Q_(out["growth"][0], "1/year"),
                          debris_multiplication_rate=Q_(out["mult"][0], "1/year"),
-                         runaway=out["runaway"][0], stable=~out["runaway"][0])
+                         runaway=out["runaway"][0], stable=~out["runaway"][0],
+                         settled=~out["runaway"][0] & (out["growth"][0] <= tol))
 
 
 @dataclasses.dataclass(frozen=True)

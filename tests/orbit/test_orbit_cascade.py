@@ -155,3 +155,16 @@ def test_solar_cycle_drag_lies_between_the_cycle_extremes():
     late = r.derelicts[r.time.m_as("year") > 50, 0]
     assert d_min * 0.99 < late.min() and late.max() < d_max * 1.01
     assert late.max() / late.min() > 2.0   # the cycle shows
+
+
+def test_a_shell_still_filling_is_stable_but_not_settled():
+    """Derelicts of a shell at 800 km decay over decades (B of the default satellite, about 70 kg/m^2): after
+    10 years of launches at 50 % disposal they still accumulate, and so does the debris their collisions make
+    (not settled), though nothing runs away; with no launches and a little debris the shell only decays, which
+    is settled."""
+    edges = orbit.shell_edges("775 km", "825 km", 1)
+    filling = orbit.cascade(edges, 100.0, years="10 year", disposal_success=0.5)
+    assert bool(filling.stable[0]) and not bool(filling.settled[0])
+    assert filling.derelicts[-1, 0] > filling.derelicts[len(filling.derelicts) // 2, 0]
+    decaying = orbit.cascade(edges, 0.0, years="50 year", initial={"debris": 100.0})
+    assert bool(decaying.settled[0])
