@@ -201,9 +201,14 @@ class PowerChoices(Section):
                              f"power.battery_max_temperature = {self.battery_max_temperature:~}")
 
 
+def _quantity_default(q: Any) -> str:
+    """A package's default Quantity as the text a design field holds (the one copy of it stays in the package)."""
+    return f"{q:~}"
+
+
 def _PANEL(name: str) -> str:  # noqa: N802 (reads like the default it stands for)
     """The panel-construction default of ``geometry.RadiatorPanelSpec`` (the only copy of it), as text."""
-    return f"{geometry.field_default(geometry.RadiatorPanelSpec, name):~}"
+    return _quantity_default(geometry.field_default(geometry.RadiatorPanelSpec, name))
 
 
 #: Fields of geometry.RadiatorPanelSpec -> the ThermalChoices field a failure of it is reported on.
@@ -565,11 +570,6 @@ def _load_envelope(value: Any) -> tuple[tuple[float, float], ...]:
     if not np.any(x):
         raise ValueError(f"{where} = {value!r}: every load factor is zero; give the vehicle's envelope")
     return tuple((float(lat), float(ax)) for lat, ax in x)
-
-
-def _quantity_default(q: Any) -> str:
-    """A package's default Quantity as the text a design field holds (the one copy of it stays in the package)."""
-    return f"{q:~}"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -41,6 +41,7 @@ import numpy as np
 import pint
 
 from spacedc.cache import cached_table, package_versions
+from spacedc.orbit.constants import _JULIAN_YEAR_S as _YEAR_S
 from spacedc.orbit.dates import as_datetime64
 from spacedc.units import Q_, fraction, named_shapes, quantity, si
 
@@ -254,7 +255,6 @@ def msis_density(altitude: Any, f107: Any = 140.0, ap: Any = _AP_DEFAULT) -> pin
 
 
 # --- the solar cycle --------------------------------------------------------------------------------------
-_YEAR_S = 365.25 * 86400.0
 
 
 @dataclasses.dataclass(frozen=True)

@@ -70,7 +70,7 @@ from scipy.integrate import solve_ivp
 
 from spacedc.orbit.atmosphere import MEAN_SOLAR_CYCLE, MSIS_F107_RANGE, msis_density, solar_flux_f107
 from spacedc.orbit.breakup import CATASTROPHIC_ENERGY, _breakup_mass, _energy
-from spacedc.orbit.constants import _MU, _R_E
+from spacedc.orbit.constants import DRAG_COEFFICIENT, _JULIAN_YEAR_S as _YEAR_S, _MU, _R_E
 from spacedc.orbit.dates import as_datetime64
 from spacedc.results import Result
 from spacedc.units import Q_, fraction, named_shapes, si
@@ -78,7 +78,6 @@ from spacedc.units import Q_, fraction, named_shapes, si
 __all__ = ["CASCADE_SPECIES", "MIN_SHELL_ALTITUDE", "shell_edges", "SATURATION", "CascadeResult", "cascade", "CascadeCapacity",
            "cascade_capacity"]
 
-_YEAR_S = 365.25 * 86400.0
 
 #: Lowest altitude a shell may reach [km]: below it an object re-enters within days and the model's
 #: drag-flux picture stops holding.
@@ -95,7 +94,7 @@ CASCADE_SPECIES: dict[str, tuple[float, float, float]] = {
     "satellite": (223.0, 1.741, 1.490),
     "debris": (0.640, 0.020, 0.180),
 }
-_CD = 2.2
+_CD = DRAG_COEFFICIENT
 #: The pairs (i <= j) in which debris takes part: S-N, D-N, N-N.
 _WITH_N = np.zeros((3, 3))
 _WITH_N[:, 2] = 1.0

@@ -13,6 +13,7 @@ __all__ = [
     "EARTH_MU",
     "EARTH_J2",
     "EARTH_FLATTENING",
+    "DRAG_COEFFICIENT",
     "SOLAR_CONSTANT",
     "ASTRONOMICAL_UNIT",
     "TROPICAL_YEAR",
@@ -28,6 +29,10 @@ EARTH_MU = Q_(398600.4418, "km^3/s^2")
 
 #: Earth flattening f = 1 / 298.257223563: WGS-84, Vallado (4th ed.) Table D-3.
 EARTH_FLATTENING = 1.0 / 298.257223563
+
+#: Drag coefficient of a LEO spacecraft in free-molecular flow, 2.2: the value commonly used (Vallado 4th ed.,
+#: ch. 8); the default of the lifetime model and of the cascade's species.
+DRAG_COEFFICIENT = 2.2
 
 #: Earth second zonal harmonic J2 = 0.0010826267 (unnormalized): EGM-96, Vallado (4th ed.) Table D-3.
 EARTH_J2 = 1.0826267e-3
@@ -65,3 +70,4 @@ _S0 = SOLAR_CONSTANT.m_as("W/m^2")
 _AU = ASTRONOMICAL_UNIT.m_as("m")
 _TROPICAL_YEAR_S = TROPICAL_YEAR.m_as("s")
 _DAY_S = 86400.0
+_JULIAN_YEAR_S = 365.25 * _DAY_S  # the year of pint's 'year', in which mission lives are given

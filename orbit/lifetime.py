@@ -70,14 +70,13 @@ from spacedc.orbit.atmosphere import (_AP_DEFAULT, MEAN_SOLAR_CYCLE, MSIS_ALTITU
                                       _seconds, _table_at_ap, mission_mean_density)
 from spacedc.cache import cached_table
 from spacedc.orbit.atmosphere import _msis_key
-from spacedc.orbit.constants import _MU, _R_E
+from spacedc.orbit.constants import DRAG_COEFFICIENT, _JULIAN_YEAR_S as _YEAR_S, _MU, _R_E
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
            "LifetimeBudget", "lifetime_budget", "BALLISTIC_COEFFICIENT_RANGE"]
 
-_YEAR_S = 365.25 * 86400.0
 
 #: Disposal rules: name -> the longest residual orbital lifetime after the end of the mission [years], or None
 #: for a prompt re-entry (a burn to a 50 km perigee).
@@ -695,7 +694,7 @@ class LifetimeBudget(Result):
 
 
 @named_shapes
-def lifetime_budget(altitude: Any, *, mass: Any, drag_area: Any, drag_coefficient: Any = 2.2,
+def lifetime_budget(altitude: Any, *, mass: Any, drag_area: Any, drag_coefficient: Any = DRAG_COEFFICIENT,
                     mission_duration: Any, epoch: Any, rule: str = "fcc-5yr", propulsive: Any = True,
                     max_delta_v: Any = None, f107: Any = None, ap: float = _AP_DEFAULT,
                     cycle: SolarCycle = MEAN_SOLAR_CYCLE, reentry_altitude: Any = "100 km",

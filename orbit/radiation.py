@@ -71,6 +71,7 @@ import numpy as np
 import pint
 
 from spacedc.cache import cached_table, package_versions
+from spacedc.orbit.constants import _JULIAN_YEAR_S as _YEAR_S
 from spacedc.results import Result, mask_reasons
 from spacedc.units import Q_, broadcast, named_shapes, quantity, scalar_or_array, si
 
@@ -99,7 +100,6 @@ DOSE_VALIDITY: dict[str, tuple[float, float, str]] = {
 TABLE_VERSION = 2
 
 _RHO_AL = ALUMINIUM_DENSITY.m_as("g/cm^3")
-_YEAR_S = 365.25 * 86400.0
 
 # The table's grid. Altitudes are denser low down, where the dose changes fastest with height.
 _ALTITUDES_KM = np.array([300.0, 350.0, 400.0, 450.0, 500.0, 550.0, 600.0, 650.0, 700.0, 750.0, 800.0, 900.0,
