@@ -127,7 +127,8 @@ class LaunchResult(Result):
     structure_hardware : structure.StructureHardware
         The structure sized from its dimensions (before growth).
     delta_v : structure.DeltaVBudget
-        Drag make-up over life and disposal (no margin: the budget's system margin is on the mass).
+        Drag make-up over life, disposal and collision avoidance (no margin: the budget's system margin is on the
+        mass).
     lifetime : orbit.LifetimeBudget
         Natural lifetime, station-keeping and the disposal within the rule, whether the rule is met and why not.
     packing : structure.LaunchPacking
@@ -356,6 +357,8 @@ class SizedSatellite:
     epoch : date, optional
         Start of the mission, for the solar cycle of the lifetime model (default 2030-01-01, as
         :class:`orbit.Orbit`'s).
+    avoidance_delta_v : Quantity [speed], optional
+        Delta-v of the collision-avoidance manoeuvres over life (default none), added to the lifetime's.
     """
 
     altitude: Any
@@ -375,6 +378,7 @@ class SizedSatellite:
     drag_area: Any
     radiator_area: Any = None
     epoch: Any = "2030-01-01"
+    avoidance_delta_v: Any = None
 
 
 def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
@@ -400,6 +404,7 @@ def _si_inputs(sat: SizedSatellite) -> SimpleNamespace:
                                                            lo_open=True),
         h_cyl=si(sat.cylinder_height, "m", "cylinder_height", lo=0, lo_open=True),
         epoch=sat.epoch,
+        dv_avoid=0.0 if sat.avoidance_delta_v is None else si(sat.avoidance_delta_v, "m/s", "avoidance_delta_v", lo=0),
         n_array=fraction(sat.array_wings, "array_wings", lo=0, hi=None),
         wings=fraction(w.count, "wings.count", lo=1, hi=None),
         per_wing=fraction(w.panels_per_wing, "wings.panels_per_wing", lo=1, hi=None),
@@ -447,7 +452,7 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     ("mechanisms"). Delta-v (:func:`orbit.lifetime_budget`, at the orbit-mean geodetic altitude,
     :func:`orbit.mean_geodetic_altitude`): drag make-up at ``drag_area`` over ``lifetime`` in the NRLMSIS density
     of the mission's solar cycle, plus the disposal burn that meets ``lifetime.disposal_rule``
-    (none where the natural decay already does), the drag figured on m_dry^+ -- the rocket equation on the dry
+    (none where the natural decay already does), plus the collision-avoidance manoeuvres' ``avoidance_delta_v``, the drag figured on m_dry^+ -- the rocket equation on the dry
     mass with that delta-v bounds the propellant of a constant drag impulse from above.
 
     Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
@@ -627,7 +632,9 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
             life_budget, meets_rule=scalar_or_array(np.asarray(life_budget.meets_rule) & ~outside, bool),
             reasons=scalar_or_array(combine_reasons(why, np.asarray(life_budget.reasons, dtype=object)), str))
     keep, dispose = life_budget.station_keeping_delta_v, life_budget.disposal_delta_v
-    dv = structure.DeltaVBudget(drag_makeup=keep, disposal=dispose, margin=0.0 * keep, total=life_budget.delta_v)
+    avoid = quantity(np.broadcast_to(s.dv_avoid, np.shape(keep.m)), "m/s")
+    dv = structure.DeltaVBudget(drag_makeup=keep, disposal=dispose, margin=0.0 * keep, collision_avoidance=avoid,
+                                total=life_budget.delta_v + avoid)
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
                                    structure_fraction=c.secondary_structure_fraction, system_margin=c.system_margin,

@@ -70,7 +70,7 @@ from spacedc import materials
 from spacedc import orbit
 from spacedc import power
 from spacedc import thermal
-from spacedc.designs.debris import CASCADE_SWEEP, constellation_cascade, debris_figures
+from spacedc.designs.debris import CASCADE_SWEEP, constellation_cascade, constellation_figures, debris_figures
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
@@ -124,6 +124,7 @@ class SizingChain:
         self.radiator()
         self.array_and_battery()
         self.battery_radiator()
+        self.manoeuvres()
         self.mass_and_margins()
         self.debris()
         self.cost()
@@ -312,18 +313,25 @@ class SizingChain:
         thermal_mass = self.radiator_mass + self.loop_mass + self.battery_radiator_mass
         self.launch, self.stowed_height, self.stowed_diameter = _launch(
             self.design, self.env, self.payload, self.compute_power, self.array, self.battery, thermal_mass,
-            self.q_rad, self.area, self.needed, self.panels, self.panel_count)
+            self.q_rad, self.area, self.needed, self.panels, self.panel_count,
+            self.shells[0].avoidance_delta_v(self.design.power.lifetime))
         self.reasons["launch"] = np.asarray(self.launch.reasons, dtype=object)
         self.reasons["lifetime"] = np.asarray(self.launch.lifetime.reasons, dtype=object)
+
+    def manoeuvres(self) -> None:
+        """The constellation's conjunctions and avoidance manoeuvres, shell by shell
+        (:func:`designs.debris.constellation_figures`): before the mass budget, whose propellant holds the
+        manoeuvres' delta-v over life."""
+        self.shells = constellation_figures(self.design, self.env.altitude, self.env.inclination)
 
     def debris(self) -> None:
         """Debris at the design's orbit (:mod:`designs.debris`): the interim NASA-90 flux of 1 cm and larger,
         the lethal impact probability of the bus and of the wings over life, and the constellation's
-        conjunctions, avoidance manoeuvres (their delta-v over life, reported and not yet in the propellant)
-        and residual collisions, with the Walker shell's own encounters beside the kinetic-gas rate."""
+        conjunctions, avoidance manoeuvres and residual collisions (:meth:`manoeuvres`), with the Walker shell's
+        own encounters beside the kinetic-gas rate."""
         d, env = self.design, self.env
         self.debris_figures = debris_figures(d, env.altitude, env.inclination, d.power.lifetime,
-                                             quantity(self.area, "m^2"), self.array.area)
+                                             quantity(self.area, "m^2"), self.array.area, self.shells)
 
     def debris_cascade(self, result: DesignResult) -> DesignResult:
         """The cascade of the design's shell over ``constellation.years`` (:func:`designs.debris.constellation_
@@ -612,7 +620,7 @@ def _reason(result: Result) -> np.ndarray:
 
 
 def _launch(design: Design, env, payload, compute_power, array, battery, thermal_mass, q_rad, area, needed, panels,
-            panel_count):
+            panel_count, avoidance_delta_v=None):
     """Mass budget, packing and margins (designs.budget) for the sized parts, with the analytic stowed envelope.
 
     The radiator wings' panels are as long as the installed area needs (as the CAD builds them); the drag
@@ -661,7 +669,7 @@ def _launch(design: Design, env, payload, compute_power, array, battery, thermal
         # the primary cylinder runs the bus, interface ring to top deck
         cylinder_height=quantity(bus_height(g.bus_width.m_as("mm"), racks), "mm"),
         drag_area=quantity(np.where(finite, area, 0.0) + g.bus_width.m_as("m") ** 2 + array_drag, "m^2"),
-        epoch=design.orbit.epoch), design.lifetime)
+        epoch=design.orbit.epoch, avoidance_delta_v=avoidance_delta_v), design.lifetime)
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 
 

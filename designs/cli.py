@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 import pint
@@ -84,8 +86,9 @@ def _parser() -> argparse.ArgumentParser:
                            epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     const.add_argument("design", help="a design TOML file or a reference design's name")
     const.add_argument("--satellites", type=int, metavar="N",
-                       help="satellites in the shell (constellation.planes x per_plane), in place of the design's: "
-                            "N spread over constellation.planes planes (N must be a multiple of it)")
+                       help="satellites in the design's own shell (constellation.planes x per_plane), in place of "
+                            "the design's: N spread over constellation.planes planes (N must be a multiple of it); "
+                            "further shells ([[constellation.shells]]) keep theirs")
     const.add_argument("--years", type=float, metavar="Y", help="years of the cascade (default constellation.years)")
     const.add_argument("--out", metavar="DIR", help="write debris.json, population.png and collisions.png into DIR")
     const.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
@@ -265,13 +268,19 @@ def _cmd_constellation(args: argparse.Namespace) -> int:
     table = summary_table(data).splitlines()
     start = next(i for i, line in enumerate(table) if line.startswith("Debris"))
     end = next((i for i in range(start + 1, len(table)) if not table[i].startswith("  ")), len(table))
-    print(f"{design.name}: constellation of {data['debris']['satellites']} satellites")
+    d = data["debris"]
+    print(f"{design.name}: constellation of {d['constellation_satellites']:,} satellites in "
+          f"{d['constellation_shells']} shell{'s' if d['constellation_shells'] > 1 else ''}")
     print("\n".join(table[start:end]))
     run = result.debris.cascade
     if run is None:
         raise ValueError(f"orbit.altitude: the cascade was {result.debris.cascade_note}")
+    rows = _shell_rows(result.debris, run)
+    if len(rows) > 1:
+        print(_shell_table(rows, run.years.m_as("year")))
     if args.out:
-        atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"]}, indent=2) + "\n")
+        atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"], "shells": rows},
+                                               indent=2) + "\n")
         plot_cascade(run, design.name, paths[1], paths[2])
         for path in paths:
             print(f"wrote {path}", file=sys.stderr)
@@ -285,6 +294,40 @@ def _cmd_constellation(args: argparse.Namespace) -> int:
               f"{run.years.m_as('year'):.0f} years ({shells})", file=sys.stderr)
         return EXIT_INFEASIBLE
     return EXIT_OK
+
+
+def _shell_rows(fig: Any, run: Any) -> list[dict[str, Any]]:
+    """One row per shell of the constellation: its conjunction figures and its cascade shell's state (SI, keys
+    ending with their unit)."""
+    rows = run.shell_table()
+    for row, shell in zip(rows, fig.shells):
+        row["inclination_deg"] = float(shell.inclination.m_as("deg"))
+        for key, name, unit in (("conjunctions_per_year", "conjunctions", "1/year"),
+                                ("manoeuvres_per_year", "manoeuvres", "1/year"),
+                                ("residual_collisions_per_year", "residual_collisions", "1/year"),
+                                ("constellation_density_per_km3", "constellation_density", "1/km^3"),
+                                ("background_density_per_km3", "background_density", "1/km^3"),
+                                ("internal_conjunctions_per_year", "internal_conjunctions", "1/year"),
+                                ("kinetic_gas_encounters_per_year", "kinetic_gas_encounters", "1/year")):
+            value = float(getattr(shell, name).m_as(unit))
+            row[key] = value if math.isfinite(value) else None
+    return rows
+
+
+def _shell_table(rows: list[dict[str, Any]], years: float) -> str:
+    """The shells of a constellation, one line each, for the terminal."""
+    def g(x: Any) -> str:
+        return "-" if x is None else f"{x:.3g}"
+
+    lines = [f"Shells ({years:.0f} years of cascade)",
+             f"  {'shell':<26} {'alt km':>7} {'sats':>9} {'own/km3':>9} {'bg/km3':>9} {'manoeuv/yr':>10} "
+             f"{'resid/yr':>9}  cascade shell"]
+    for r in rows:
+        lines.append(f"  {r['shell']:<26} {r['altitude_m'] / 1e3:>7.0f} {r['satellites']:>9,} "
+                     f"{g(r['constellation_density_per_km3']):>9} {g(r['background_density_per_km3']):>9} "
+                     f"{g(r['manoeuvres_per_year']):>10} {g(r['residual_collisions_per_year']):>9}  "
+                     f"{r['cascade_shell_low_m'] / 1e3:.0f}-{r['cascade_shell_high_m'] / 1e3:.0f} km {r['state']}")
+    return "\n".join(lines)
 
 
 def _where(exc: BaseException) -> str:

@@ -16,11 +16,17 @@ over the mean impact speed, n = F / v_rel, F read as the flux through a unit cro
 :func:`spacedc.orbit.conjunction_rates` (manoeuvres at the Pc threshold, their delta-v, the residual collisions
 at the manoeuvre failure rate). The kinetic-gas encounter rate of the same T satellites spread at random in the
 same shell (:func:`spacedc.orbit.kinetic_gas_collision_rate` with spheres of half the screening radius) is
-reported beside the Walker rate. The manoeuvres' delta-v over life is reported, not yet added to the propellant.
+reported beside the Walker rate. The manoeuvres' delta-v over life enters the propellant budget (the sizing chain's
+``manoeuvres`` step runs :func:`constellation_figures` before the mass budget: they need no satellite dimension).
 
-The shell over decades. :func:`constellation_cascade` runs :func:`spacedc.orbit.cascade` over 40 shells of
-200-2000 km (:func:`spacedc.orbit.shell_edges`' defaults) with the constellation replenished at T / lifetime into
-the shell holding the design's altitude; the satellite species is the design's (dry mass, the bus and wing
+Further shells. ``[[constellation.shells]]`` adds Walker shells of satellites of this design at other altitudes
+(:class:`spacedc.designs.spec.ShellChoices`). Each is screened as the design's own shell, apart: shells may not
+overlap, and encounters between shells are not counted. The constellation's totals (satellites, manoeuvres,
+residual collisions) sum the shells; the cascade launches into each.
+
+The shells over decades. :func:`constellation_cascade` runs :func:`spacedc.orbit.cascade` over 40 shells of
+200-2000 km (:func:`spacedc.orbit.shell_edges`' defaults) with each shell of the constellation replenished at
+T / lifetime into the cascade shell holding its altitude; the satellite species is the design's (dry mass, the bus and wing
 cross-section above, the diameter of a disk of that area). It is heavier than the rest of the chain: the chain
 runs it for a single design point only (as the orbit transient), never for a sweep.
 """
@@ -38,7 +44,7 @@ from spacedc.designs.spec import BACKGROUND_SIZE
 from spacedc.results import Result, mask_reasons
 from spacedc.units import quantity, scalar_or_array
 
-__all__ = ["DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_NOTE", "CASCADE_SWEEP",
+__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_NOTE", "CASCADE_SWEEP",
            "background_density", "summary_section"]
 
 #: The smallest debris counted as lethal to the bus ([IADC-Protection], :mod:`spacedc.orbit.debris`).
@@ -50,6 +56,87 @@ FLUX_NOTE = ("interim flux: NASA-90 (Kessler 1991, structure.debris_flux), until
              "(orbit.DebrisFluxTable) replaces it")
 #: Why a sweep's points have no cascade.
 CASCADE_SWEEP = "not run: a sweep sizes the per-point figures only; run the cascade with spacedc constellation"
+
+
+@dataclasses.dataclass(frozen=True)
+class ShellFigures(Result):
+    """The conjunctions of one shell of the constellation: the design's own (at ``orbit.altitude``, broadcast over a
+    sweep) or a further one (``[[constellation.shells]]``)."""
+
+    altitude: pint.Quantity = dataclasses.field(metadata={"unit": "km"})
+    inclination: pint.Quantity = dataclasses.field(metadata={"unit": "deg"})
+    satellites: int | np.ndarray
+    valid: Any
+    reasons: Any
+    relative_speed: pint.Quantity = dataclasses.field(metadata={"unit": "km/s"})
+    background_density: pint.Quantity = dataclasses.field(metadata={"unit": "1/km^3"})
+    constellation_density: pint.Quantity = dataclasses.field(metadata={"unit": "1/km^3"})
+    conjunctions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    internal_conjunctions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    kinetic_gas_encounters: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    closest_approach: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
+    manoeuvres: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    manoeuvres_per_satellite: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    delta_v_per_satellite: pint.Quantity = dataclasses.field(metadata={"unit": "m/s/year"})
+    residual_collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+
+    def avoidance_delta_v(self, lifetime: pint.Quantity) -> pint.Quantity:
+        """The avoidance manoeuvres' delta-v of one satellite over ``lifetime`` [m/s], for the propellant budget:
+        zero where the background is unknown (outside the flux model; that point carries the reason)."""
+        dv = (self.delta_v_per_satellite * lifetime).m_as("m/s")
+        return quantity(np.where(np.isfinite(dv), dv, 0.0), "m/s")
+
+
+def _shell_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quantity, total: Any,
+                   thickness: pint.Quantity) -> ShellFigures:
+    """The figures of one shell of ``total`` satellites (``total`` an array: one Walker pattern per distinct count)."""
+    c = design.constellation
+    h = np.asarray(altitude.m_as("km"))
+    valid = (h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1])
+    altitude_in = quantity(np.clip(h, *_FLUX_RANGE_KM), "km")  # evaluated inside the model, masked outside
+    total = np.asarray(total)
+    speed = structure.debris_velocity(inclination)
+    low, high = _shell(thickness, altitude)
+    internal, closest = _walker(altitude, inclination, total, c)
+    rates = orbit.conjunction_rates(
+        total, low, high, background_density(design, altitude_in, inclination), speed, c.screening_radius,
+        c.hard_body_radius, c.miss_distance_sigma, pc_threshold=c.pc_threshold,
+        delta_v_per_manoeuvre=c.delta_v_per_manoeuvre, manoeuvre_failure_rate=c.manoeuvre_failure_rate,
+        internal_conjunctions=internal)
+    gas = orbit.kinetic_gas_collision_rate(total, c.screening_radius / 2, low, high, speed)
+    # Outside the flux model's altitudes the figures that hold the default background are unbounded (None in
+    # summary.json), with the reason; each point stands alone.
+    unbounded = ~valid if c.background_density is None else np.zeros_like(valid)
+    masked = {name: _mask(getattr(rates, name), unbounded, unit) for name, unit in (
+        ("background_density", "1/km^3"), ("conjunctions", "1/year"), ("manoeuvres", "1/year"),
+        ("manoeuvres_per_satellite", "1/year"), ("delta_v_per_satellite", "m/s/year"),
+        ("residual_collisions", "1/year"))}
+    reasons = mask_reasons(np.shape(valid), (~valid, f"the orbit lies outside the NASA-90 debris model's "
+                                                     f"{_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))
+    return ShellFigures(
+        altitude=altitude.to("km"), inclination=inclination.to("deg"), satellites=scalar_or_array(total, int),
+        valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
+        relative_speed=speed.to("km/s"), constellation_density=rates.constellation_density.to("1/km^3"),
+        internal_conjunctions=quantity(internal.m_as("1/year"), "1/year"), kinetic_gas_encounters=gas.to("1/year"),
+        closest_approach=closest.to("m"), **masked)
+
+
+def _mask(q: pint.Quantity, where: np.ndarray, unit: str) -> pint.Quantity:
+    """``q`` in ``unit``, infinite (unbounded) where ``where``."""
+    return quantity(np.where(where, np.inf, q.m_as(unit)), unit)
+
+
+def constellation_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quantity
+                          ) -> tuple[ShellFigures, tuple[ShellFigures, ...]]:
+    """The conjunctions of the design's own shell (broadcast over the design's arrays) and of each further shell
+    (``constellation.shells``), before the satellite is sized: they need no satellite dimension (the screening
+    volume and the hard-body radius are inputs), and their manoeuvres' delta-v enters the propellant."""
+    c = design.constellation
+    inc = inclination if c.inclination is None else c.inclination
+    own = _shell_figures(design, altitude, inc, c.total(design.launch.modules), c.shell_thickness)
+    further = tuple(_shell_figures(design, s.altitude, s.inclination_in(c, inclination), s.total, s.thickness(c))
+                    for s in c.shells)
+    return own, further
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +162,11 @@ class DebrisFigures(Result):
     manoeuvres_per_satellite: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     manoeuvre_delta_v: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
     residual_collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    constellation_satellites: int | np.ndarray
+    constellation_manoeuvres: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    constellation_residual_collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    #: Every shell's figures (:class:`ShellFigures`), the design's own first.
+    shells: tuple = dataclasses.field(default=(), metadata={"skip": True})
     cascade: CascadeRun | None = None
     cascade_note: str = ""
 
@@ -88,6 +180,9 @@ class CascadeRun:
     satellites: int
     launch_rate: pint.Quantity
     years: pint.Quantity
+    #: Every shell of the constellation: (field, altitude [km], satellites, index of its cascade shell); the
+    #: design's own first.
+    shells: tuple = ()
 
     @property
     def stable(self) -> bool:
@@ -98,8 +193,12 @@ class CascadeRun:
     def state(self) -> str:
         """The design's shell at the end: "settled", "growing" (not runaway, but its debris still grows faster
         than the cascade's growth tolerance) or "runaway"."""
-        k = self.shell
-        return ("runaway" if self.result.runaway[k] else "settled" if self.result.settled[k] else "growing")
+        return self.state_of(self.shell)
+
+    def state_of(self, k: int) -> str:
+        """Cascade shell ``k`` at the end: "settled", "growing" or "runaway" (as :attr:`state`)."""
+        r = self.result
+        return "runaway" if r.runaway[k] else "settled" if r.settled[k] else "growing"
 
     @property
     def runaway_shells(self) -> list[int]:
@@ -123,7 +222,17 @@ class CascadeRun:
             "cascade_shell_collisions_end_per_year": float(r.collisions[-1, k].m_as("1/year")),
             "cascade_total_collisions_end_per_year": float(np.sum(r.collisions[-1].m_as("1/year"))),
             "cascade_shell_debris_growth_per_year": float(r.debris_growth_rate[k].m_as("1/year")),
+            "cascade_constellation_shells_stable": all(bool(r.stable[j]) for *_, j in self.shells),
         }
+
+    def shell_table(self) -> list[dict[str, Any]]:
+        """One row per shell of the constellation: where it flies, its satellites and its cascade shell's state."""
+        r = self.result
+        return [{"shell": name, "altitude_m": h * 1e3, "satellites": count,
+                 "cascade_shell_low_m": float(r.altitude_low[k].m_as("m")),
+                 "cascade_shell_high_m": float(r.altitude_high[k].m_as("m")), "state": self.state_of(k),
+                 "debris_end": float(r.debris[-1, k]), "collisions_end_per_year": float(r.collisions[-1, k].m_as("1/year"))}
+                for name, h, count, k in self.shells]
 
 
 def _cross_sections(design: Any, radiator_area: Any, array_area: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -134,10 +243,10 @@ def _cross_sections(design: Any, radiator_area: Any, array_area: Any) -> tuple[n
     return bus, wings
 
 
-def _shell(design: Any, altitude: pint.Quantity) -> tuple[pint.Quantity, pint.Quantity]:
-    """The constellation's shell, ``shell_thickness`` centred on the altitude, its floor raised to
-    :data:`orbit.SHELL_FLOOR` where it would reach below (point by point)."""
-    half = design.constellation.shell_thickness.m_as("km") / 2
+def _shell(thickness: pint.Quantity, altitude: pint.Quantity) -> tuple[pint.Quantity, pint.Quantity]:
+    """A shell of ``thickness`` centred on the altitude, its floor raised to :data:`orbit.SHELL_FLOOR` where it would
+    reach below (point by point)."""
+    half = thickness.m_as("km") / 2
     h = altitude.m_as("km")
     low = np.maximum(h - half, orbit.SHELL_FLOOR.m_as("km"))
     return quantity(low, "km"), quantity(np.maximum(h + half, low + half), "km")
@@ -172,60 +281,42 @@ def background_density(design: Any, altitude: pint.Quantity, inclination: pint.Q
 
 
 def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quantity, lifetime: pint.Quantity,
-                   radiator_area: pint.Quantity, array_area: pint.Quantity) -> DebrisFigures:
-    """The per-point debris figures (module docstring), broadcast over the design's arrays."""
-    c = design.constellation
-    total = np.asarray(c.total(design.launch.modules))
-    inc = inclination if c.inclination is None else c.inclination
+                   radiator_area: pint.Quantity, array_area: pint.Quantity,
+                   shells: tuple[ShellFigures, tuple[ShellFigures, ...]] | None = None) -> DebrisFigures:
+    """The per-point debris figures (module docstring), broadcast over the design's arrays; ``shells`` are
+    :func:`constellation_figures` (computed here when not given)."""
+    own, further = constellation_figures(design, altitude, inclination) if shells is None else shells
     h = np.asarray(altitude.m_as("km"))
-    valid = (h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1])
-    altitude_in = quantity(np.clip(h, *_FLUX_RANGE_KM), "km")  # evaluated inside the model, masked outside
-    flux = structure.debris_flux(LETHAL_SIZE, altitude_in, inclination)
+    valid = np.asarray(own.valid)
+    flux = structure.debris_flux(LETHAL_SIZE, quantity(np.clip(h, *_FLUX_RANGE_KM), "km"), inclination)
     bus, wings = _cross_sections(design, radiator_area, array_area)
     p_bus = orbit.lethal_impact_probability(flux, quantity(bus, "m^2"), lifetime)
     p_wings = orbit.lethal_impact_probability(flux, quantity(wings, "m^2"), lifetime)
-    speed = structure.debris_velocity(inc)
-    low, high = _shell(design, altitude)
-    internal, closest = _walker(altitude, inc, total, c)
-    rates = orbit.conjunction_rates(
-        total, low, high, background_density(design, altitude_in, inc), speed, c.screening_radius, c.hard_body_radius,
-        c.miss_distance_sigma, pc_threshold=c.pc_threshold, delta_v_per_manoeuvre=c.delta_v_per_manoeuvre,
-        manoeuvre_failure_rate=c.manoeuvre_failure_rate, internal_conjunctions=internal)
-    gas = orbit.kinetic_gas_collision_rate(total, c.screening_radius / 2, low, high, speed)
-    # Outside the flux model's altitudes the figures that hold the flux (or the default background) are
-    # unbounded (None in summary.json), with the reason; each point stands alone.
-    flux_bound = ~valid
-    background_bound = flux_bound if c.background_density is None else np.zeros_like(flux_bound)
-
-    def _mask(q: pint.Quantity, where: np.ndarray, unit: str) -> pint.Quantity:
-        return quantity(np.where(where, np.inf, q.m_as(unit)), unit)
-
-    flux, p_bus, p_wings = (_mask(flux, flux_bound, "1/m^2/year"), _mask(p_bus, flux_bound, ""),
-                            _mask(p_wings, flux_bound, ""))
-    rates = dataclasses.replace(rates, **{name: _mask(getattr(rates, name), background_bound, unit) for name, unit in (
-        ("background_density", "1/km^3"), ("conjunctions", "1/year"), ("manoeuvres", "1/year"),
-        ("manoeuvres_per_satellite", "1/year"), ("delta_v_per_satellite", "m/s/year"),
-        ("residual_collisions", "1/year"))})
-    reasons = mask_reasons(np.shape(valid), (~valid, f"the orbit lies outside the NASA-90 debris model's "
-                                                     f"{_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))
+    # Outside the flux model's altitudes the figures that hold the flux are unbounded (None in summary.json).
+    flux, p_bus, p_wings = (_mask(flux, ~valid, "1/m^2/year"), _mask(p_bus, ~valid, ""), _mask(p_wings, ~valid, ""))
+    every = (own, *further)
     return DebrisFigures(
-        valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
-        satellites=scalar_or_array(total, int), flux=flux.to("1/m^2/year"), bus_area=quantity(bus, "m^2"),
-        wing_area=quantity(wings, "m^2"), probability_bus=p_bus, probability_wings=p_wings,
-        relative_speed=speed.to("km/s"), background_density=rates.background_density.to("1/km^3"),
-        constellation_density=rates.constellation_density.to("1/km^3"), conjunctions=rates.conjunctions,
-        internal_conjunctions=quantity(internal.m_as("1/year"), "1/year"), kinetic_gas_encounters=gas.to("1/year"),
-        closest_approach=closest.to("m"), manoeuvres=rates.manoeuvres.to("1/year"),
-        manoeuvres_per_satellite=rates.manoeuvres_per_satellite.to("1/year"),
-        manoeuvre_delta_v=(rates.delta_v_per_satellite * lifetime).to("m/s"),
-        residual_collisions=rates.residual_collisions.to("1/year"))
+        valid=own.valid, reasons=own.reasons, satellites=own.satellites, flux=flux.to("1/m^2/year"),
+        bus_area=quantity(bus, "m^2"), wing_area=quantity(wings, "m^2"), probability_bus=p_bus,
+        probability_wings=p_wings, relative_speed=own.relative_speed, background_density=own.background_density,
+        constellation_density=own.constellation_density, conjunctions=own.conjunctions,
+        internal_conjunctions=own.internal_conjunctions, kinetic_gas_encounters=own.kinetic_gas_encounters,
+        closest_approach=own.closest_approach, manoeuvres=own.manoeuvres,
+        manoeuvres_per_satellite=own.manoeuvres_per_satellite,
+        manoeuvre_delta_v=(own.delta_v_per_satellite * lifetime).to("m/s"),
+        residual_collisions=own.residual_collisions,
+        constellation_satellites=scalar_or_array(sum(np.asarray(f.satellites) for f in every), int),
+        constellation_manoeuvres=sum(f.manoeuvres for f in every).to("1/year"),
+        constellation_residual_collisions=sum(f.residual_collisions for f in every).to("1/year"),
+        shells=every)
 
 
 def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quantity, dry_mass: pint.Quantity,
                           cross_section: pint.Quantity, years: Any = None, steps: int = 101) -> CascadeRun:
-    """The cascade of the design's shell: ``satellites`` replenished at satellites / lifetime into the shell of
-    :func:`spacedc.orbit.shell_edges` (200-2000 km, 40 shells) that holds the design's altitude, over ``years``
-    (default ``constellation.years``), a single design point.
+    """The cascade of the constellation's shells: ``satellites`` in the design's own shell and each further shell's
+    (``constellation.shells``), each replenished at its count / lifetime into the shell of
+    :func:`spacedc.orbit.shell_edges` (200-2000 km, 40 shells) that holds its altitude, over ``years`` (default
+    ``constellation.years``), a single design point.
 
     The satellite species is the design's: its dry mass (a derelict has spent its propellant), the cross-section
     of the bus and wings (also its drag area) and the diameter of a disk of that area.
@@ -235,23 +326,29 @@ def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quanti
     if satellites < 0:
         raise ValueError(f"--satellites = {satellites}: must be >= 0")
     edges = orbit.shell_edges()
-    h = design.orbit.altitude.m_as("km")
     km = edges.m_as("km")
-    if not km[0] <= h < km[-1]:
-        raise ValueError(f"orbit.altitude = {h:.0f} km: the cascade's shells span {km[0]:.0f}-{km[-1]:.0f} km")
-
-    shell = int(np.searchsorted(km, h, side="right") - 1)
-    rate = satellites / lifetime.m_as("year")
+    flown = [("orbit.altitude", float(design.orbit.altitude.m_as("km")), int(satellites))]
+    flown += [(f"constellation.shells[{i}]", float(sh.altitude.m_as("km")), sh.total)
+              for i, sh in enumerate(design.constellation.shells)]
+    life = lifetime.m_as("year")
     launch = np.zeros(len(km) - 1)
-    launch[shell] = rate
+    index = []
+    for name, h, count in flown:
+        if not km[0] <= h < km[-1]:
+            raise ValueError(f"{name} = {h:.0f} km: the cascade's shells span {km[0]:.0f}-{km[-1]:.0f} km")
+        k = int(np.searchsorted(km, h, side="right") - 1)
+        launch[k] += count / life
+        index.append(k)
     area = float(cross_section.m_as("m^2"))
     run_years = design.constellation.years if years is None else years
     result = orbit.cascade(
         edges, quantity(launch, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
         disposal_success=float(design.constellation.disposal_success),
         satellite=(float(dry_mass.m_as("kg")), area, 2.0 * np.sqrt(area / np.pi)))
-    return CascadeRun(result=result, shell=shell, satellites=int(satellites), launch_rate=quantity(rate, "1/year"),
-                      years=quantity(result.time[-1].m_as("year"), "year"))
+    return CascadeRun(result=result, shell=index[0], satellites=int(satellites),
+                      launch_rate=quantity(satellites / life, "1/year"),
+                      years=quantity(result.time[-1].m_as("year"), "year"),
+                      shells=tuple((name, h, count, k) for (name, h, count), k in zip(flown, index)))
 
 
 def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, Any]:
@@ -282,7 +379,11 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
         "manoeuvres_per_satellite_per_year": _si(fig.manoeuvres_per_satellite, "1/year"),
         "manoeuvre_delta_v_m_per_s": _si(fig.manoeuvre_delta_v, "m/s"),
         "residual_collisions_per_year": _si(fig.residual_collisions, "1/year"),
-        "manoeuvre_propellant": "reported, not yet in the propellant budget",
+        "manoeuvre_propellant": "in the propellant budget (lifetime.collision_avoidance_delta_v_m_per_s)",
+        "constellation_shells": len(fig.shells),
+        "constellation_satellites": column(fig.constellation_satellites, shape),
+        "constellation_manoeuvres_per_year": _si(fig.constellation_manoeuvres, "1/year"),
+        "constellation_residual_collisions_per_year": _si(fig.constellation_residual_collisions, "1/year"),
     }
     if fig.cascade is not None:
         cascade = fig.cascade.summary()
@@ -294,4 +395,5 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
 _CASCADE_KEYS = ("cascade_years", "cascade_shell_low_m", "cascade_shell_high_m", "cascade_launch_rate_per_year",
                  "cascade_shell_stable", "cascade_shell_state", "cascade_runaway_shells", "cascade_shell_debris_end",
                  "cascade_total_debris_end", "cascade_shell_derelicts_end", "cascade_shell_collisions_end_per_year",
-                 "cascade_total_collisions_end_per_year", "cascade_shell_debris_growth_per_year")
+                 "cascade_total_collisions_end_per_year", "cascade_shell_debris_growth_per_year",
+                 "cascade_constellation_shells_stable")

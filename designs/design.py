@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pint
 
 from spacedc import orbit
@@ -59,7 +60,12 @@ class Design:
     def __post_init__(self) -> None:
         # the swept fields of every section are one sweep: their shapes broadcast together, or the error names them
         broadcast_shape(**{f"{name}.{f.name}": getattr(getattr(self, name), f.name) for name in _SECTIONS
-                           for f in dataclasses.fields(getattr(self, name))})
+                           for f in dataclasses.fields(getattr(self, name)) if "kind" in f.metadata})
+        h = self.orbit.altitude.m_as("km")
+        for value in (np.unique(h) if self.constellation.shells else ()):   # a swept altitude: each value
+            clash = self.constellation.overlap(value)
+            if clash:
+                raise DesignError(clash)
 
     def replace(self, **changes: Any) -> Design:
         """A copy with fields changed; ``payload__chip_power=...`` reaches into a section."""

@@ -90,7 +90,7 @@ _ROWS = [
     ("constellation", None, None),
     ("conjunctions / manoeuvres", None, None),
     ("  own: Walker / random gas", None, None),
-    ("manoeuvre delta-v, life", ("debris", "manoeuvre_delta_v_m_per_s"), (1, "m/s (not in propellant)", ".3g")),
+    ("manoeuvre delta-v, life", ("debris", "manoeuvre_delta_v_m_per_s"), (1, "m/s (in propellant)", ".3g")),
     ("residual collisions", ("debris", "residual_collisions_per_year"), (1, "/yr", ".3g")),
     ("cascade of the shell", None, None),
 ]

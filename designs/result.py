@@ -230,6 +230,7 @@ def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> d
             "mean_density_kg_per_m3": _si(life.mean_density, "kg/m^3"),
             "station_keeping_delta_v_m_per_s": _si(life.station_keeping_delta_v, "m/s"),
             "disposal_delta_v_m_per_s": _si(life.disposal_delta_v, "m/s"),
+            "collision_avoidance_delta_v_m_per_s": _si(result.launch.delta_v.collision_avoidance, "m/s"),
             "disposal_perigee_m": _si(plan.target_perigee, "m"),
             "residual_lifetime_year": _si(plan.residual_lifetime, "year"),
             "propellant_kg": _si(result.launch.mass.propellant, "kg"),

@@ -20,7 +20,7 @@ from spacedc import compute, economics, geometry, materials, orbit, power, struc
 from spacedc.units import broadcast_shape, fraction, parse_quantity, quantity, scalar_or_array, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
-           "ComputeChoices", "LifetimeChoices", "CostChoices", "ConstellationChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
+           "ComputeChoices", "LifetimeChoices", "CostChoices", "ShellChoices", "ConstellationChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
 
@@ -707,6 +707,66 @@ BACKGROUND_SIZE = "10 cm"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class ShellChoices(Section):
+    """A further shell of the constellation, ``[[constellation.shells]]``: satellites of this design in a Walker delta
+    shell i:T/P/F at another altitude. Its figures are counted apart from the design's own shell's: shells may not
+    overlap (each shell's own density counts its own satellites only). One value per field (not swept)."""
+
+    section: ClassVar[str] = "constellation.shells"
+    altitude: Any = qty("km", lo=orbit.MIN_SHELL_ALTITUDE, hi=2000,
+                        doc="altitude of the shell's circular orbits (150-2000 km, the cascade's shells)")
+    inclination: Any = qty("deg", None, lo=0, hi=180, doc="inclination; default: the constellation's")
+    planes: int = integer(lo=1, doc="orbital planes P")
+    per_plane: int = integer(lo=1, doc="satellites per plane")
+    phasing: int = integer(0, lo=0, doc="Walker relative phasing F (0 <= F < planes) [Walker1984]")
+    shell_thickness: Any = qty("km", None, lo=0, lo_open=True,
+                               doc="radial thickness of the shell; default: constellation.shell_thickness")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        for f in dataclasses.fields(self):
+            if np.ndim(getattr(self, f.name)):
+                raise ValueError(f"{self.section}.{f.name} = {getattr(self, f.name)!r}: one value per shell (a "
+                                 f"further shell is not swept)")
+        if self.phasing >= self.planes:
+            raise ValueError(f"{self.section}.phasing = {self.phasing}: the Walker phasing F must be below "
+                             f"{self.section}.planes ({self.planes})")
+
+    @property
+    def total(self) -> int:
+        """Satellites T = planes x per_plane."""
+        return int(self.planes) * int(self.per_plane)
+
+    def thickness(self, constellation: Any) -> pint.Quantity:
+        """The shell's radial thickness: its own, or the constellation's ``shell_thickness``."""
+        return constellation.shell_thickness if self.shell_thickness is None else self.shell_thickness
+
+    def inclination_in(self, constellation: Any, orbit_inclination: Any) -> pint.Quantity:
+        """The shell's inclination: its own, the constellation's, or the design's orbit's."""
+        if self.inclination is not None:
+            return self.inclination
+        return orbit_inclination if constellation.inclination is None else constellation.inclination
+
+
+def _shells(value: Any) -> tuple[ShellChoices, ...]:
+    """``constellation.shells``: a list of tables (or ShellChoices), each a further shell."""
+    if isinstance(value, (dict, ShellChoices)) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"constellation.shells = {value!r}: expected a list of tables, [[constellation.shells]]")
+    out = []
+    for i, item in enumerate(value):
+        if isinstance(item, ShellChoices):
+            out.append(item)
+            continue
+        if not isinstance(item, dict):
+            raise ValueError(f"constellation.shells[{i}] = {item!r}: expected a table with altitude, planes, per_plane")
+        try:
+            out.append(ShellChoices.from_mapping(item))
+        except (ValueError, TypeError) as exc:
+            raise type(exc)(str(exc).replace("constellation.shells.", f"constellation.shells[{i}].")) from None
+    return tuple(out)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ConstellationChoices(Section):
     """The constellation this design flies in: one Walker delta shell i:T/P/F at the design's altitude
     (:func:`spacedc.orbit.walker_encounter_rate`), its screening of conjunctions and avoidance manoeuvres
@@ -750,6 +810,10 @@ class ConstellationChoices(Section):
     years: Any = qty("year", "50 year", lo=0, lo_open=True, doc="duration of the cascade run")
     disposal_success: float = num(0.95, doc="probability of a successful post-mission disposal: 0.95, the "
                                             "cascade's default (orbit.cascade, [MOCAT-SSEM]'s test case)")
+    shells: tuple = dataclasses.field(default=(), metadata=dict(doc=(
+        "further shells of satellites of this design, each a table [[constellation.shells]] with altitude, "
+        "inclination, planes, per_plane, phasing and shell_thickness (ShellChoices); the fields above are the "
+        "design's own shell, at orbit.altitude")))
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -760,6 +824,25 @@ class ConstellationChoices(Section):
         if self.phasing >= self.planes:
             raise ValueError(f"constellation.phasing = {self.phasing}: the Walker phasing F must be below "
                              f"constellation.planes ({self.planes})")
+        object.__setattr__(self, "shells", _shells(self.shells))
+        bands = sorted((s.altitude.m_as("km") - s.thickness(self).m_as("km") / 2,
+                        s.altitude.m_as("km") + s.thickness(self).m_as("km") / 2, i) for i, s in enumerate(self.shells))
+        for (lo1, hi1, i), (lo2, hi2, j) in zip(bands, bands[1:]):
+            if lo2 < hi1:
+                raise ValueError(f"constellation.shells[{j}] ({lo2:.1f}-{hi2:.1f} km) overlaps constellation.shells[{i}] "
+                                 f"({lo1:.1f}-{hi1:.1f} km): shells are counted apart, so they may not overlap")
+
+    def overlap(self, altitude_km: Any) -> str:
+        """The first further shell that overlaps the design's own shell (centred on ``altitude_km``, scalar), as a
+        message; "" where none does."""
+        half = float(self.shell_thickness.m_as("km")) / 2
+        for i, s in enumerate(self.shells):
+            h, t = float(s.altitude.m_as("km")), float(s.thickness(self).m_as("km")) / 2
+            if abs(h - float(altitude_km)) < half + t:
+                return (f"constellation.shells[{i}] at {h:g} km overlaps the design's own shell at orbit.altitude = "
+                        f"{float(altitude_km):g} km (thickness {2 * half:g} km): shells are counted apart, so they may "
+                        f"not overlap")
+        return ""
 
     def total(self, modules: Any) -> Any:
         """Satellites T of the shell: planes x per_plane, per_plane defaulting to the station's ``modules`` (which

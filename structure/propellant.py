@@ -140,6 +140,8 @@ class DeltaVBudget(Result):
         The two terms.
     margin : Quantity [m/s]
         ``margin_fraction`` x (drag_makeup + disposal).
+    collision_avoidance : Quantity [m/s]
+        Collision-avoidance manoeuvres over life (zero from :func:`delta_v_budget`; the sizing chain adds them).
     total : Quantity [m/s]
         Sum of the above.
     """
@@ -147,6 +149,7 @@ class DeltaVBudget(Result):
     drag_makeup: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
     disposal: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
     margin: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
+    collision_avoidance: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
     total: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
 
 
@@ -175,4 +178,5 @@ def delta_v_budget(altitude: Any, lifetime: Any, *, mass: Any, drag_area: Any, d
     drag, dispose, f = broadcast(drag, dispose, f)
     margin = f * (drag + dispose)
     return DeltaVBudget(drag_makeup=quantity(drag, "m/s"), disposal=quantity(dispose, "m/s"),
-                        margin=quantity(margin, "m/s"), total=quantity(drag + dispose + margin, "m/s"))
+                        margin=quantity(margin, "m/s"), collision_avoidance=quantity(0.0 * drag, "m/s"),
+                        total=quantity(drag + dispose + margin, "m/s"))
