@@ -19,6 +19,9 @@ What ships, and what does not (searched in December 2026; see the report of the 
   reduction (below) is ours, the objects and their classes are the file's. The MOCAT-SSEM repository also
   holds a MASTER spatial density per 50 km shell (``Start Population/results_MASTER.xlsx``), but it states
   no epoch and no size threshold, so it does not ship.
+* Which of those payloads are active: :data:`CATALOGUE_2023_PAYLOAD_STATUS`, the payloads of each shell split
+  into active and derelict by MOCAT-MC's own rule (a payload launched within its 8-year mission life of the
+  snapshot's year is controlled), reduced here from the same file.
 * A published source-sink case with stated inputs and output: :data:`SOURCE_SINK_CASES`.
 
 References
@@ -31,6 +34,8 @@ from __future__ import annotations
 import typing
 
 __all__ = ["CatalogueShell", "CATALOGUE_2023_BY_ALTITUDE", "CATALOGUE_2023_OUTSIDE", "CATALOGUE_2023_TOTAL",
+           "PayloadStatusShell", "ACTIVE_PAYLOAD_RULE", "CATALOGUE_2023_PAYLOAD_STATUS",
+           "CATALOGUE_2023_PAYLOAD_STATUS_OUTSIDE", "CATALOGUE_2023_PAYLOAD_STATUS_TOTAL",
            "SourceSinkCase", "SOURCE_SINK_CASES"]
 
 
@@ -114,3 +119,53 @@ CATALOGUE_2023_OUTSIDE: dict[str, tuple[int, int, int]] = {"below_200_km": (1, 0
 
 #: The file's object count by class, (payloads, rocket bodies, debris): its 19 245 rows.
 CATALOGUE_2023_TOTAL: tuple[int, int, int] = (7970, 1152, 10123)
+
+
+class PayloadStatusShell(typing.NamedTuple):
+    """The payloads of one shell of :data:`CATALOGUE_2023_BY_ALTITUDE` (``low_km`` <= h < ``high_km`` [km]) split
+    into ``active`` and ``derelict`` [-] by :data:`ACTIVE_PAYLOAD_RULE`; ``source`` is a key of
+    docs/references.md."""
+
+    low_km: float
+    high_km: float
+    active: int
+    derelict: int
+    source: str
+
+
+#: MOCAT-MC's rule for which catalogued payloads are active ("controlled"), as (snapshot year, mission life
+#: [years]): a payload (DISCOS class 1) is active unless the calendar year of its launch date is before the
+#: snapshot's year less the mission life, here 2023 - 8 = 2015. Read in [MOCAT-MC-TLE2023]:
+#: ``Examples/Quick_Start/initSim.m`` (and the same lines of ``Examples/Scenario_No_Launch/initSim.m``) sets
+#: the controlled flag on every payload, then off where ``jd2date(launch date) < time0.Year -
+#: cfg.missionlifetime``; ``setup_MCconfig.m`` of both examples sets ``cfgMC.missionlifetime = 8`` ("PAYLOADS
+#: operational life [years]"). A rule by age, not an observed status: a payload launched in 2015-2022 that
+#: has failed counts as active, a working one launched before 2015 as derelict.
+ACTIVE_PAYLOAD_RULE: tuple[int, int] = (2023, 8)
+
+#: The payloads of each shell of :data:`CATALOGUE_2023_BY_ALTITUDE`, split by :data:`ACTIVE_PAYLOAD_RULE`.
+#:
+#: Reduced from the same file and rows as :data:`CATALOGUE_2023_BY_ALTITUDE` ([MOCAT-MC-TLE2023]
+#: ``supporting_data/TLEhistoric/2023.mat``, the same semi-major-axis altitude and 50 km shells): among the
+#: class-1 rows, column 16 of ``mat_sats`` is the launch date as a Julian date (``juliandate(LAUNCH_DATE)``
+#: in ``discos_plus_TLE_historic.m``; present for every row, 1958 to 2022); its civil year, taken as
+#: MOCAT-MC's ``jd2date`` does (the Gregorian date of floor(JD + 0.5)), decides the status. ``active`` +
+#: ``derelict`` equals the shell's ``payloads``. Of the file's 7970 payloads 5864 are active (74 %); of the
+#: 7868 in 200-2000 km, 5853. Rocket bodies are not payloads: they are derelicts (intact, uncontrolled).
+CATALOGUE_2023_PAYLOAD_STATUS: tuple[PayloadStatusShell, ...] = tuple(
+    PayloadStatusShell(lo, lo + 50.0, a, d, _CAT) for lo, a, d in (
+        (200.0, 4, 1), (250.0, 18, 1), (300.0, 109, 17), (350.0, 116, 15), (400.0, 214, 19), (450.0, 494, 45),
+        (500.0, 3570, 56), (550.0, 481, 90), (600.0, 116, 133), (650.0, 50, 101), (700.0, 40, 85),
+        (750.0, 92, 202), (800.0, 15, 106), (850.0, 14, 51), (900.0, 31, 74), (950.0, 7, 196), (1000.0, 27, 25),
+        (1050.0, 27, 44), (1100.0, 9, 14), (1150.0, 120, 23), (1200.0, 274, 8), (1250.0, 0, 5), (1300.0, 2, 12),
+        (1350.0, 0, 31), (1400.0, 0, 294), (1450.0, 22, 249), (1500.0, 0, 52), (1550.0, 0, 19), (1600.0, 0, 11),
+        (1650.0, 0, 15), (1700.0, 0, 6), (1750.0, 0, 3), (1800.0, 0, 1), (1850.0, 0, 5), (1900.0, 0, 2),
+        (1950.0, 1, 4),
+    ))
+
+#: The same split outside 200-2000 km, (active, derelict), by the same reduction.
+CATALOGUE_2023_PAYLOAD_STATUS_OUTSIDE: dict[str, tuple[int, int]] = {"below_200_km": (1, 0),
+                                                                      "above_2000_km": (10, 91)}
+
+#: The file's payloads by status, (active, derelict): its 7970 class-1 rows.
+CATALOGUE_2023_PAYLOAD_STATUS_TOTAL: tuple[int, int] = (5864, 2106)
