@@ -102,6 +102,7 @@ def _edges(shell_edges: Any) -> np.ndarray:
     return h
 
 
+@named_shapes
 def catalogue_population(shell_edges: Any) -> dict[str, np.ndarray]:
     """The catalogued objects of January 2023 per shell, as the cascade's three species.
 
