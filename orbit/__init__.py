@@ -25,11 +25,15 @@ The bottom package of spacedc (it imports only :mod:`spacedc`). Circular orbits 
 * :mod:`orbit.cascade` -- a MOCAT-SSEM-style source-sink model of satellites, derelicts and debris per shell
   over decades: :func:`shell_edges`, :func:`cascade` (:class:`CascadeResult`), :func:`cascade_capacity`
   (:class:`CascadeCapacity`).
+* :mod:`orbit.catalogue` -- the catalogued background of January 2023 (shipped, no download):
+  :func:`catalogue_population` per shell (a cascade's ``initial``), :func:`catalogue_density` and
+  :func:`catalogue_density_checked` (:class:`CatalogueDensity`) at an altitude.
 * :mod:`orbit.radiation` -- :func:`total_dose` (ionizing dose behind aluminium: AE-8/AP-8 through
   SHIELDOSE-2, tabulated once), :func:`radiation_dose` (with validity and reasons), :func:`dose_depth`.
-* :mod:`orbit.debris` -- one satellite's debris risk: :class:`DebrisFluxTable` (a sourced ORDEM/MASTER flux
-  table, given by the caller), :func:`debris_flux`, :func:`debris_flux_checked`,
-  :func:`lethal_impact_probability`, :func:`impact_risk` (bus and wings), :func:`reentry_casualty_note`.
+* :mod:`orbit.debris` -- one satellite's debris risk: :class:`DebrisFluxTable` (a sourced flux table by
+  altitude and size; :data:`CNES_FLUX_TABLE` ships, 400-1500 km, from :mod:`orbit.debris_data`),
+  :func:`debris_flux`, :func:`debris_flux_checked`, :func:`lethal_impact_probability`,
+  :func:`impact_risk` (bus and wings), :func:`reentry_casualty_note`.
 * :mod:`orbit.conjunctions` -- :func:`kinetic_gas_collision_rate`, :func:`kinetic_gas_rate_between` (the kinetic
   gas in a shell), :func:`walker_encounter_rate` (a phased Walker shell's own close approaches, from its
   geometry), :func:`conjunction_rates` (screening, avoidance manoeuvres at a Pc threshold, residual collisions).
@@ -51,6 +55,8 @@ from spacedc.orbit.breakup import (BREAKUP_KINDS, CATASTROPHIC_ENERGY, breakup_f
 from spacedc.orbit.cascade import (CASCADE_SPECIES, MIN_SHELL_ALTITUDE, SATURATION, CascadeCapacity, CascadeResult,
                                    cascade, cascade_capacity, shell_edges)
 from spacedc.orbit.beta import beta_angle, raan_from_ltan
+from spacedc.orbit.catalogue import (CATALOGUE_KINDS, CATALOGUE_RANGE, DENSITY_UNIT, CatalogueDensity,
+                                     catalogue_density, catalogue_density_checked, catalogue_population)
 from spacedc.orbit.conjunctions import (DEFAULT_AVOIDANCE_DELTA_V, DEFAULT_PC_THRESHOLD, SHELL_FLOOR,
                                         ConjunctionRates, WalkerEncounters, conjunction_rates,
                                         kinetic_gas_collision_rate, kinetic_gas_rate_between, walker_encounter_rate)
@@ -60,6 +66,7 @@ from spacedc.orbit.earth_radiation import EARTH_RADIATION_CASES, EarthRadiation,
 from spacedc.orbit.debris import (FLUX_UNIT, DebrisFluxTable, FluxResult, ImpactRisk, debris_flux,
                                   debris_flux_checked, impact_risk, lethal_impact_probability,
                                   reentry_casualty_note)
+from spacedc.orbit.debris_data import CNES_ANNUAL_COLLISION_PROBABILITY, CNES_FLUX_TABLE
 from spacedc.orbit.eclipse import (EclipseStatistics, critical_beta_angle, eclipse_duration, eclipse_fraction,
                            eclipse_statistics)
 from spacedc.orbit.environment import OrbitEnvironment, environment
@@ -94,8 +101,11 @@ __all__ = [
     "specific_impact_energy",
     "CASCADE_SPECIES", "MIN_SHELL_ALTITUDE", "SATURATION", "CascadeCapacity", "CascadeResult", "cascade",
     "cascade_capacity", "shell_edges",
+    "CATALOGUE_KINDS", "CATALOGUE_RANGE", "DENSITY_UNIT", "CatalogueDensity", "catalogue_density",
+    "catalogue_density_checked", "catalogue_population",
     "ALUMINIUM_DENSITY", "DOSE_VALIDITY", "FIELD_EPOCH", "DoseResult", "total_dose", "radiation_dose", "dose_depth",
-    "FLUX_UNIT", "DebrisFluxTable", "FluxResult", "ImpactRisk", "debris_flux", "debris_flux_checked",
+    "FLUX_UNIT", "CNES_FLUX_TABLE", "CNES_ANNUAL_COLLISION_PROBABILITY", "DebrisFluxTable", "FluxResult",
+    "ImpactRisk", "debris_flux", "debris_flux_checked",
     "lethal_impact_probability", "impact_risk", "reentry_casualty_note",
     "SHELL_FLOOR", "kinetic_gas_collision_rate", "kinetic_gas_rate_between", "WalkerEncounters",
     "walker_encounter_rate",

@@ -1,11 +1,14 @@
 """Debris impacts on one satellite: a flux table, the chance of a lethal impact, and the re-entry note.
 
 The flux of orbital debris of a given size or larger [1/(m^2 year)] through a randomly oriented surface comes
-from a published table of an engineering model, ORDEM 3.x [ORDEM3] or MASTER-8 [MASTER8], tabulated by
-altitude for one or more sizes. **No such table ships with spacedc yet**: the figures of those models are
-published as plots (flux against altitude), and no tabulated copy with a page and table number could be
-found and checked. A table is therefore an explicit input, a :class:`DebrisFluxTable` that the caller builds
-from a model run or a published table and that records its source. The functions here never invent a flux.
+from a published table, tabulated by altitude for one or more sizes, held in a :class:`DebrisFluxTable` that
+records its source. One ships: :data:`orbit.debris_data.CNES_FLUX_TABLE` (``orbit.CNES_FLUX_TABLE``), 400 to
+1500 km, for 1 mm, 1 cm and 10 cm and larger, derived from the annual collision probabilities CNES tabulates
+for three LEO reference objects [CNES-DebrisRisks]. That page names no model, epoch or inclination: it gives
+the order of magnitude and the trend with altitude and size, not an ORDEM 3.x [ORDEM3] or MASTER-8 [MASTER8]
+run, whose figures are published as plots (no tabulated copy with a page and table number could be found and
+checked). A caller with a model run builds its own :class:`DebrisFluxTable`. The functions here never invent
+a flux.
 
 * :func:`debris_flux` interpolates a table linearly in log10(flux) over altitude, at one size
   (``"1 mm"``, ``"1 cm"``, ``"10 cm"``, whichever the table carries). Outside the table's altitudes, or
@@ -35,7 +38,7 @@ it, none is added. For scale, the Grün interplanetary flux of [ECSS-E-ST-10-04C
 
 References
 ----------
-[ORDEM3], [MASTER8], [ECSS-E-ST-10-04C], [IADC-Protection], [NASA-STD-8719.14].
+[CNES-DebrisRisks], [ORDEM3], [MASTER8], [ECSS-E-ST-10-04C], [IADC-Protection], [NASA-STD-8719.14].
 """
 
 from __future__ import annotations

@@ -4,14 +4,24 @@ Each constant is a tuple of rows; every row carries a ``source`` key defined in 
 docstring of the constant says where each number was read (table, figure or page, and *2nd-hand* where it was
 read in a copy of the document rather than in the document itself). Nothing here is recalled from memory.
 
-What ships, and what does not (searched in December 2026; see the report of the ``debrisdata`` branch):
+What ships, and what does not (searched in December 2026; see the reports of the ``debrisdata`` and
+``fluxtable`` branches):
 
+* A debris flux table by altitude and size: :data:`CNES_FLUX_TABLE`, a ready
+  :class:`orbit.debris.DebrisFluxTable` (400-1500 km; 1 mm, 1 cm and 10 cm), derived from the annual
+  collision probabilities that CNES tabulates for four reference orbits, :data:`CNES_ANNUAL_COLLISION_PROBABILITY`
+  ([CNES-DebrisRisks], Table 2). **The page names no model, no epoch and no inclination**: the table is a
+  sourced order of magnitude by altitude and size, not an ORDEM 3.x or MASTER-8 run. The flux is the inverse
+  of the Poisson law of :func:`orbit.debris.lethal_impact_probability`, F = -ln(1 - P) / (S t), with the
+  page's area S and t = 1 year (the inversion is ours; the probabilities and areas are the page's).
 * ORDEM 3.x / MASTER flux tables by altitude: **none ships.** The candidate tables, [ECSS-E-ST-10-04C]
   Annex J Tables J-2 and J-3 (MASTER-2005 at 400 km / 51.6 deg and 800 km / 98 deg), were located (the
   text of clause J.1.2 that describes them was read in the SPENVIS copy of the standard) but their numbers
   could not be read in any stored copy. The MASTER-8 / ORDEM 3.1 comparison of Horstmann et al. (8th
-  European Conference on Space Debris, 2021, NASA NTRS 20210011563) was found as an abstract only.
-  :class:`orbit.debris.DebrisFluxTable` therefore still takes its table from the caller.
+  European Conference on Space Debris, 2021, NASA NTRS 20210011563) was found as an abstract only. The
+  ORDEM 3.0 / 3.1 / 3.2 user guides (NASA/TP-2014-217370, NASA/TP-2019-220448, NTRS 20230014989), the
+  ORDEM2000 report (Liou et al. 2002) and NASA-HDBK-8719.14 were found only as their opening pages; no
+  public repository holds an ORDEM or MASTER output file with its orbit and epoch stated.
 * A catalogue summary of the tracked population by altitude: :data:`CATALOGUE_2023_BY_ALTITUDE`, counts of
   payloads, rocket bodies and debris per 50 km shell from 200 to 2000 km, reduced here from the dated
   catalogue snapshot that MOCAT-MC ships [MOCAT-MC-TLE2023] (Space-Track element sets of epoch 1-3 January
@@ -19,18 +29,29 @@ What ships, and what does not (searched in December 2026; see the report of the 
   reduction (below) is ours, the objects and their classes are the file's. The MOCAT-SSEM repository also
   holds a MASTER spatial density per 50 km shell (``Start Population/results_MASTER.xlsx``), but it states
   no epoch and no size threshold, so it does not ship.
+* Which of those payloads are active: :data:`CATALOGUE_2023_PAYLOAD_STATUS`, the payloads of each shell split
+  into active and derelict by MOCAT-MC's own rule (a payload launched within its 8-year mission life of the
+  snapshot's year is controlled), reduced here from the same file.
 * A published source-sink case with stated inputs and output: :data:`SOURCE_SINK_CASES`.
 
 References
 ----------
-[DAmbrosio2022], [DAmbrosio2022-Abstract], [ECSS-E-ST-10-04C], [MOCAT-MC-TLE2023].
+[CNES-DebrisRisks], [DAmbrosio2022], [DAmbrosio2022-Abstract], [ECSS-E-ST-10-04C], [MOCAT-MC-TLE2023].
 """
 
 from __future__ import annotations
 
 import typing
 
-__all__ = ["CatalogueShell", "CATALOGUE_2023_BY_ALTITUDE", "CATALOGUE_2023_OUTSIDE", "CATALOGUE_2023_TOTAL",
+import numpy as np
+
+from spacedc.orbit.debris import FLUX_UNIT, DebrisFluxTable
+from spacedc.units import Q_
+
+__all__ = ["CollisionProbabilityRow", "CNES_SIZES", "CNES_ANNUAL_COLLISION_PROBABILITY", "CNES_FLUX_TABLE",
+           "CatalogueShell", "CATALOGUE_2023_BY_ALTITUDE", "CATALOGUE_2023_OUTSIDE", "CATALOGUE_2023_TOTAL",
+           "PayloadStatusShell", "ACTIVE_PAYLOAD_RULE", "CATALOGUE_2023_PAYLOAD_STATUS",
+           "CATALOGUE_2023_PAYLOAD_STATUS_OUTSIDE", "CATALOGUE_2023_PAYLOAD_STATUS_TOTAL",
            "SourceSinkCase", "SOURCE_SINK_CASES"]
 
 
@@ -114,3 +135,113 @@ CATALOGUE_2023_OUTSIDE: dict[str, tuple[int, int, int]] = {"below_200_km": (1, 0
 
 #: The file's object count by class, (payloads, rocket bodies, debris): its 19 245 rows.
 CATALOGUE_2023_TOTAL: tuple[int, int, int] = (7970, 1152, 10123)
+
+
+class CollisionProbabilityRow(typing.NamedTuple):
+    """One reference orbit of a published table of annual collision probabilities by debris size.
+
+    Fields: ``orbit`` (the source's label), ``altitude_km`` (the stated altitude [km]), ``area_m2`` (the
+    stated area S of the object [m^2]), ``probability`` (the probability of at least one collision in one
+    year with particles larger than each of :data:`CNES_SIZES`, in that order [-]) and ``source`` (a key of
+    docs/references.md).
+    """
+
+    orbit: str
+    altitude_km: float
+    area_m2: float
+    probability: tuple[float, float, float, float]
+    source: str
+
+
+_CNES = "CNES-DebrisRisks"
+
+#: The size thresholds of [CNES-DebrisRisks] Table 2, its columns "> 0,1mm", "> 1mm", "> 1cm", "> 10cm".
+CNES_SIZES: tuple[str, ...] = ("0.1 mm", "1 mm", "1 cm", "10 cm")
+
+#: Annual probability of collision with particles larger than each size, for four reference objects.
+#:
+#: [CNES-DebrisRisks] Table 2, "Annual probability of collision according to the size of the projectile",
+#: read in the stored copy of the CNES page debris-spatiaux.cnes.fr/en/risks (the page prints decimal commas:
+#: "9,33E-01" is 0.933). Its rows, with the altitude h and area S the page states: "Station Spatiale (h=400Km,
+#: S=500m2)", "Spot (h=800Km, S=20m2)", "Constellation (h=1500Km, S=16m2)", "GEO (h=36000Km, S=30m2)". The
+#: page states no debris model, no epoch and no inclination (nor whether S is a cross-section or a surface).
+#: A probability printed as 1 (every row, larger than 0.1 mm) is saturated and fixes no flux.
+CNES_ANNUAL_COLLISION_PROBABILITY: tuple[CollisionProbabilityRow, ...] = (
+    CollisionProbabilityRow("Station Spatiale", 400.0, 500.0, (1.0, 9.33e-01, 2.21e-02, 7.17e-04), _CNES),
+    CollisionProbabilityRow("Spot", 800.0, 20.0, (1.0, 2.46e-01, 5.53e-03, 2.76e-04), _CNES),
+    CollisionProbabilityRow("Constellation", 1500.0, 16.0, (1.0, 1.10e-01, 1.70e-03, 7.76e-05), _CNES),
+    CollisionProbabilityRow("GEO", 36000.0, 30.0, (1.0, 1.49e-03, 9.39e-06, 3.31e-07), _CNES),
+)
+
+
+def _cnes_flux_table() -> DebrisFluxTable:
+    """The LEO rows of :data:`CNES_ANNUAL_COLLISION_PROBABILITY` as fluxes, F = -ln(1 - P) / (S * 1 year)."""
+    rows = [r for r in CNES_ANNUAL_COLLISION_PROBABILITY if r.altitude_km <= 2000.0]
+    area = np.array([r.area_m2 for r in rows])
+    flux = {}
+    for k, size in enumerate(CNES_SIZES):
+        p = np.array([r.probability[k] for r in rows])
+        if np.all(p < 1.0):  # a saturated column (P = 1) fixes no flux
+            flux[size] = Q_(-np.log1p(-p) / area, FLUX_UNIT)
+    return DebrisFluxTable(
+        altitude=Q_([r.altitude_km for r in rows], "km"), flux=flux, inclination=("0 deg", "180 deg"),
+        source=("[CNES-DebrisRisks] Table 2: annual collision probabilities at 400 km (S = 500 m^2), 800 km "
+                "(20 m^2) and 1500 km (16 m^2), as F = -ln(1 - P) / (S * 1 year); the page states no model, "
+                "epoch or inclination, so the table holds for every inclination by default, not by evidence"))
+
+
+#: The debris flux of 1 mm, 1 cm and 10 cm and larger at 400, 800 and 1500 km [1/(m^2 year)], from
+#: :data:`CNES_ANNUAL_COLLISION_PROBABILITY` (its LEO rows; the GEO row lies outside LEO and is left out rather
+#: than interpolated across 1500-36000 km). Inclination range 0-180 deg: the source gives none. Use it as
+#: ``orbit.debris_flux("550 km", "53 deg", orbit.CNES_FLUX_TABLE, size="1 cm")``.
+CNES_FLUX_TABLE: DebrisFluxTable = _cnes_flux_table()
+
+
+class PayloadStatusShell(typing.NamedTuple):
+    """The payloads of one shell of :data:`CATALOGUE_2023_BY_ALTITUDE` (``low_km`` <= h < ``high_km`` [km]) split
+    into ``active`` and ``derelict`` [-] by :data:`ACTIVE_PAYLOAD_RULE`; ``source`` is a key of
+    docs/references.md."""
+
+    low_km: float
+    high_km: float
+    active: int
+    derelict: int
+    source: str
+
+
+#: MOCAT-MC's rule for which catalogued payloads are active ("controlled"), as (snapshot year, mission life
+#: [years]): a payload (DISCOS class 1) is active unless the calendar year of its launch date is before the
+#: snapshot's year less the mission life, here 2023 - 8 = 2015. Read in [MOCAT-MC-TLE2023]:
+#: ``Examples/Quick_Start/initSim.m`` (and the same lines of ``Examples/Scenario_No_Launch/initSim.m``) sets
+#: the controlled flag on every payload, then off where ``jd2date(launch date) < time0.Year -
+#: cfg.missionlifetime``; ``setup_MCconfig.m`` of both examples sets ``cfgMC.missionlifetime = 8`` ("PAYLOADS
+#: operational life [years]"). A rule by age, not an observed status: a payload launched in 2015-2022 that
+#: has failed counts as active, a working one launched before 2015 as derelict.
+ACTIVE_PAYLOAD_RULE: tuple[int, int] = (2023, 8)
+
+#: The payloads of each shell of :data:`CATALOGUE_2023_BY_ALTITUDE`, split by :data:`ACTIVE_PAYLOAD_RULE`.
+#:
+#: Reduced from the same file and rows as :data:`CATALOGUE_2023_BY_ALTITUDE` ([MOCAT-MC-TLE2023]
+#: ``supporting_data/TLEhistoric/2023.mat``, the same semi-major-axis altitude and 50 km shells): among the
+#: class-1 rows, column 16 of ``mat_sats`` is the launch date as a Julian date (``juliandate(LAUNCH_DATE)``
+#: in ``discos_plus_TLE_historic.m``; present for every row, 1958 to 2022); its civil year, taken as
+#: MOCAT-MC's ``jd2date`` does (the Gregorian date of floor(JD + 0.5)), decides the status. ``active`` +
+#: ``derelict`` equals the shell's ``payloads``. Of the file's 7970 payloads 5864 are active (74 %); of the
+#: 7868 in 200-2000 km, 5853. Rocket bodies are not payloads: they are derelicts (intact, uncontrolled).
+CATALOGUE_2023_PAYLOAD_STATUS: tuple[PayloadStatusShell, ...] = tuple(
+    PayloadStatusShell(lo, lo + 50.0, a, d, _CAT) for lo, a, d in (
+        (200.0, 4, 1), (250.0, 18, 1), (300.0, 109, 17), (350.0, 116, 15), (400.0, 214, 19), (450.0, 494, 45),
+        (500.0, 3570, 56), (550.0, 481, 90), (600.0, 116, 133), (650.0, 50, 101), (700.0, 40, 85),
+        (750.0, 92, 202), (800.0, 15, 106), (850.0, 14, 51), (900.0, 31, 74), (950.0, 7, 196), (1000.0, 27, 25),
+        (1050.0, 27, 44), (1100.0, 9, 14), (1150.0, 120, 23), (1200.0, 274, 8), (1250.0, 0, 5), (1300.0, 2, 12),
+        (1350.0, 0, 31), (1400.0, 0, 294), (1450.0, 22, 249), (1500.0, 0, 52), (1550.0, 0, 19), (1600.0, 0, 11),
+        (1650.0, 0, 15), (1700.0, 0, 6), (1750.0, 0, 3), (1800.0, 0, 1), (1850.0, 0, 5), (1900.0, 0, 2),
+        (1950.0, 1, 4),
+    ))
+
+#: The same split outside 200-2000 km, (active, derelict), by the same reduction.
+CATALOGUE_2023_PAYLOAD_STATUS_OUTSIDE: dict[str, tuple[int, int]] = {"below_200_km": (1, 0),
+                                                                      "above_2000_km": (10, 91)}
+
+#: The file's payloads by status, (active, derelict): its 7970 class-1 rows.
+CATALOGUE_2023_PAYLOAD_STATUS_TOTAL: tuple[int, int] = (5864, 2106)
