@@ -40,22 +40,34 @@ import numpy as np
 import pint
 
 from spacedc import orbit, structure
-from spacedc.designs.spec import BACKGROUND_SIZE
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Result, combine_reasons, mask_reasons
 from spacedc.units import quantity, scalar_or_array
 
-__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_NOTE", "CASCADE_SWEEP",
+__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_MODELS", "lethal_flux", "CASCADE_SWEEP",
            "background_density", "summary_section"]
 
 #: The smallest debris counted as lethal to the bus ([IADC-Protection], :mod:`spacedc.orbit.debris`).
 LETHAL_SIZE = "1 cm"
-#: Altitudes of the NASA-90 debris model [km] (structure.debris_flux).
+#: Altitudes of the NASA-90 debris model [km] (structure.debris_flux), the stand-in outside the CNES table.
 _FLUX_RANGE_KM = (100.0, 2000.0)
-#: Where the debris flux comes from, for reports.
-FLUX_NOTE = ("interim flux: NASA-90 (Kessler 1991, structure.debris_flux), until a sourced ORDEM/MASTER table "
-             "(orbit.DebrisFluxTable) replaces it")
+#: Where the debris flux comes from, for reports: the model of each point (summary.json's ``flux_model``).
+FLUX_MODELS = ("CNES table (orbit.CNES_FLUX_TABLE; its model, epoch and inclination unstated)",
+               "NASA-90 (structure.debris_flux, Kessler 1991): outside the CNES table's altitudes")
 #: Why a sweep's points have no cascade.
 CASCADE_SWEEP = "not run: a sweep sizes the per-point figures only; run the cascade with spacedc constellation"
+
+
+def lethal_flux(altitude: pint.Quantity, inclination: pint.Quantity) -> tuple[pint.Quantity, np.ndarray, np.ndarray]:
+    """The flux of debris of 1 cm and larger [1/(m^2 yr)], point by point: the CNES table where it holds the
+    altitude (:data:`spacedc.orbit.CNES_FLUX_TABLE`, 400-1500 km), else NASA-90 (100-2000 km); with whether the
+    point lies inside either model and which model it used (0: CNES, 1: NASA-90)."""
+    cnes = orbit.debris_flux_checked(altitude, inclination, orbit.CNES_FLUX_TABLE, size=LETHAL_SIZE)
+    h = np.asarray(altitude.m_as("km"))
+    nasa = structure.debris_flux(LETHAL_SIZE, quantity(np.clip(h, *_FLUX_RANGE_KM), "km"), inclination)
+    inside = np.broadcast_to(np.asarray(cnes.valid), np.broadcast_shapes(np.shape(h), np.shape(cnes.valid)))
+    flux = np.where(inside, cnes.flux.m_as("1/m^2/year"), nasa.m_as("1/m^2/year"))
+    valid = inside | ((h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1]))
+    return quantity(flux, "1/m^2/year"), valid, np.where(inside, 0, 1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,28 +103,27 @@ def _shell_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
                    thickness: pint.Quantity) -> ShellFigures:
     """The figures of one shell of ``total`` satellites (``total`` an array: one Walker pattern per distinct count)."""
     c = design.constellation
-    h = np.asarray(altitude.m_as("km"))
-    valid = (h >= _FLUX_RANGE_KM[0]) & (h <= _FLUX_RANGE_KM[1])
-    altitude_in = quantity(np.clip(h, *_FLUX_RANGE_KM), "km")  # evaluated inside the model, masked outside
     total = np.asarray(total)
     speed = structure.debris_velocity(inclination)
     low, high = _shell(thickness, altitude)
     internal, closest = _walker(altitude, inclination, total, c)
+    background, valid = background_density(design, altitude)
     rates = orbit.conjunction_rates(
-        total, low, high, background_density(design, altitude_in, inclination), speed, c.screening_radius,
+        total, low, high, background, speed, c.screening_radius,
         c.hard_body_radius, c.miss_distance_sigma, pc_threshold=c.pc_threshold,
         delta_v_per_manoeuvre=c.delta_v_per_manoeuvre, manoeuvre_failure_rate=c.manoeuvre_failure_rate,
         internal_conjunctions=internal)
     gas = orbit.kinetic_gas_collision_rate(total, c.screening_radius / 2, low, high, speed)
-    # Outside the flux model's altitudes the figures that hold the default background are unbounded (None in
+    # Outside the catalogue's altitudes the figures that hold the default background are unbounded (None in
     # summary.json), with the reason; each point stands alone.
-    unbounded = ~valid if c.background_density is None else np.zeros_like(valid)
+    unbounded = ~valid
     masked = {name: _mask(getattr(rates, name), unbounded, unit) for name, unit in (
         ("background_density", "1/km^3"), ("conjunctions", "1/year"), ("manoeuvres", "1/year"),
         ("manoeuvres_per_satellite", "1/year"), ("delta_v_per_satellite", "m/s/year"),
         ("residual_collisions", "1/year"))}
-    reasons = mask_reasons(np.shape(valid), (~valid, f"the orbit lies outside the NASA-90 debris model's "
-                                                     f"{_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))
+    lo, hi = orbit.CATALOGUE_RANGE
+    reasons = mask_reasons(np.shape(valid), (~valid, f"the shell lies outside the catalogue's {lo:.0f}-{hi:.0f} km: "
+                                                     f"give constellation.background_density"))
     return ShellFigures(
         altitude=altitude.to("km"), inclination=inclination.to("deg"), satellites=scalar_or_array(total, int),
         valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
@@ -146,6 +157,8 @@ class DebrisFigures(Result):
     satellites: int | np.ndarray
     valid: Any
     reasons: Any
+    flux_model: Any
+    background_given: bool
     flux: pint.Quantity = dataclasses.field(metadata={"unit": "1/m^2/year"})
     bus_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     wing_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
@@ -270,14 +283,15 @@ def _walker(altitude: pint.Quantity, inclination: pint.Quantity, total: np.ndarr
     return quantity(rate, "1/year"), quantity(closest, "m")
 
 
-def background_density(design: Any, altitude: pint.Quantity, inclination: pint.Quantity) -> pint.Quantity:
-    """The catalogued background in the shell [1/km^3]: ``constellation.background_density``, or, interim, the
-    NASA-90 flux of 10 cm and larger over the mean impact speed, n = F / v_rel."""
+def background_density(design: Any, altitude: pint.Quantity) -> tuple[pint.Quantity, np.ndarray]:
+    """The catalogued background in the shell [1/km^3] and where it is known: ``constellation.background_density``,
+    or the catalogue of January 2023 (:func:`spacedc.orbit.catalogue_density_checked`: every tracked object, about
+    10 cm and larger, in the 50 km shell of the altitude; 200-2000 km)."""
     given = design.constellation.background_density
     if given is not None:
-        return given
-    flux = structure.debris_flux(BACKGROUND_SIZE, altitude, inclination)
-    return (flux / structure.debris_velocity(inclination)).to("1/km^3")
+        return given, np.ones(np.shape(altitude.m), dtype=bool)
+    r = orbit.catalogue_density_checked(altitude)
+    return r.density, np.asarray(r.valid)
 
 
 def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quantity, lifetime: pint.Quantity,
@@ -286,17 +300,21 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     """The per-point debris figures (module docstring), broadcast over the design's arrays; ``shells`` are
     :func:`constellation_figures` (computed here when not given)."""
     own, further = constellation_figures(design, altitude, inclination) if shells is None else shells
-    h = np.asarray(altitude.m_as("km"))
-    valid = np.asarray(own.valid)
-    flux = structure.debris_flux(LETHAL_SIZE, quantity(np.clip(h, *_FLUX_RANGE_KM), "km"), inclination)
+    flux, valid, model = lethal_flux(altitude, inclination)
     bus, wings = _cross_sections(design, radiator_area, array_area)
     p_bus = orbit.lethal_impact_probability(flux, quantity(bus, "m^2"), lifetime)
     p_wings = orbit.lethal_impact_probability(flux, quantity(wings, "m^2"), lifetime)
-    # Outside the flux model's altitudes the figures that hold the flux are unbounded (None in summary.json).
+    # Outside both flux models' altitudes the figures that hold the flux are unbounded (None in summary.json).
     flux, p_bus, p_wings = (_mask(flux, ~valid, "1/m^2/year"), _mask(p_bus, ~valid, ""), _mask(p_wings, ~valid, ""))
+    reasons = combine_reasons(mask_reasons(np.shape(valid), (~valid, (
+        f"the orbit lies outside the debris flux models' {_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))),
+        np.asarray(own.reasons, dtype=object))
     every = (own, *further)
     return DebrisFigures(
-        valid=own.valid, reasons=own.reasons, satellites=own.satellites, flux=flux.to("1/m^2/year"),
+        valid=scalar_or_array(valid & np.asarray(own.valid), bool), reasons=scalar_or_array(reasons, str),
+        flux_model=scalar_or_array(np.asarray(FLUX_MODELS, dtype=object)[model], str),
+        background_given=design.constellation.background_density is not None,
+        satellites=own.satellites, flux=flux.to("1/m^2/year"),
         bus_area=quantity(bus, "m^2"), wing_area=quantity(wings, "m^2"), probability_bus=p_bus,
         probability_wings=p_wings, relative_speed=own.relative_speed, background_density=own.background_density,
         constellation_density=own.constellation_density, conjunctions=own.conjunctions,
@@ -339,10 +357,16 @@ def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quanti
         k = int(np.searchsorted(km, h, side="right") - 1)
         launch[k] += count / life
         index.append(k)
+    c = design.constellation
+    initial = orbit.catalogue_population(edges) if c.cascade_start == "catalogue-2023" else None
+    background = np.zeros_like(launch)
+    if initial is not None and c.background_launches == "hold":
+        background = initial["satellites"] / life
     area = float(cross_section.m_as("m^2"))
-    run_years = design.constellation.years if years is None else years
+    run_years = c.years if years is None else years
     result = orbit.cascade(
-        edges, quantity(launch, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
+        edges, quantity(launch + background, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
+        initial=initial,
         disposal_success=float(design.constellation.disposal_success),
         satellite=(float(dry_mass.m_as("kg")), area, 2.0 * np.sqrt(area / np.pi)))
     return CascadeRun(result=result, shell=index[0], satellites=int(satellites),
@@ -360,10 +384,12 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
 
     out = {
         "satellites": column(fig.satellites, shape),
-        "within_flux_model": column(fig.valid, shape),
+        "within_models": column(fig.valid, shape),
         "model_note": column(fig.reasons, shape),
         "flux_1cm_per_m2_year": _si(fig.flux, "1/m^2/year"),
-        "flux_model": FLUX_NOTE,
+        "flux_model": column(fig.flux_model, shape),
+        "background_model": ("constellation.background_density" if fig.background_given else
+                             "catalogue of January 2023 (orbit.catalogue_density: tracked objects, ~10 cm and larger)"),
         "bus_cross_section_m2": _si(fig.bus_area, "m^2"),
         "wing_cross_section_m2": _si(fig.wing_area, "m^2"),
         "lethal_impact_probability_bus": _si(fig.probability_bus, ""),

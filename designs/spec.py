@@ -701,11 +701,6 @@ class CostChoices(Section):
         object.__setattr__(self, "bus_price", price)
 
 
-#: The relative speed with which the interim background density is derived from the NASA-90 flux
-#: (structure.debris_velocity at the design's inclination) and the smallest catalogued object it counts.
-BACKGROUND_SIZE = "10 cm"
-
-
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ShellChoices(Section):
     """A further shell of the constellation, ``[[constellation.shells]]``: satellites of this design in a Walker delta
@@ -803,11 +798,18 @@ class ConstellationChoices(Section):
                                      doc="delta-v of one avoidance manoeuvre (orbit.DEFAULT_AVOIDANCE_DELTA_V)")
     manoeuvre_failure_rate: float = num(0.0, doc="share of the avoidance manoeuvres that fail (0-1)")
     background_density: Any = qty("1/km^3", None, lo=0,
-                                  doc="spatial density of catalogued objects (10 cm and larger) in the shell; "
-                                      "default, interim: the NASA-90 flux of 10 cm and larger over the mean "
-                                      "impact speed at the design's orbit (structure.debris_flux / "
-                                      "structure.debris_velocity), until a sourced catalogue summary ships")
+                                  doc="spatial density of catalogued objects in the shell; default: the catalogue "
+                                      "of January 2023 (orbit.catalogue_density: tracked objects, about 10 cm and "
+                                      "larger, in the 50 km shell of the altitude, 200-2000 km) [MOCAT-MC-TLE2023]")
     years: Any = qty("year", "50 year", lo=0, lo_open=True, doc="duration of the cascade run")
+    cascade_start: str = choice(("catalogue-2023", "empty"), "catalogue-2023",
+                                doc="the cascade's population at its start: the catalogue of January 2023 by shell "
+                                    "(orbit.catalogue_population: active satellites, derelicts, debris) or empty "
+                                    "shells")
+    background_launches: str = choice(("hold", "none"), "hold",
+                                      doc="launches besides the constellation's: hold (the catalogue's active "
+                                          "satellites replaced as they retire, at their count / lifetime per shell) "
+                                          "or none (they retire, and only the constellation is launched)")
     disposal_success: float = num(0.95, doc="probability of a successful post-mission disposal: 0.95, the "
                                             "cascade's default (orbit.cascade, [MOCAT-SSEM]'s test case)")
     shells: tuple = dataclasses.field(default=(), metadata=dict(doc=(
@@ -817,7 +819,8 @@ class ConstellationChoices(Section):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        for name in ("planes", "per_plane", "phasing", "years", "disposal_success"):
+        for name in ("planes", "per_plane", "phasing", "years", "disposal_success", "cascade_start",
+                     "background_launches"):
             if np.ndim(getattr(self, name)):
                 raise ValueError(f"constellation.{name} = {getattr(self, name)!r}: one value per design (the "
                                  f"Walker pattern and the cascade run are not swept)")
