@@ -61,6 +61,11 @@ class SourceSinkCase(typing.NamedTuple):
 #:   at tomesphere.com/paper/2206.05345 and arxivlens.com (see [DAmbrosio2022-Abstract]); the paper's body,
 #:   its table and page for this figure, and its other inputs (the shells, the species, the launch
 #:   profile) were not read. "About" is the abstract's word: 12.6 million is a rounded figure.
+#:   No test compares with it: what "failure rate" means there, the launch profile and the optimization's
+#:   constraints are unknown, and :func:`orbit.cascade_capacity` takes one shell at a time (the sum of its
+#:   14 per-shell capacities of 200-900 km at ``disposal_success=0.93`` is at least 1.8e8 with the default
+#:   rules and 2.1e8 with MOCAT-3's, the three shells below 350 km unbounded at 1e7 launches a year; only an
+#:   order-of-magnitude statement would be defensible).
 SOURCE_SINK_CASES: tuple[SourceSinkCase, ...] = (
     SourceSinkCase(model="MOCAT-3", altitude_low_km=200.0, altitude_high_km=900.0, failure_rate=0.07,
                    capacity=12.6e6, source="DAmbrosio2022-Abstract"),
