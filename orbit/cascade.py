@@ -36,6 +36,25 @@ The three species and their equations follow MOCAT-SSEM's three-species model ([
   makes K_ij fragments larger than L_c = 10 cm (:func:`orbit.breakup_fragments`, M = :func:`orbit.breakup_mass`),
   all deposited in the collision's shell (simplification: no spreading of the fragments over shells).
 
+Options for MOCAT-3's own equations
+-----------------------------------
+Four keyword options (defaults: the model above) give the equations of MOCAT-SSEM's three-species check case
+([MOCAT-SSEM] ``Test/mocat3_eq_check.m``; its stated coefficients are
+:data:`orbit.debris_data.MOCAT3_EQUATION_CASE`, [MOCAT-SSEM-Verify]):
+
+* ``atmosphere="exponential"``: the static [Vallado2013] Table 8-4 density (:func:`orbit.atmosphere_density`,
+  MOCAT's ``densityexp``) instead of NRLMSIS; ``f107`` and ``epoch`` are then unused.
+* ``drag_altitude="lower"``: rho and sqrt(mu a) taken at the shell's lower edge (MOCAT's choice), not its middle.
+* ``disabling_ratio`` = delta (default 0): a non-lethal, disabling collision of an active satellite with a
+  derelict or a fragment turns it into a derelict, at delta times pi (r_S + r_j)^2 v S n_j / V (MOCAT's delta,
+  "the ratio of the density of disabling to lethal debris"; no fragments, alpha does not apply).
+* ``collision_rules="mocat3"``: MOCAT-3's bookkeeping of a collision instead of the breakup rules above.
+  C_ij = pi (r_i + r_j)^2 v n_i n_j / V for every pair, with no halving for i = j (alpha, alpha_a as above);
+  a collision between two intact objects (S, D) is catastrophic and makes 0.1 L_c^-1.71 (m_i + m_j)^0.75
+  fragments, any collision with a fragment makes 0.1 L_c^-1.71 (min(m_i, m_j) v[km/s]^2)^0.75 ("damaging",
+  whatever its energy); each collision removes one S if an S takes part, one D in D-D and D-N collisions,
+  none in S-D, and no fragment. ``collisions`` then counts C_ij in that convention.
+
 Integrated by scipy's BDF (stiff: fragments in the lowest shells decay in days) with the Jacobian's sparsity
 given, vectorized over shells, species and any batch of launch rates.
 
@@ -68,7 +87,8 @@ import pint
 from scipy import sparse
 from scipy.integrate import solve_ivp
 
-from spacedc.orbit.atmosphere import MEAN_SOLAR_CYCLE, MSIS_F107_RANGE, msis_density, solar_flux_f107
+from spacedc.orbit.atmosphere import (MEAN_SOLAR_CYCLE, MSIS_F107_RANGE, atmosphere_density, msis_density,
+                                      solar_flux_f107)
 from spacedc.orbit.breakup import CATASTROPHIC_ENERGY, _breakup_mass, _energy
 from spacedc.orbit.constants import DRAG_COEFFICIENT, _JULIAN_YEAR_S as _YEAR_S, _MU, _R_E
 from spacedc.orbit.dates import as_datetime64
@@ -95,6 +115,10 @@ CASCADE_SPECIES: dict[str, tuple[float, float, float]] = {
     "debris": (0.640, 0.020, 0.180),
 }
 _CD = DRAG_COEFFICIENT
+#: Choices of the options ``atmosphere``, ``drag_altitude`` and ``collision_rules`` (the first is the default).
+_ATMOSPHERES = ("msis", "exponential")
+_DRAG_ALTITUDES = ("middle", "lower")
+_COLLISION_RULES = ("breakup", "mocat3")
 #: The pairs (i <= j) in which debris takes part: S-N, D-N, N-N.
 _WITH_N = np.zeros((3, 3))
 _WITH_N[:, 2] = 1.0
@@ -157,6 +181,7 @@ class _Model:
     kfrag: np.ndarray         # (3, 3) fragments per collision
     loss: np.ndarray          # (3, 3, 3) objects of species s lost per collision of pair (i, j)
     drag: Any                 # t [yr] -> (2, K) outflow rates of D and N [1/yr]
+    disable: np.ndarray       # (2,) delta pi (r_S + r_j)^2 v [m^3/yr] for j = D, N: disabling S-D, S-N collisions
 
     def rhs(self, t: float, y: np.ndarray, lam: np.ndarray) -> np.ndarray:
         x = y.reshape(lam.shape[0], 3, -1)
@@ -167,6 +192,9 @@ class _Model:
         s = x[:, 0]
         dx[:, 0] += lam - s / self.lifetime
         dx[:, 1] += (1.0 - self.pmd) * s / self.lifetime
+        disabled = np.einsum("j,bjk->bk", self.disable, x[:, 1:]) * s / self.volume
+        dx[:, 0] -= disabled
+        dx[:, 1] += disabled
         out = r[None] * x[:, 1:]
         dx[:, 1:] -= out
         dx[:, 1:, :-1] += out[:, :, 1:]
@@ -174,7 +202,8 @@ class _Model:
         return dx.ravel()
 
     def collisions(self, x: np.ndarray) -> np.ndarray:
-        """C_ij per shell [1/yr], shape (B, 3, 3, K), upper triangle (i <= j) only."""
+        """C_ij per shell [1/yr], shape (B, 3, 3, K), upper triangle (i <= j) only (lethal collisions; the
+        disabling ones of ``disabling_ratio`` are not counted)."""
         c = self.phi[None, :, :, None] * x[:, :, None, :] * x[:, None, :, :] / self.volume
         c[:, 0, 0] *= self.alpha_active
         c[:, 0, 1:] *= self.alpha
@@ -205,7 +234,8 @@ def _nonnegative(value: Any, k: int, name: str) -> np.ndarray:
 def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: Any,
            active_avoidance_failure: Any, relative_speed: Any, characteristic_length: Any, f107: Any,
            epoch: Any, years: float, satellite: tuple[float, float, float],
-           debris: tuple[float, float, float]) -> _Model:
+           debris: tuple[float, float, float], atmosphere: str, drag_altitude: str, disabling_ratio: Any,
+           collision_rules: str) -> _Model:
     h = si(edges, "km", "shell_edges", lo=MIN_SHELL_ALTITUDE, hi=2000.0)
     if h.ndim != 1 or h.size < 2 or np.any(np.diff(h) <= 0):
         raise ValueError(f"shell_edges = {h!r}: expected increasing altitudes, at least two")
@@ -215,6 +245,11 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
     alpha_a = float(fraction(active_avoidance_failure, "active_avoidance_failure"))
     v = float(si(relative_speed, "m/s", "relative_speed", lo=0.0, lo_open=True))
     lc = float(si(characteristic_length, "m", "characteristic_length", lo=0.0, lo_open=True))
+    delta = float(fraction(disabling_ratio, "disabling_ratio", lo=0.0, hi=np.inf))
+    for name, value, allowed in (("atmosphere", atmosphere, _ATMOSPHERES), ("drag_altitude", drag_altitude, _DRAG_ALTITUDES),
+                                 ("collision_rules", collision_rules, _COLLISION_RULES)):
+        if value not in allowed:
+            raise ValueError(f"{name} = {value!r}: expected one of {', '.join(map(repr, allowed))}")
     for name, sp in (("satellite", satellite), ("debris", debris)):
         if len(sp) != 3 or not all(np.isfinite(sp)) or min(sp) <= 0:
             raise ValueError(f"{name} = {sp!r}: expected (mass [kg], area [m^2], diameter [m]), all > 0")
@@ -224,21 +259,36 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
     radius = 0.5 * np.array([satellite[2], satellite[2], debris[2]])
     beta = np.array([satellite[0], debris[0]]) / (_CD * np.array([satellite[1], debris[1]]))
     mi, mj = mass[:, None], mass[None, :]
-    phi = np.pi * (radius[:, None] + radius[None, :]) ** 2 * v * _YEAR_S
-    phi = phi * np.where(np.eye(3, dtype=bool), 0.5, 1.0)
-    cat = _energy(mi, mj, v) >= CATASTROPHIC_ENERGY
-    kfrag = 0.1 * _breakup_mass(mi, mj, v) ** 0.75 * lc ** -1.71
+    phi0 = np.pi * (radius[:, None] + radius[None, :]) ** 2 * v * _YEAR_S
     loss = np.zeros((3, 3, 3))
-    for i in range(3):
-        for j in range(i, 3):
-            lose_i = cat[i, j] or mass[i] <= mass[j]
-            lose_j = cat[i, j] or mass[j] < mass[i]
-            loss[i, i, j] += float(lose_i)
-            loss[j, i, j] += float(lose_j)
-    mid_km = 0.5 * (h[1:] + h[:-1])
+    if collision_rules == "breakup":
+        phi = phi0 * np.where(np.eye(3, dtype=bool), 0.5, 1.0)
+        cat = _energy(mi, mj, v) >= CATASTROPHIC_ENERGY
+        kfrag = 0.1 * _breakup_mass(mi, mj, v) ** 0.75 * lc ** -1.71
+        for i in range(3):
+            for j in range(i, 3):
+                lose_i = cat[i, j] or mass[i] <= mass[j]
+                lose_j = cat[i, j] or mass[j] < mass[i]
+                loss[i, i, j] += float(lose_i)
+                loss[j, i, j] += float(lose_j)
+    else:   # "mocat3": the bookkeeping of [MOCAT-SSEM] Test/mocat3_eq_check.m (module notes)
+        phi = phi0
+        intact = np.array([True, True, False])
+        cat = intact[:, None] & intact[None, :]
+        big_m = np.where(cat, mi + mj, np.minimum(mi, mj) * (v / 1e3) ** 2)
+        kfrag = 0.1 * big_m ** 0.75 * lc ** -1.71
+        loss[0, 0, 0] = loss[0, 0, 1] = loss[0, 0, 2] = 1.0     # an S in every collision it takes part in
+        loss[1, 1, 1] = loss[1, 1, 2] = 1.0                     # a D in D-D and D-N, not in S-D
+    disable = delta * phi0[0, 1:]
+    mid_km = h[:-1] if drag_altitude == "lower" else 0.5 * (h[1:] + h[:-1])   # where rho and a are taken
     a = _R_E + mid_km * 1e3
     base = np.sqrt(_MU * a) * _YEAR_S / (np.diff(h) * 1e3) / beta[:, None]   # (2, K) rate per unit density
-    if f107 is not None:
+    if atmosphere == "exponential":
+        rate = base * atmosphere_density(Q_(mid_km, "km")).m_as("kg/m^3")
+
+        def drag(t: float) -> np.ndarray:
+            return rate
+    elif f107 is not None:
         rho = msis_density(Q_(mid_km, "km"), f107=float(f107)).m_as("kg/m^3")
         rate = base * rho
 
@@ -258,7 +308,7 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
             j = min(int(np.searchsorted(f_nodes, f, side="right")) - 1, f_nodes.size - 2)
             w = (f - f_nodes[j]) / (f_nodes[j + 1] - f_nodes[j])
             return base * np.exp((1.0 - w) * log_rho[:, j] + w * log_rho[:, j + 1])
-    return _Model(h * 1e3, volume, t_life, pmd, alpha, alpha_a, phi, kfrag, loss, drag)
+    return _Model(h * 1e3, volume, t_life, pmd, alpha, alpha_a, phi, kfrag, loss, drag, disable)
 
 
 def _run(model: _Model, lam: np.ndarray, x0: np.ndarray, years: float, steps: int,
@@ -309,7 +359,9 @@ def _inputs(edges: Any, launch_rate: Any, initial: dict[str, Any] | None) -> tup
 _DEFAULTS: dict[str, Any] = dict(lifetime="5 year", disposal_success=0.95, avoidance_failure=0.2,
                                  active_avoidance_failure=0.01, relative_speed="10 km/s",
                                  characteristic_length="10 cm", f107=140.0, epoch=None,
-                                 satellite=CASCADE_SPECIES["satellite"], debris=CASCADE_SPECIES["debris"])
+                                 satellite=CASCADE_SPECIES["satellite"], debris=CASCADE_SPECIES["debris"],
+                                 atmosphere="msis", drag_altitude="middle", disabling_ratio=0.0,
+                                 collision_rules="breakup")
 
 
 def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", steps: int = 101,
@@ -351,6 +403,15 @@ def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", step
     satellite, debris : tuple of float
         (mass [kg], area [m^2], diameter [m]) of a satellite (and derelict) and of a fragment
         (default :data:`CASCADE_SPECIES`).
+    atmosphere : {"msis", "exponential"}
+        The density of the drag: NRLMSIS 2.1 (default) or the static [Vallado2013] Table 8-4 model (module
+        notes, "Options for MOCAT-3's own equations").
+    drag_altitude : {"middle", "lower"}
+        Where in a shell the density and sqrt(mu a) are taken (default its middle; "lower": MOCAT's lower edge).
+    disabling_ratio : float
+        delta >= 0, disabling collisions that turn S into D per lethal one (default 0, [MOCAT-SSEM]).
+    collision_rules : {"breakup", "mocat3"}
+        The fragments and losses of a collision: the 40 J/g breakup rules (default) or MOCAT-3's.
 
     Returns
     -------

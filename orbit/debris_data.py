@@ -32,11 +32,14 @@ What ships, and what does not (searched in December 2026; see the reports of the
 * Which of those payloads are active: :data:`CATALOGUE_2023_PAYLOAD_STATUS`, the payloads of each shell split
   into active and derelict by MOCAT-MC's own rule (a payload launched within its 8-year mission life of the
   snapshot's year is controlled), reduced here from the same file.
-* A published source-sink case with stated inputs and output: :data:`SOURCE_SINK_CASES`.
+* A published source-sink case with stated inputs and output: :data:`SOURCE_SINK_CASES` (a capacity, read in
+  an abstract), and :data:`MOCAT3_EQUATION_CASE`, the five-shell MOCAT-3 check case of the MOCAT-SSEM
+  repository with its equations' coefficients as the repository states them.
 
 References
 ----------
-[CNES-DebrisRisks], [DAmbrosio2022], [DAmbrosio2022-Abstract], [ECSS-E-ST-10-04C], [MOCAT-MC-TLE2023].
+[CNES-DebrisRisks], [DAmbrosio2022], [DAmbrosio2022-Abstract], [ECSS-E-ST-10-04C], [MOCAT-MC-TLE2023],
+[MOCAT-SSEM-Verify].
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ __all__ = ["CollisionProbabilityRow", "CNES_SIZES", "CNES_ANNUAL_COLLISION_PROBA
            "CatalogueShell", "CATALOGUE_2023_BY_ALTITUDE", "CATALOGUE_2023_OUTSIDE", "CATALOGUE_2023_TOTAL",
            "PayloadStatusShell", "ACTIVE_PAYLOAD_RULE", "CATALOGUE_2023_PAYLOAD_STATUS",
            "CATALOGUE_2023_PAYLOAD_STATUS_OUTSIDE", "CATALOGUE_2023_PAYLOAD_STATUS_TOTAL",
-           "SourceSinkCase", "SOURCE_SINK_CASES"]
+           "SourceSinkCase", "SOURCE_SINK_CASES", "SourceSinkEquationCase", "MOCAT3_EQUATION_CASE"]
 
 
 class SourceSinkCase(typing.NamedTuple):
@@ -80,9 +83,101 @@ class SourceSinkCase(typing.NamedTuple):
 #:   at tomesphere.com/paper/2206.05345 and arxivlens.com (see [DAmbrosio2022-Abstract]); the paper's body,
 #:   its table and page for this figure, and its other inputs (the shells, the species, the launch
 #:   profile) were not read. "About" is the abstract's word: 12.6 million is a rounded figure.
+#:   No test compares with it: what "failure rate" means there, the launch profile and the optimization's
+#:   constraints are unknown, and :func:`orbit.cascade_capacity` takes one shell at a time (the sum of its
+#:   14 per-shell capacities of 200-900 km at ``disposal_success=0.93`` is at least 1.8e8 with the default
+#:   rules and 2.1e8 with MOCAT-3's, the three shells below 350 km unbounded at 1e7 launches a year; only an
+#:   order-of-magnitude statement would be defensible).
 SOURCE_SINK_CASES: tuple[SourceSinkCase, ...] = (
     SourceSinkCase(model="MOCAT-3", altitude_low_km=200.0, altitude_high_km=900.0, failure_rate=0.07,
                    capacity=12.6e6, source="DAmbrosio2022-Abstract"),
+)
+
+
+class SourceSinkEquationCase(typing.NamedTuple):
+    """A source-sink model's equations for stated inputs, with the coefficients its source states.
+
+    Inputs: ``model`` (the model's name), ``shell_edges_km`` (the altitudes of the shell edges [km]),
+    ``lifetime_years`` (T [yr]), ``disposal_success`` (P_M [-]), ``avoidance_failure`` and
+    ``active_avoidance_failure`` (alpha, alpha_a [-]), ``disabling_ratio`` (delta [-]),
+    ``relative_speed_km_s`` (v [km/s]), ``characteristic_length_m`` (L_c [m]), ``drag_coefficient`` (C_D [-]),
+    ``satellite`` and ``debris`` ((mass [kg], area [m^2], diameter [m]); a derelict is a satellite), and
+    ``atmosphere`` (a sentence: the density model and where in the shell it is taken).
+
+    Output: ``coefficients``, a mapping from a term of the equations to its coefficient per shell (a tuple,
+    lowest shell first), in 1/yr for a linear term and 1/yr per object for a quadratic one. The keys name the
+    equation and the term: ``"S: S S"`` is the coefficient c of -c S_k^2 in dS_k/dt; the signs are those of the
+    source's equations (module :mod:`orbit.cascade` notes, option ``collision_rules="mocat3"``)::
+
+        dS_k/dt = lambda_k - S_k / T - [S: S S] S_k^2 - [S: D S] D_k S_k - [S: N S] N_k S_k
+        dD_k/dt = (1 - P_M) S_k / T - [D: drag] D_k + [D: drag]_(k+1) D_(k+1) + [D: D S] D_k S_k
+                  + [D: N S] N_k S_k - [D: D D] D_k^2 - [D: D N] D_k N_k
+        dN_k/dt = [N: S S] S_k^2 + [N: D S] D_k S_k + [N: N S] N_k S_k + [N: D D] D_k^2 + [N: D N] D_k N_k
+                  + [N: N N] N_k^2 - [N: drag] N_k + [N: drag]_(k+1) N_(k+1)
+
+    ``source`` is a key of docs/references.md.
+    """
+
+    model: str
+    shell_edges_km: tuple[float, ...]
+    lifetime_years: float
+    disposal_success: float
+    avoidance_failure: float
+    active_avoidance_failure: float
+    disabling_ratio: float
+    relative_speed_km_s: float
+    characteristic_length_m: float
+    drag_coefficient: float
+    satellite: tuple[float, float, float]
+    debris: tuple[float, float, float]
+    atmosphere: str
+    coefficients: dict[str, tuple[float, ...]]
+    source: str
+
+
+#: MOCAT-3's check case: five shells of 140 km from 200 to 900 km, the three-species model with its stated
+#: equations.
+#:
+#: Inputs: ``Test/mocat3_eq_check.m`` of github.com/ARCLab-MIT/MOCAT-SSEM (commit 1c3babc6; the file is
+#: unchanged since the initial commit 0f8022d of 11 December 2023): ``N_shell = 5``, ``h_min = 200``, ``h_max =
+#: 900``, ``Dt = 5``, ``v_imp = 10``, ``alpha = 0.2``, ``alpha_active = 0.01``, ``delta = 10``, ``P = 0.95``,
+#: ``Cd = 2.2``, ``LC = 0.1``, the species' masses, areas and diameters (223 kg, 1.741 m^2, 1.490 m; 0.640 kg,
+#: 0.020 m^2, 0.180 m) and the density ``densityexp`` (the [Vallado2013] Table 8-4 exponential atmosphere,
+#: as ``Drag/Atmosphere Model/Static Exponential/densityexp.m`` says) at each shell's lower edge. The script
+#: takes R_E = 6378.1 km, a year of 365.25 days and mu = 3.986004418e14 m^3/s^2.
+#:
+#: Output: the coefficients of the equations "hardcoded from mocat3_eq_check" in ``Test/verify_equations.m`` of
+#: the same commit (lines 13-17, 25-29 and 37-41: MATLAB's ``vpa(..., 4)`` print, four significant digits),
+#: read there and typed here term by term. ``S: S`` (the 0.2 of 0.2*S1, 1/T) and ``D: S`` (the 0.01 of
+#: 0.01*S1, (1 - P_M)/T) are the same in every shell. The file gives the top shell's debris drag rate as
+#: 0.01518 (its MOCAT-4S block, lines 63-67, prints 0.01519 for the same term): 0.01518 is kept.
+MOCAT3_EQUATION_CASE = SourceSinkEquationCase(
+    model="MOCAT-3 (MOCAT-SSEM Test/mocat3_eq_check.m)",
+    shell_edges_km=(200.0, 340.0, 480.0, 620.0, 760.0, 900.0),
+    lifetime_years=5.0, disposal_success=0.95, avoidance_failure=0.2, active_avoidance_failure=0.01,
+    disabling_ratio=10.0, relative_speed_km_s=10.0, characteristic_length_m=0.1, drag_coefficient=2.2,
+    satellite=(223.0, 1.741, 1.490), debris=(0.640, 0.020, 0.180),
+    atmosphere="[Vallado2013] Table 8-4 exponential density, and sqrt(mu a), at each shell's lower edge",
+    coefficients={
+        "S: S": (0.2,) * 5,
+        "S: S S": (2.831e-10, 2.715e-10, 2.606e-10, 2.504e-10, 2.408e-10),
+        "S: D S": (2.887e-7, 2.769e-7, 2.659e-7, 2.554e-7, 2.456e-7),
+        "S: N S": (9.067e-8, 8.697e-8, 8.349e-8, 8.022e-8, 7.713e-8),
+        "D: S": (0.01,) * 5,
+        "D: drag": (55.29, 2.298, 0.1959, 0.02251, 0.003794),
+        "D: D S": (2.831e-7, 2.715e-7, 2.606e-7, 2.504e-7, 2.408e-7),
+        "D: N S": (8.89e-8, 8.527e-8, 8.186e-8, 7.864e-8, 7.562e-8),
+        "D: D D": (2.831e-8, 2.715e-8, 2.606e-8, 2.504e-8, 2.408e-8),
+        "D: D N": (8.89e-9, 8.527e-9, 8.186e-9, 7.864e-9, 7.562e-9),
+        "N: drag": (221.3, 9.197, 0.7843, 0.09009, 0.01518),
+        "N: S S": (1.409e-7, 1.351e-7, 1.297e-7, 1.246e-7, 1.198e-7),
+        "N: D S": (2.818e-6, 2.703e-6, 2.595e-6, 2.493e-6, 2.397e-6),
+        "N: N S": (2.063e-7, 1.979e-7, 1.9e-7, 1.825e-7, 1.755e-7),
+        "N: D D": (1.409e-5, 1.351e-5, 1.297e-5, 1.246e-5, 1.198e-5),
+        "N: D N": (1.032e-6, 9.895e-7, 9.499e-7, 9.127e-7, 8.775e-7),
+        "N: N N": (4.794e-8, 4.598e-8, 4.414e-8, 4.241e-8, 4.078e-8),
+    },
+    source="MOCAT-SSEM-Verify",
 )
 
 
