@@ -358,15 +358,15 @@ def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quanti
         launch[k] += count / life
         index.append(k)
     c = design.constellation
-    initial = orbit.catalogue_population(edges) if c.cascade_start == "catalogue-2023" else None
-    background = np.zeros_like(launch)
-    if initial is not None and c.background_launches == "hold":
-        background = initial["satellites"] / life
+    background = orbit.catalogue_population(edges) if c.cascade_start == "catalogue-2023" else None
+    held = None
+    if background is not None and c.background_launches == "hold":
+        held = quantity(background["satellites"] / life, "1/year")
     area = float(cross_section.m_as("m^2"))
     run_years = c.years if years is None else years
     result = orbit.cascade(
-        edges, quantity(launch + background, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
-        initial=initial,
+        edges, quantity(launch, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
+        background=background, background_launch_rate=held,
         disposal_success=float(design.constellation.disposal_success),
         satellite=(float(dry_mass.m_as("kg")), area, 2.0 * np.sqrt(area / np.pi)))
     return CascadeRun(result=result, shell=index[0], satellites=int(satellites),

@@ -71,10 +71,16 @@ frozen there (its later populations hold that state); then the shells that reach
 debris multiplies itself at that state, run away. The capacity assumes
 that stability falls monotonically with the launch rate.
 
-Initial population
-------------------
-No background catalogue is shipped yet (see the module's issue): ``initial`` takes the counts per shell;
-without it the shells start empty.
+Initial population and the background
+--------------------------------------
+``initial`` takes the counts per shell of the constellation's own species; without it they start empty. The
+objects already in orbit enter as ``background``, e.g. the catalogue of January 2023 by shell
+(:func:`orbit.catalogue_population`, [MOCAT-MC-TLE2023]): a second satellite type, with its own active satellites
+S_b and derelicts D_b (MOCAT's median object, :data:`CASCADE_SPECIES`, unless ``background_species`` says
+otherwise) and launches ``background_launch_rate``, under the same equations; its debris joins N. The
+collisions, fragments and losses run over every pair of the five species S, S_b, D, D_b, N, so that a
+constellation of satellites far larger than the catalogue's does not lend its mass and size to the objects
+already there.
 """
 
 from __future__ import annotations
@@ -119,9 +125,6 @@ _CD = DRAG_COEFFICIENT
 _ATMOSPHERES = ("msis", "exponential")
 _DRAG_ALTITUDES = ("middle", "lower")
 _COLLISION_RULES = ("breakup", "mocat3")
-#: The pairs (i <= j) in which debris takes part: S-N, D-N, N-N.
-_WITH_N = np.zeros((3, 3))
-_WITH_N[:, 2] = 1.0
 
 
 @named_shapes
@@ -161,6 +164,8 @@ class CascadeResult(Result):
     satellites: np.ndarray
     derelicts: np.ndarray
     debris: np.ndarray
+    background_satellites: np.ndarray
+    background_derelicts: np.ndarray
     collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     debris_growth_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     debris_multiplication_rate: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
@@ -171,52 +176,53 @@ class CascadeResult(Result):
 
 @dataclasses.dataclass(frozen=True)
 class _Model:
+    """The equations of n satellite types: species S_0..S_{n-1} (active), D_0..D_{n-1} (their derelicts) and N
+    (debris), in that order; M = 2 n + 1 species. A run of one type is the module's three-species model."""
+
     edges_m: np.ndarray
     volume: np.ndarray        # (K,) [m^3]
+    types: int                # n
     lifetime: float           # [yr]
     pmd: float
-    alpha: float
-    alpha_active: float
-    phi: np.ndarray           # (3, 3) pi (r_i + r_j)^2 v [m^3/yr], halved on the diagonal
-    kfrag: np.ndarray         # (3, 3) fragments per collision
-    loss: np.ndarray          # (3, 3, 3) objects of species s lost per collision of pair (i, j)
-    drag: Any                 # t [yr] -> (2, K) outflow rates of D and N [1/yr]
-    disable: np.ndarray       # (2,) delta pi (r_S + r_j)^2 v [m^3/yr] for j = D, N: disabling S-D, S-N collisions
+    phi: np.ndarray           # (M, M) pi (r_i + r_j)^2 v [m^3/yr] x the avoidance factors, upper triangle only
+    kfrag: np.ndarray         # (M, M) fragments per collision
+    loss: np.ndarray          # (M, M, M) objects of species s lost per collision of pair (i, j)
+    drag: Any                 # t [yr] -> (n + 1, K) outflow rates of D_0..D_{n-1} and N [1/yr]
+    disable: np.ndarray       # (n, n + 1) delta pi (r_S + r_j)^2 v [m^3/yr]: disabling S-D and S-N collisions
+
+    @property
+    def species(self) -> int:
+        return 2 * self.types + 1
 
     def rhs(self, t: float, y: np.ndarray, lam: np.ndarray) -> np.ndarray:
-        x = y.reshape(lam.shape[0], 3, -1)
-        c = self.collisions(x)                                     # (B, 3, 3, K)
-        r = self.drag(t)                                           # (2, K)
+        n = self.types
+        x = y.reshape(lam.shape[0], self.species, -1)
+        c = self.collisions(x)                                     # (B, M, M, K)
+        r = self.drag(t)                                           # (n + 1, K)
         dx = -np.einsum("sij,bijk->bsk", self.loss, c)
-        dx[:, 2] += np.einsum("ij,bijk->bk", self.kfrag, c)
-        s = x[:, 0]
-        dx[:, 0] += lam - s / self.lifetime
-        dx[:, 1] += (1.0 - self.pmd) * s / self.lifetime
-        disabled = np.einsum("j,bjk->bk", self.disable, x[:, 1:]) * s / self.volume
-        dx[:, 0] -= disabled
-        dx[:, 1] += disabled
-        out = r[None] * x[:, 1:]
-        dx[:, 1:] -= out
-        dx[:, 1:, :-1] += out[:, :, 1:]
+        dx[:, -1] += np.einsum("ij,bijk->bk", self.kfrag, c)
+        s = x[:, :n]
+        dx[:, :n] += lam - s / self.lifetime
+        dx[:, n:2 * n] += (1.0 - self.pmd) * s / self.lifetime
+        disabled = np.einsum("tj,bjk->btk", self.disable, x[:, n:]) * s / self.volume
+        dx[:, :n] -= disabled
+        dx[:, n:2 * n] += disabled
+        out = r[None] * x[:, n:]
+        dx[:, n:] -= out
+        dx[:, n:, :-1] += out[:, :, 1:]
         dx[x.max(axis=(1, 2)) > SATURATION] = 0.0   # a run that blew up stops there, alone in its batch
         return dx.ravel()
 
     def collisions(self, x: np.ndarray) -> np.ndarray:
-        """C_ij per shell [1/yr], shape (B, 3, 3, K), upper triangle (i <= j) only (lethal collisions; the
+        """C_ij per shell [1/yr], shape (B, M, M, K), upper triangle (i <= j) only (lethal collisions; the
         disabling ones of ``disabling_ratio`` are not counted)."""
-        c = self.phi[None, :, :, None] * x[:, :, None, :] * x[:, None, :, :] / self.volume
-        c[:, 0, 0] *= self.alpha_active
-        c[:, 0, 1:] *= self.alpha
-        return c * np.triu(np.ones((3, 3)))[None, :, :, None]
+        return self.phi[None, :, :, None] * x[:, :, None, :] * x[:, None, :, :] / self.volume
 
     def sparsity(self, batch: int) -> sparse.csr_matrix:
-        k = self.volume.size
-        block = np.zeros((3 * k, 3 * k), dtype=bool)
-        for s in range(3):
-            for q in range(3):
-                block[s * k:(s + 1) * k, q * k:(q + 1) * k] = np.eye(k, dtype=bool)
-        for s in (1, 2):
-            block[s * k:(s + 1) * k, s * k:(s + 1) * k] |= np.eye(k, k=1, dtype=bool)
+        k, m = self.volume.size, self.species
+        block = np.kron(np.ones((m, m), dtype=bool), np.eye(k, dtype=bool))
+        for q in range(self.types, m):   # drag: a derelict or fragment comes down from the shell above
+            block[q * k:(q + 1) * k, q * k:(q + 1) * k] |= np.eye(k, k=1, dtype=bool)
         return sparse.block_diag([sparse.csr_matrix(block)] * batch, format="csr")
 
 
@@ -235,7 +241,7 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
            active_avoidance_failure: Any, relative_speed: Any, characteristic_length: Any, f107: Any,
            epoch: Any, years: float, satellite: tuple[float, float, float],
            debris: tuple[float, float, float], atmosphere: str, drag_altitude: str, disabling_ratio: Any,
-           collision_rules: str) -> _Model:
+           collision_rules: str, background_species: tuple[float, float, float] | None = None) -> _Model:
     h = si(edges, "km", "shell_edges", lo=MIN_SHELL_ALTITUDE, hi=2000.0)
     if h.ndim != 1 or h.size < 2 or np.any(np.diff(h) <= 0):
         raise ValueError(f"shell_edges = {h!r}: expected increasing altitudes, at least two")
@@ -250,39 +256,52 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
                                  ("collision_rules", collision_rules, _COLLISION_RULES)):
         if value not in allowed:
             raise ValueError(f"{name} = {value!r}: expected one of {', '.join(map(repr, allowed))}")
-    for name, sp in (("satellite", satellite), ("debris", debris)):
+    kinds = [("satellite", satellite)] + ([("background_species", background_species)]
+                                          if background_species is not None else [])
+    for name, sp in (*kinds, ("debris", debris)):
         if len(sp) != 3 or not all(np.isfinite(sp)) or min(sp) <= 0:
             raise ValueError(f"{name} = {sp!r}: expected (mass [kg], area [m^2], diameter [m]), all > 0")
+    n = len(kinds)
+    m = 2 * n + 1
     r_m = _R_E + h * 1e3
     volume = 4.0 / 3.0 * np.pi * np.diff(r_m ** 3)
-    mass = np.array([satellite[0], satellite[0], debris[0]])
-    radius = 0.5 * np.array([satellite[2], satellite[2], debris[2]])
-    beta = np.array([satellite[0], debris[0]]) / (_CD * np.array([satellite[1], debris[1]]))
+    sat = np.array([sp for _, sp in kinds], dtype=float)                 # (n, 3)
+    mass = np.concatenate([sat[:, 0], sat[:, 0], [debris[0]]])
+    radius = 0.5 * np.concatenate([sat[:, 2], sat[:, 2], [debris[2]]])
+    beta = np.concatenate([sat[:, 0] / (_CD * sat[:, 1]), [debris[0] / (_CD * debris[1])]])   # (n + 1,)
+    active = np.arange(m) < n
+    derelict = (np.arange(m) >= n) & (np.arange(m) < 2 * n)
     mi, mj = mass[:, None], mass[None, :]
     phi0 = np.pi * (radius[:, None] + radius[None, :]) ** 2 * v * _YEAR_S
-    loss = np.zeros((3, 3, 3))
+    loss = np.zeros((m, m, m))
+    pairs = [(i, j) for i in range(m) for j in range(i, m)]
     if collision_rules == "breakup":
-        phi = phi0 * np.where(np.eye(3, dtype=bool), 0.5, 1.0)
+        phi = phi0 * np.where(np.eye(m, dtype=bool), 0.5, 1.0)
         cat = _energy(mi, mj, v) >= CATASTROPHIC_ENERGY
         kfrag = 0.1 * _breakup_mass(mi, mj, v) ** 0.75 * lc ** -1.71
-        for i in range(3):
-            for j in range(i, 3):
-                lose_i = cat[i, j] or mass[i] <= mass[j]
-                lose_j = cat[i, j] or mass[j] < mass[i]
-                loss[i, i, j] += float(lose_i)
-                loss[j, i, j] += float(lose_j)
+        for i, j in pairs:
+            loss[i, i, j] += float(cat[i, j] or mass[i] <= mass[j])
+            loss[j, i, j] += float(cat[i, j] or mass[j] < mass[i])
     else:   # "mocat3": the bookkeeping of [MOCAT-SSEM] Test/mocat3_eq_check.m (module notes)
         phi = phi0
-        intact = np.array([True, True, False])
+        intact = active | derelict
         cat = intact[:, None] & intact[None, :]
         big_m = np.where(cat, mi + mj, np.minimum(mi, mj) * (v / 1e3) ** 2)
         kfrag = 0.1 * big_m ** 0.75 * lc ** -1.71
-        loss[0, 0, 0] = loss[0, 0, 1] = loss[0, 0, 2] = 1.0     # an S in every collision it takes part in
-        loss[1, 1, 1] = loss[1, 1, 2] = 1.0                     # a D in D-D and D-N, not in S-D
-    disable = delta * phi0[0, 1:]
+        for i, j in pairs:
+            for q, other in ((i, j), (j, i)):
+                if active[q]:            # an S in every collision it takes part in
+                    loss[q, i, j] = 1.0
+                elif derelict[q] and not active[other]:   # a D in D-D and D-N, not in S-D
+                    loss[q, i, j] = 1.0
+    # Active satellites avoid all but alpha_a of their collisions with actives, alpha of those with the rest.
+    both = active[:, None] & active[None, :]
+    one = active[:, None] ^ active[None, :]
+    phi = phi * np.where(both, alpha_a, np.where(one, alpha, 1.0)) * np.triu(np.ones((m, m)))
+    disable = delta * phi0[:n, n:]
     mid_km = h[:-1] if drag_altitude == "lower" else 0.5 * (h[1:] + h[:-1])   # where rho and a are taken
     a = _R_E + mid_km * 1e3
-    base = np.sqrt(_MU * a) * _YEAR_S / (np.diff(h) * 1e3) / beta[:, None]   # (2, K) rate per unit density
+    base = np.sqrt(_MU * a) * _YEAR_S / (np.diff(h) * 1e3) / beta[:, None]   # (n + 1, K) rate per unit density
     if atmosphere == "exponential":
         rate = base * atmosphere_density(Q_(mid_km, "km")).m_as("kg/m^3")
 
@@ -308,21 +327,23 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
             j = min(int(np.searchsorted(f_nodes, f, side="right")) - 1, f_nodes.size - 2)
             w = (f - f_nodes[j]) / (f_nodes[j + 1] - f_nodes[j])
             return base * np.exp((1.0 - w) * log_rho[:, j] + w * log_rho[:, j + 1])
-    return _Model(h * 1e3, volume, t_life, pmd, alpha, alpha_a, phi, kfrag, loss, drag, disable)
+    return _Model(h * 1e3, volume, n, t_life, pmd, phi, kfrag, loss, drag, disable)
 
 
 def _run(model: _Model, lam: np.ndarray, x0: np.ndarray, years: float, steps: int,
          tolerance: float) -> dict[str, np.ndarray]:
-    batch, k = lam.shape
+    """Integrate a batch of launch rates ``lam`` (B, n, K) from ``x0`` (M, K)."""
+    batch, _, k = lam.shape
+    m = model.species
     t_eval = np.linspace(0.0, years, steps)
-    sol = solve_ivp(model.rhs, (0.0, years), np.broadcast_to(x0, (batch, 3, k)).ravel(), method="BDF",
+    sol = solve_ivp(model.rhs, (0.0, years), np.broadcast_to(x0, (batch, m, k)).ravel(), method="BDF",
                     t_eval=t_eval, args=(lam,), jac_sparsity=model.sparsity(batch), rtol=1e-6, atol=1e-3)
     if not sol.success:
         raise RuntimeError(f"the cascade's integration failed: {sol.message}")
-    x = np.maximum(sol.y.reshape(batch, 3, k, -1).transpose(0, 3, 1, 2), 0.0)    # (B, T, 3, K)
-    c = model.collisions(x.reshape(-1, 3, k)).sum(axis=(1, 2)).reshape(batch, -1, k)
+    x = np.maximum(sol.y.reshape(batch, m, k, -1).transpose(0, 3, 1, 2), 0.0)    # (B, T, M, K)
+    c = model.collisions(x.reshape(-1, m, k)).sum(axis=(1, 2)).reshape(batch, -1, k)
     window = min(11.0, years / 4.0)
-    n = x[:, :, 2] + 1.0   # +1: a growth rate of an empty shell is zero, not undefined
+    n = x[:, :, -1] + 1.0   # +1: a growth rate of an empty shell is zero, not undefined
     def at(tt: float) -> np.ndarray:
         i = min(int(np.searchsorted(t_eval, tt, side="right")) - 1, t_eval.size - 2)
         w = (tt - t_eval[i]) / (t_eval[i + 1] - t_eval[i])
@@ -330,30 +351,57 @@ def _run(model: _Model, lam: np.ndarray, x0: np.ndarray, years: float, steps: in
     end, mid, start = at(years), at(years - window), at(years - 2 * window)
     g_last = np.log(end / mid) / window
     g_prev = np.log(mid / start) / window
-    xe = x[:, -1]                                                   # (B, 3, K) at the end
+    xe = x[:, -1]                                                   # (B, M, K) at the end
     ce = model.collisions(xe)
-    net = np.einsum("ij,bijk->bk", model.kfrag * _WITH_N, ce) \
-        - np.einsum("ij,bijk->bk", model.loss[2] * _WITH_N, ce)
-    multiplication = net / np.maximum(xe[:, 2], 1e-9) - model.drag(years)[1]
-    saturated = xe[:, 2] >= SATURATION
+    with_n = np.zeros((m, m))
+    with_n[:, -1] = 1.0                                             # the pairs (i <= j) with debris: j = N
+    net = np.einsum("ij,bijk->bk", model.kfrag * with_n, ce) \
+        - np.einsum("ij,bijk->bk", model.loss[-1] * with_n, ce)
+    multiplication = net / np.maximum(xe[:, -1], 1e-9) - model.drag(years)[-1]
+    saturated = xe[:, -1] >= SATURATION
     blown = saturated.any(axis=1, keepdims=True)      # the run (one batch member) was frozen
     runaway = np.where(blown, saturated | (multiplication > 0.0),
                        (g_last > tolerance) & (g_last > g_prev) & (multiplication > 0.0))
     return {"t": t_eval, "x": x, "c": c, "growth": g_last, "runaway": runaway, "mult": multiplication}
 
 
-def _inputs(edges: Any, launch_rate: Any, initial: dict[str, Any] | None) -> tuple[np.ndarray, np.ndarray]:
+_SPECIES = ("satellites", "derelicts", "debris")
+
+
+def _counts(given: dict[str, Any] | None, k: int, name: str) -> np.ndarray:
+    """(3, K) counts of S, D, N per shell from a mapping of any of them (>= 0, each scalar or (K,))."""
+    x = np.zeros((3, k))
+    if given is None:
+        return x
+    unknown = set(given) - set(_SPECIES)
+    if unknown:
+        raise ValueError(f"{name}: unknown species {sorted(unknown)}; expected satellites, derelicts, debris")
+    for s, key in enumerate(_SPECIES):
+        if key in given:
+            try:
+                x[s] = np.broadcast_to(fraction(given[key], f"{name}.{key}", lo=0.0, hi=np.inf), (k,))
+            except ValueError as exc:
+                if f"{name}.{key}" in str(exc):
+                    raise
+                raise ValueError(f"{name}.{key}: shape {np.shape(given[key])} does not fit the {k} shells") from None
+    return x
+
+
+def _inputs(edges: Any, launch_rate: Any, initial: dict[str, Any] | None, background: dict[str, Any] | None,
+            background_launch_rate: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Launch rates (n, K) and the start (M, K): the constellation's type, then the background's if given."""
     k = np.size(si(edges, "km", "shell_edges")) - 1
     lam = _nonnegative(launch_rate, k, "launch_rate")
-    x0 = np.zeros((3, k))
-    for s, name in enumerate(("satellites", "derelicts", "debris")):
-        if initial is not None and name in initial:
-            x0[s] = np.broadcast_to(fraction(initial[name], f"initial.{name}", lo=0.0, hi=np.inf), (k,))
-    if initial is not None:
-        unknown = set(initial) - {"satellites", "derelicts", "debris"}
-        if unknown:
-            raise ValueError(f"initial: unknown species {sorted(unknown)}; expected satellites, derelicts, debris")
-    return lam, x0
+    own = _counts(initial, k, "initial")
+    if background is None:
+        if background_launch_rate is not None:
+            raise ValueError("background_launch_rate: given without a background population (background=...)")
+        return lam[None], own
+    other = _counts(background, k, "background")
+    lam_b = _nonnegative(0.0 if background_launch_rate is None else background_launch_rate, k,
+                         "background_launch_rate")
+    x0 = np.stack([own[0], other[0], own[1], other[1], own[2] + other[2]])
+    return np.stack([lam, lam_b]), x0
 
 
 _DEFAULTS: dict[str, Any] = dict(lifetime="5 year", disposal_success=0.95, avoidance_failure=0.2,
@@ -365,8 +413,9 @@ _DEFAULTS: dict[str, Any] = dict(lifetime="5 year", disposal_success=0.95, avoid
 
 
 def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", steps: int = 101,
-            initial: dict[str, Any] | None = None, growth_tolerance: Any = "0.005 1/year",
-            **options: Any) -> CascadeResult:
+            initial: dict[str, Any] | None = None, background: dict[str, Any] | None = None,
+            background_launch_rate: Any = None, background_species: tuple[float, float, float] | None = None,
+            growth_tolerance: Any = "0.005 1/year", **options: Any) -> CascadeResult:
     """Evolve the satellites, derelicts and debris of LEO shells over decades (the module's model).
 
     Parameters
@@ -383,6 +432,17 @@ def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", step
     initial : dict, optional
         Counts per shell at the start: ``{"satellites": ..., "derelicts": ..., "debris": ...}`` (>= 0; each
         scalar or shape (K,)). Missing species start at zero.
+    background : dict, optional
+        The objects already in orbit, as a second type of satellite with its own mass and size, in the same
+        form as ``initial`` (e.g. :func:`orbit.catalogue_population`); its debris joins the debris. Its active
+        satellites and derelicts are the species ``background_satellites`` and ``background_derelicts``, under
+        the same equations (lifetime, disposal, avoidance), so that a constellation of large satellites does not
+        lend its size to the catalogue's.
+    background_launch_rate : Quantity [1/time] or float [1/yr], scalar or (K,), optional
+        Launches of the background type per shell (>= 0; default none); only with ``background``.
+    background_species : tuple of float, optional
+        (mass [kg], area [m^2], diameter [m]) of the background's satellites and derelicts (default
+        :data:`CASCADE_SPECIES` ``"satellite"``, MOCAT's median object).
     growth_tolerance : Quantity [1/time]
         The debris growth rate above which an accelerating shell is said to run away (module notes).
     lifetime : Quantity [time]
@@ -436,17 +496,31 @@ def cascade(shell_edges: Any, launch_rate: Any, *, years: Any = "100 year", step
         raise TypeError(f"cascade: unknown options {sorted(set(options) - set(_DEFAULTS))}")
     span = float(si(years, "year", "years", lo=0.0, lo_open=True))
     tol = float(si(growth_tolerance, "1/year", "growth_tolerance", lo=0.0))
-    lam, x0 = _inputs(shell_edges, launch_rate, initial)
-    model = _model(shell_edges, years=span, **opts)
+    lam, x0 = _inputs(shell_edges, launch_rate, initial, background, background_launch_rate)
+    model = _model(shell_edges, years=span, background_species=_background_species(background, background_species),
+                   **opts)
     out = _run(model, lam[None], x0, span, int(steps), tol)
     x = out["x"][0]
+    n = model.types
     h = model.edges_m / 1e3
+    zero = np.zeros_like(x[:, 0])
     return CascadeResult(time=Q_(out["t"], "year"), altitude_low=Q_(h[:-1], "km"), altitude_high=Q_(h[1:], "km"),
-                         satellites=x[:, 0], derelicts=x[:, 1], debris=x[:, 2],
+                         satellites=x[:, 0], derelicts=x[:, n], debris=x[:, -1],
+                         background_satellites=x[:, 1] if n > 1 else zero,
+                         background_derelicts=x[:, n + 1] if n > 1 else zero,
                          collisions=Q_(out["c"][0], "1/year"), debris_growth_rate=Q_(out["growth"][0], "1/year"),
                          debris_multiplication_rate=Q_(out["mult"][0], "1/year"),
                          runaway=out["runaway"][0], stable=~out["runaway"][0],
                          settled=~out["runaway"][0] & (out["growth"][0] <= tol))
+
+
+def _background_species(background: Any, species: Any) -> tuple[float, float, float] | None:
+    """The background type's (mass, area, diameter), or None without a background."""
+    if background is None:
+        if species is not None:
+            raise ValueError("background_species: given without a background population (background=...)")
+        return None
+    return CASCADE_SPECIES["satellite"] if species is None else tuple(species)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -461,6 +535,8 @@ class CascadeCapacity(Result):
 
 def cascade_capacity(shell_edges: Any, shell: int, *, launch_rate: Any = 0.0, max_launch_rate: Any = "1e6 1/year",
                      years: Any = "100 year", initial: dict[str, Any] | None = None,
+                     background: dict[str, Any] | None = None, background_launch_rate: Any = None,
+                     background_species: tuple[float, float, float] | None = None,
                      growth_tolerance: Any = "0.005 1/year", rtol: float = 0.01, batch: int = 12,
                      **options: Any) -> CascadeCapacity:
     """The largest launch rate into shell ``shell`` for which no shell runs away over ``years``.
@@ -471,7 +547,7 @@ def cascade_capacity(shell_edges: Any, shell: int, *, launch_rate: Any = 0.0, ma
 
     Parameters
     ----------
-    shell_edges, years, initial, growth_tolerance, options
+    shell_edges, years, initial, background, background_launch_rate, background_species, growth_tolerance, options
         As for :func:`cascade` (``options``: lifetime, disposal_success, avoidance_failure, ...).
     shell : int
         Index of the shell searched (0 = the lowest).
@@ -500,17 +576,18 @@ def cascade_capacity(shell_edges: Any, shell: int, *, launch_rate: Any = 0.0, ma
     span = float(si(years, "year", "years", lo=0.0, lo_open=True))
     tol = float(si(growth_tolerance, "1/year", "growth_tolerance", lo=0.0))
     top = float(si(max_launch_rate, "1/year", "max_launch_rate", lo=0.0, lo_open=True))
-    lam, x0 = _inputs(shell_edges, launch_rate, initial)
-    k = lam.size
+    lam, x0 = _inputs(shell_edges, launch_rate, initial, background, background_launch_rate)
+    k = lam.shape[1]
     if int(shell) != shell or not 0 <= shell < k:
         raise ValueError(f"shell = {shell!r}: expected a shell index from 0 to {k - 1}")
-    model = _model(shell_edges, years=span, **opts)
+    model = _model(shell_edges, years=span, background_species=_background_species(background, background_species),
+                   **opts)
     lo, hi = top * 1e-6, top
     first = True
     while True:
         rates = np.geomspace(lo, hi, int(batch))
         lams = np.repeat(lam[None], rates.size, axis=0)
-        lams[:, shell] = rates
+        lams[:, 0, shell] = rates
         runaway = _run(model, lams, x0, span, 41, tol)["runaway"].any(axis=1)
         if first and not runaway.any():
             rate, bounded, reason = top, False, "stable up to max_launch_rate: the capacity is at least that"
