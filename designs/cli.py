@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
                             "the design's: N spread over constellation.planes planes (N must be a multiple of it); "
                             "further shells ([[constellation.shells]]) keep theirs")
     const.add_argument("--years", type=float, metavar="Y", help="years of the cascade (default constellation.years)")
+    const.add_argument("--capacity", action="store_true",
+                       help="also search the largest constellation the design's own shell holds before a shell's "
+                            "debris runs away (orbit.cascade_capacity; some seconds)")
     const.add_argument("--out", metavar="DIR", help="write debris.json, population.png and collisions.png into DIR")
     const.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
     return parser
@@ -242,6 +245,7 @@ def _cmd_constellation(args: argparse.Namespace) -> int:
     about the constellation); the satellite's own infeasibilities are printed as notes (spacedc size checks
     them) and do not change the exit status."""
     from spacedc.designs.chain import size
+    from spacedc.designs.debris import shell_capacity
     from spacedc.designs.design import load
     from spacedc.designs.plots import plot_cascade
     from spacedc.designs.report import summary, summary_table
@@ -278,9 +282,23 @@ def _cmd_constellation(args: argparse.Namespace) -> int:
     rows = _shell_rows(result.debris, run)
     if len(rows) > 1:
         print(_shell_table(rows, run.years.m_as("year")))
+    capacity = None
+    if args.capacity:
+        cap = shell_capacity(design, satellites=run.satellites, lifetime=design.power.lifetime,
+                             dry_mass=result.launch.mass.dry, cross_section=result.debris.bus_area
+                             + result.debris.wing_area)
+        r = run.result
+        shell = f"{r.altitude_low[run.shell].m_as('km'):.0f}-{r.altitude_high[run.shell].m_as('km'):.0f} km"
+        capacity = {"shell": shell, "satellites": float(cap.satellites.m), "launch_rate_per_year":
+                    float(cap.launch_rate.m_as("1/year")), "bounded": cap.bounded, "note": cap.reasons,
+                    "disposal_success": float(design.constellation.disposal_success)}
+        bound = "" if cap.bounded else f" ({cap.reasons})"
+        print(f"capacity of the {shell} shell at disposal success {capacity['disposal_success']:g}: "
+              f"{capacity['satellites']:,.0f} satellites of this design "
+              f"({capacity['launch_rate_per_year']:,.0f} launched a year){bound}")
     if args.out:
-        atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"], "shells": rows},
-                                               indent=2) + "\n")
+        atomic_write_text(paths[0], json.dumps({"name": data["name"], "debris": data["debris"], "shells": rows,
+                                                "capacity": capacity}, indent=2) + "\n")
         plot_cascade(run, design.name, paths[1], paths[2])
         for path in paths:
             print(f"wrote {path}", file=sys.stderr)

@@ -1,9 +1,12 @@
 """Debris at the design's orbit: the lethal impacts on one satellite, the conjunctions and manoeuvres of its
 constellation, and the decades of its shell (the sizing chain's ``debris`` step and ``spacedc constellation``).
 
-One satellite. The flux of debris of 1 cm and larger is, for now, the NASA-90 closed-form model
-(:func:`spacedc.structure.debris_flux`, Kessler 1991, 2nd-hand in SSP 30425), an interim stand-in: a sourced
-ORDEM 3.x / MASTER-8 table (:class:`spacedc.orbit.DebrisFluxTable`) replaces it once one ships. The chance of a
+One satellite. The flux of debris of 1 cm and larger comes from the CNES table of annual collision
+probabilities by orbit and size (:data:`spacedc.orbit.CNES_FLUX_TABLE`, [CNES-DebrisRisks] Table 2, 400-1500 km,
+log-interpolated in altitude; its model, epoch and inclination are not stated, so it is a sourced order of
+magnitude, not an ORDEM 3.x or MASTER-8 run) and, outside its altitudes, from the NASA-90 closed form
+(:func:`spacedc.structure.debris_flux`, Kessler 1991, 100-2000 km); summary.json's ``flux_model`` names the model
+of each point. The chance of a
 lethal impact over life is P = 1 - exp(-F A t) (:func:`spacedc.orbit.lethal_impact_probability`) with, for the
 bus, one face of the bus (``geometry.bus_width`` squared: the bus's cross-section seen along one axis, stated),
 and for the wings the radiator's installed area plus the solar array's area (an upper bound: every wing
@@ -11,8 +14,9 @@ counted face-on to the flux). A hit on the wings loses area, not the satellite (
 
 The constellation. ``[constellation]`` makes a Walker delta shell i:T/P/F at the design's altitude; its own close
 approaches come from the pattern's geometry (:func:`spacedc.orbit.walker_encounter_rate`, run where T > 1), the
-background's from the catalogued density in the shell (default, interim: the NASA-90 flux of 10 cm and larger
-over the mean impact speed, n = F / v_rel, F read as the flux through a unit cross-section), and both enter
+background's from the catalogued density in the shell (default: the catalogue of January 2023, every tracked
+object in the 50 km shell of the altitude over its volume, :func:`spacedc.orbit.catalogue_density`,
+[MOCAT-MC-TLE2023]; 200-2000 km), and both enter
 :func:`spacedc.orbit.conjunction_rates` (manoeuvres at the Pc threshold, their delta-v, the residual collisions
 at the manoeuvre failure rate). The kinetic-gas encounter rate of the same T satellites spread at random in the
 same shell (:func:`spacedc.orbit.kinetic_gas_collision_rate` with spheres of half the screening radius) is
@@ -26,7 +30,11 @@ residual collisions) sum the shells; the cascade launches into each.
 
 The shells over decades. :func:`constellation_cascade` runs :func:`spacedc.orbit.cascade` over 40 shells of
 200-2000 km (:func:`spacedc.orbit.shell_edges`' defaults) with each shell of the constellation replenished at
-T / lifetime into the cascade shell holding its altitude; the satellite species is the design's (dry mass, the bus and wing
+T / lifetime into the cascade shell holding its altitude. The shells start from the catalogue of January 2023
+(:func:`spacedc.orbit.catalogue_population`; ``constellation.cascade_start``) as a second satellite type of MOCAT's
+median size, its active satellites replaced as they retire (``constellation.background_launches = "hold"``). The
+drag is the lifetime model's: NRLMSIS 2.1 on the mean solar cycle from ``orbit.epoch``, or at ``lifetime.f107``
+where stated. The satellite species is the design's (dry mass, the bus and wing
 cross-section above, the diameter of a disk of that area). It is heavier than the rest of the chain: the chain
 runs it for a single design point only (as the orbit transient), never for a sweep.
 """
@@ -43,7 +51,7 @@ from spacedc import orbit, structure
 from spacedc.results import Result, combine_reasons, mask_reasons
 from spacedc.units import quantity, scalar_or_array
 
-__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "FLUX_MODELS", "lethal_flux", "CASCADE_SWEEP",
+__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "shell_capacity", "FLUX_MODELS", "lethal_flux", "CASCADE_SWEEP",
            "background_density", "summary_section"]
 
 #: The smallest debris counted as lethal to the bus ([IADC-Protection], :mod:`spacedc.orbit.debris`).
@@ -329,16 +337,10 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
         shells=every)
 
 
-def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quantity, dry_mass: pint.Quantity,
-                          cross_section: pint.Quantity, years: Any = None, steps: int = 101) -> CascadeRun:
-    """The cascade of the constellation's shells: ``satellites`` in the design's own shell and each further shell's
-    (``constellation.shells``), each replenished at its count / lifetime into the shell of
-    :func:`spacedc.orbit.shell_edges` (200-2000 km, 40 shells) that holds its altitude, over ``years`` (default
-    ``constellation.years``), a single design point.
-
-    The satellite species is the design's: its dry mass (a derelict has spent its propellant), the cross-section
-    of the bus and wings (also its drag area) and the diameter of a disk of that area.
-    """
+def _cascade_setup(design: Any, satellites: int, lifetime: pint.Quantity, dry_mass: pint.Quantity,
+                   cross_section: pint.Quantity, years: Any) -> tuple[Any, np.ndarray, dict, list]:
+    """The cascade's shells, the constellation's launches into them, the options of :func:`spacedc.orbit.cascade`
+    and the constellation's shells as (field, altitude [km], satellites, cascade shell)."""
     if np.ndim(design.orbit.altitude.m) or np.ndim(dry_mass.m) or np.ndim(cross_section.m):
         raise ValueError("the cascade runs for a single design point, not a sweep")
     if satellites < 0:
@@ -350,29 +352,57 @@ def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quanti
               for i, sh in enumerate(design.constellation.shells)]
     life = lifetime.m_as("year")
     launch = np.zeros(len(km) - 1)
-    index = []
+    shells = []
     for name, h, count in flown:
         if not km[0] <= h < km[-1]:
             raise ValueError(f"{name} = {h:.0f} km: the cascade's shells span {km[0]:.0f}-{km[-1]:.0f} km")
         k = int(np.searchsorted(km, h, side="right") - 1)
         launch[k] += count / life
-        index.append(k)
+        shells.append((name, h, count, k))
     c = design.constellation
     background = orbit.catalogue_population(edges) if c.cascade_start == "catalogue-2023" else None
     held = None
     if background is not None and c.background_launches == "hold":
         held = quantity(background["satellites"] / life, "1/year")
     area = float(cross_section.m_as("m^2"))
-    run_years = c.years if years is None else years
-    result = orbit.cascade(
-        edges, quantity(launch, "1/year"), years=run_years, steps=steps, lifetime=lifetime,
-        background=background, background_launch_rate=held,
-        disposal_success=float(design.constellation.disposal_success),
-        satellite=(float(dry_mass.m_as("kg")), area, 2.0 * np.sqrt(area / np.pi)))
-    return CascadeRun(result=result, shell=index[0], satellites=int(satellites),
-                      launch_rate=quantity(satellites / life, "1/year"),
-                      years=quantity(result.time[-1].m_as("year"), "year"),
-                      shells=tuple((name, h, count, k) for (name, h, count), k in zip(flown, index)))
+    options = dict(years=c.years if years is None else years, lifetime=lifetime,
+                   disposal_success=float(c.disposal_success), background=background, background_launch_rate=held,
+                   f107=_f107(design), epoch=design.orbit.epoch,
+                   satellite=(float(dry_mass.m_as("kg")), area, 2.0 * np.sqrt(area / np.pi)))
+    return edges, launch, options, shells
+
+
+def constellation_cascade(design: Any, *, satellites: int, lifetime: pint.Quantity, dry_mass: pint.Quantity,
+                          cross_section: pint.Quantity, years: Any = None, steps: int = 101) -> CascadeRun:
+    """The cascade of the constellation's shells: ``satellites`` in the design's own shell and each further shell's
+    (``constellation.shells``), each replenished at its count / lifetime into the shell of
+    :func:`spacedc.orbit.shell_edges` (200-2000 km, 40 shells) that holds its altitude, over ``years`` (default
+    ``constellation.years``), a single design point.
+
+    The satellite species is the design's: its dry mass (a derelict has spent its propellant), the cross-section
+    of the bus and wings (also its drag area) and the diameter of a disk of that area.
+    """
+    edges, launch, options, shells = _cascade_setup(design, satellites, lifetime, dry_mass, cross_section, years)
+    result = orbit.cascade(edges, quantity(launch, "1/year"), steps=steps, **options)
+    return CascadeRun(result=result, shell=shells[0][3], satellites=int(satellites),
+                      launch_rate=quantity(satellites / lifetime.m_as("year"), "1/year"),
+                      years=quantity(result.time[-1].m_as("year"), "year"), shells=tuple(shells))
+
+
+def shell_capacity(design: Any, *, satellites: int, lifetime: pint.Quantity, dry_mass: pint.Quantity,
+                   cross_section: pint.Quantity, years: Any = None) -> orbit.CascadeCapacity:
+    """The largest constellation of this design that its own cascade shell holds over ``years`` before any shell's
+    debris runs away (:func:`spacedc.orbit.cascade_capacity`), the other shells' launches and the background as in
+    :func:`constellation_cascade`, at ``constellation.disposal_success``."""
+    edges, launch, options, shells = _cascade_setup(design, satellites, lifetime, dry_mass, cross_section, years)
+    return orbit.cascade_capacity(edges, shells[0][3], launch_rate=quantity(launch, "1/year"), rtol=0.02, **options)
+
+
+def _f107(design: Any) -> float | None:
+    """The solar flux of the lifetime model: ``lifetime.f107`` where stated, else None (the mean solar cycle from
+    ``orbit.epoch``), so that the cascade's drag is the lifetime's."""
+    f = design.lifetime.f107
+    return None if f is None else float(f)
 
 
 def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, Any]:

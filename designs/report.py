@@ -83,13 +83,14 @@ _ROWS = [
     ("  hardware / launch / ops", None, None),
     ("per kWh delivered", None, None),
     ("on the ground", None, None),
-    ("Debris (interim NASA-90 flux)", None, None),
+    ("Debris", None, None),
     ("flux of 1 cm and larger", ("debris", "flux_1cm_per_m2_year"), (1, "/m^2/yr", ".3g")),
     ("P(lethal hit on bus, life)", ("debris", "lethal_impact_probability_bus"), (1, "", ".3g")),
     ("P(hit on wings, life)", ("debris", "impact_probability_wings"), (1, "", ".3g")),
     ("constellation", None, None),
     ("conjunctions / manoeuvres", None, None),
     ("  own: Walker / random gas", None, None),
+    ("  closest approach", None, None),
     ("manoeuvre delta-v, life", ("debris", "manoeuvre_delta_v_m_per_s"), (1, "m/s (in propellant)", ".3g")),
     ("residual collisions", ("debris", "residual_collisions_per_year"), (1, "/yr", ".3g")),
     ("cascade of the shell", None, None),
@@ -144,6 +145,16 @@ def _cascade(data: dict[str, Any]) -> str:
             f"{d['cascade_shell_debris_end']:.3g} debris at the end, {d['cascade_total_debris_end']:.3g} in all)")
 
 
+def _closest(metres: Any) -> str:
+    """The Walker pattern's closest approach, with a warning where its satellites meet (a phasing to change)."""
+    if metres is None:
+        return "none (one satellite per shell)"
+    if metres < 1.0:
+        return (f"{metres:.3g} m: satellites of crossing planes meet at the crossings; change "
+                f"constellation.phasing or offset the planes' altitudes")
+    return f"{metres / 1e3:.3g} km"
+
+
 #: Table rows that combine several summary values: label -> the text from the summary dictionary.
 _COMPOUND = {
     "constellation": lambda d: (f"{d['debris']['satellites']} satellites, background "
@@ -153,6 +164,7 @@ _COMPOUND = {
                                             f"{_fmt(d['debris']['manoeuvres_per_year'], 1, 'per yr', '.4g')}"),
     "  own: Walker / random gas": lambda d: (f"{_fmt(d['debris']['internal_conjunctions_per_year'], 1, '', '.4g')}"
                                              f" / {_fmt(d['debris']['kinetic_gas_encounters_per_year'], 1, 'per yr', '.4g')}"),
+    "  closest approach": lambda d: _closest(d["debris"]["closest_approach_m"]),
     "cascade of the shell": _cascade,
     "chips active / spare": lambda d: (f"{d['compute']['chips_active']} / {d['compute']['chips_spare']} "
                                        f"({d['compute']['chips_total']} flown)"),

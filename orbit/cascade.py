@@ -196,7 +196,8 @@ class _Model:
 
     def rhs(self, t: float, y: np.ndarray, lam: np.ndarray) -> np.ndarray:
         n = self.types
-        x = y.reshape(lam.shape[0], self.species, -1)
+        # a trial state of the integrator far past saturation (a run blowing up) is held there: finite terms
+        x = np.clip(y.reshape(lam.shape[0], self.species, -1), 0.0, 10.0 * SATURATION)
         c = self.collisions(x)                                     # (B, M, M, K)
         r = self.drag(t)                                           # (n + 1, K)
         dx = -np.einsum("sij,bijk->bsk", self.loss, c)
@@ -340,7 +341,8 @@ def _run(model: _Model, lam: np.ndarray, x0: np.ndarray, years: float, steps: in
                     t_eval=t_eval, args=(lam,), jac_sparsity=model.sparsity(batch), rtol=1e-6, atol=1e-3)
     if not sol.success:
         raise RuntimeError(f"the cascade's integration failed: {sol.message}")
-    x = np.maximum(sol.y.reshape(batch, m, k, -1).transpose(0, 3, 1, 2), 0.0)    # (B, T, M, K)
+    x = np.clip(np.nan_to_num(sol.y, nan=10.0 * SATURATION), 0.0, 10.0 * SATURATION)   # held as in rhs
+    x = x.reshape(batch, m, k, -1).transpose(0, 3, 1, 2)                                 # (B, T, M, K)
     c = model.collisions(x.reshape(-1, m, k)).sum(axis=(1, 2)).reshape(batch, -1, k)
     window = min(11.0, years / 4.0)
     n = x[:, :, -1] + 1.0   # +1: a growth rate of an empty shell is zero, not undefined

@@ -168,3 +168,43 @@ def test_a_shell_still_filling_is_stable_but_not_settled():
     assert filling.derelicts[-1, 0] > filling.derelicts[len(filling.derelicts) // 2, 0]
     decaying = orbit.cascade(edges, 0.0, years="50 year", initial={"debris": 100.0})
     assert bool(decaying.settled[0])
+
+
+# --- the background as a second satellite type -------------------------------------------------------------
+def test_background_type_equilibria_by_hand():
+    # Two types without collisions: each S* = lambda T; the background's derelicts D_b* = (1 - P) lam_b / r_Db
+    # with r_Db the drag rate of the background's own body (default MOCAT's 223 kg, 1.741 m^2), not the
+    # constellation's (here 5000 kg, 40 m^2).
+    lam, lam_b, p = 80.0, 30.0, 0.9
+    r = orbit.cascade(orbit.shell_edges("400 km", "450 km", 1), lam, years="60 year", disposal_success=p,
+                      satellite=(5000.0, 40.0, 1e-9), debris=(0.64, 0.02, 1e-9), background={"satellites": 10.0},
+                      background_launch_rate=lam_b, background_species=(223.0, 1.741, 1e-9))
+    assert float(r.satellites[-1, 0]) == pytest.approx(lam * 5.0, rel=1e-4)
+    assert float(r.background_satellites[-1, 0]) == pytest.approx(lam_b * 5.0, rel=1e-4)
+    assert float(r.derelicts[-1, 0]) == pytest.approx((1 - p) * lam / _drag_rate(400, 450, 5000.0, 40.0), rel=2e-3)
+    assert float(r.background_derelicts[-1, 0]) == pytest.approx((1 - p) * lam_b / _drag_rate(400, 450, 223.0, 1.741),
+                                                                  rel=2e-3)
+
+
+def test_background_collisions_keep_their_own_size_by_hand():
+    # 1000 background derelicts of MOCAT's 1.490 m in the 800-850 km shell, and no constellation yet, however large
+    # its satellites: C = 1/2 n^2 pi (2 r)^2 v / V with r = 0.745 m, v = 10 km/s.
+    n, d = 1000.0, 1.490
+    r = orbit.cascade(orbit.shell_edges("800 km", "850 km", 1), 0.0, years="1 year", satellite=(1e4, 500.0, 25.0),
+                      background={"derelicts": n})
+    vol = 4.0 / 3.0 * math.pi * ((_R_E + 850e3) ** 3 - (_R_E + 800e3) ** 3)
+    assert float(r.collisions[0, 0].m_as("1/year")) == pytest.approx(0.5 * n * n * math.pi * d ** 2 * 1e4 * YEAR_S
+                                                                     / vol, rel=1e-9)
+    assert float(r.background_derelicts[0, 0]) == n and float(r.derelicts[0, 0]) == 0.0
+
+
+def test_background_bad_input_names_the_field():
+    edges = orbit.shell_edges("500 km", "600 km", 2)
+    with pytest.raises(ValueError, match="background_launch_rate"):
+        orbit.cascade(edges, 1.0, background_launch_rate=5.0)
+    with pytest.raises(ValueError, match="background.debris"):
+        orbit.cascade(edges, 1.0, background={"debris": -1.0})
+    with pytest.raises(ValueError, match="background: unknown species"):
+        orbit.cascade(edges, 1.0, background={"rocks": 1.0})
+    with pytest.raises(ValueError, match="background_species"):
+        orbit.cascade(edges, 1.0, background={"debris": 1.0}, background_species=(1.0, 0.0, 1.0))
