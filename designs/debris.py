@@ -108,13 +108,14 @@ class ShellFigures(Result):
 
 
 def _shell_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quantity, total: Any,
-                   thickness: pint.Quantity) -> ShellFigures:
-    """The figures of one shell of ``total`` satellites (``total`` an array: one Walker pattern per distinct count)."""
+                   thickness: pint.Quantity, pattern: Any) -> ShellFigures:
+    """The figures of one shell of ``total`` satellites in ``pattern``'s planes and phasing (``total`` an array: one
+    Walker pattern per distinct count)."""
     c = design.constellation
     total = np.asarray(total)
     speed = structure.debris_velocity(inclination)
     low, high = _shell(thickness, altitude)
-    internal, closest = _walker(altitude, inclination, total, c)
+    internal, closest = _walker(altitude, inclination, total, pattern, c.screening_radius)
     background, valid = background_density(design, altitude)
     rates = orbit.conjunction_rates(
         total, low, high, background, speed, c.screening_radius,
@@ -152,8 +153,8 @@ def constellation_figures(design: Any, altitude: pint.Quantity, inclination: pin
     volume and the hard-body radius are inputs), and their manoeuvres' delta-v enters the propellant."""
     c = design.constellation
     inc = inclination if c.inclination is None else c.inclination
-    own = _shell_figures(design, altitude, inc, c.total(design.launch.modules), c.shell_thickness)
-    further = tuple(_shell_figures(design, s.altitude, s.inclination_in(c, inclination), s.total, s.thickness(c))
+    own = _shell_figures(design, altitude, inc, c.total(design.launch.modules), c.shell_thickness, c)
+    further = tuple(_shell_figures(design, s.altitude, s.inclination_in(c, inclination), s.total, s.thickness(c), s)
                     for s in c.shells)
     return own, further
 
@@ -273,8 +274,8 @@ def _shell(thickness: pint.Quantity, altitude: pint.Quantity) -> tuple[pint.Quan
     return quantity(low, "km"), quantity(np.maximum(h + half, low + half), "km")
 
 
-def _walker(altitude: pint.Quantity, inclination: pint.Quantity, total: np.ndarray,
-            c: Any) -> tuple[pint.Quantity, pint.Quantity]:
+def _walker(altitude: pint.Quantity, inclination: pint.Quantity, total: np.ndarray, pattern: Any,
+            screening_radius: pint.Quantity) -> tuple[pint.Quantity, pint.Quantity]:
     """The Walker shell's own encounters per year and closest approach, one pattern per distinct satellite count
     (a sweep of ``launch.modules``: a few), each broadcast over altitude and inclination. A single satellite
     meets no sibling: no encounter, no closest approach (infinite; None in summary.json)."""
@@ -283,8 +284,8 @@ def _walker(altitude: pint.Quantity, inclination: pint.Quantity, total: np.ndarr
     for t in np.unique(total):
         if t <= 1:
             continue
-        w = orbit.walker_encounter_rate(altitude, inclination, int(t), int(c.planes), int(c.phasing),
-                                        c.screening_radius)
+        w = orbit.walker_encounter_rate(altitude, inclination, int(t), int(pattern.planes), int(pattern.phasing),
+                                        screening_radius)
         here = np.broadcast_to(total == t, shape)
         rate = np.where(here, w.encounter_rate.m_as("1/year"), rate)
         closest = np.where(here, w.closest_approach.m_as("m"), closest)

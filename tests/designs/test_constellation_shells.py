@@ -95,6 +95,18 @@ def test_a_further_shell_is_screened_apart_by_hand():
                                                                    rel=1e-12)
 
 
+def test_a_further_shell_flies_its_own_walker_pattern():
+    # 3 planes of 7 with phasing 1 (21 satellites: not a multiple of the design's own 40 planes): the shell's own
+    # encounters are those of its pattern 21/3/1, and its closest approach too.
+    design = load("sso-100kw").replace(constellation__planes=40, constellation__per_plane=25,
+                                       constellation__shells=[{"altitude": "1000 km", "inclination": "70 deg",
+                                                               "planes": 3, "per_plane": 7, "phasing": 1}])
+    shell = size(design, transient=False).debris.shells[1]
+    w = orbit.walker_encounter_rate("1000 km", "70 deg", 21, 3, 1, design.constellation.screening_radius)
+    assert float(shell.internal_conjunctions.m_as("1/year")) == float(w.encounter_rate.m_as("1/year"))
+    assert float(shell.closest_approach.m_as("m")) == float(w.closest_approach.m_as("m"))
+
+
 def test_the_design_background_is_the_catalogue_by_hand():
     d = summary(size(load("sso-100kw"), transient=False))["debris"]
     assert d["background_density_per_km3"] == pytest.approx(_catalogue_density_by_hand(650.0), rel=1e-12)
@@ -175,3 +187,23 @@ def test_each_shell_is_replenished_into_its_cascade_shell():
     assert run.result.satellites[-1, k] < 100.0
     held = orbit.catalogue_population(orbit.shell_edges())["satellites"][k]
     assert run.result.background_satellites[-1, k] == pytest.approx(held, rel=1e-2)
+
+
+def test_capacity_of_the_design_shell_brackets_its_runaway(capsys, tmp_path):
+    # spacedc constellation --capacity: the largest constellation of demo-1gpu in its own shell over 20 years.
+    # At that count the shell holds; at 1.5 times it, some shell's debris runs away (the definition, checked by
+    # two cascades of the design).
+    from spacedc.designs.debris import constellation_cascade
+
+    out_dir = tmp_path / "cap"
+    code, out, _ = _run(capsys, "constellation", "demo-1gpu", "--years", 20, "--capacity", "--out", out_dir)
+    cap = json.loads((out_dir / "debris.json").read_text())["capacity"]
+    assert "capacity of the" in out and cap["bounded"] is True and cap["satellites"] > 0
+    design = load("demo-1gpu").replace(constellation__years="20 year")
+    r = size(design, transient=False)
+    kwargs = dict(lifetime=design.power.lifetime, dry_mass=r.launch.mass.dry,
+                  cross_section=r.debris.bus_area + r.debris.wing_area)
+    holds = constellation_cascade(design, satellites=int(cap["satellites"]), **kwargs)
+    assert not holds.runaway_shells
+    beyond = constellation_cascade(design, satellites=int(1.5 * cap["satellites"]), **kwargs)
+    assert beyond.runaway_shells
