@@ -452,8 +452,9 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     ("mechanisms"). Delta-v (:func:`orbit.lifetime_budget`, at the orbit-mean geodetic altitude,
     :func:`orbit.mean_geodetic_altitude`): drag make-up at ``drag_area`` over ``lifetime`` in the NRLMSIS density
     of the mission's solar cycle, plus the disposal burn that meets ``lifetime.disposal_rule``
-    (none where the natural decay already does), plus the collision-avoidance manoeuvres' ``avoidance_delta_v``, the drag figured on m_dry^+ -- the rocket equation on the dry
-    mass with that delta-v bounds the propellant of a constant drag impulse from above.
+    (none where the natural decay already does), plus the collision-avoidance manoeuvres' ``avoidance_delta_v``;
+    the drag figured on m_dry^+ -- the rocket equation on the dry mass with that delta-v bounds the propellant of
+    a constant drag impulse from above.
 
     Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
     (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
@@ -632,9 +633,10 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
             life_budget, meets_rule=scalar_or_array(np.asarray(life_budget.meets_rule) & ~outside, bool),
             reasons=scalar_or_array(combine_reasons(why, np.asarray(life_budget.reasons, dtype=object)), str))
     keep, dispose = life_budget.station_keeping_delta_v, life_budget.disposal_delta_v
-    avoid = quantity(np.broadcast_to(s.dv_avoid, np.shape(keep.m)), "m/s")
-    dv = structure.DeltaVBudget(drag_makeup=keep, disposal=dispose, margin=0.0 * keep, collision_avoidance=avoid,
-                                total=life_budget.delta_v + avoid)
+    keep_s, dispose_s, avoid = np.broadcast_arrays(keep.m_as("m/s"), dispose.m_as("m/s"), s.dv_avoid)
+    dv = structure.DeltaVBudget(drag_makeup=quantity(keep_s, "m/s"), disposal=quantity(dispose_s, "m/s"),
+                                margin=quantity(0.0 * keep_s, "m/s"), collision_avoidance=quantity(avoid, "m/s"),
+                                total=quantity(life_budget.delta_v.m_as("m/s") + avoid, "m/s"))
     budget = structure.mass_budget({k: quantity(v, "kg") for k, v in basic.items()}, categories=GROWTH_CATEGORIES,
                                    maturity=c.maturity, harness_fraction=c.harness_fraction,
                                    structure_fraction=c.secondary_structure_fraction, system_margin=c.system_margin,

@@ -344,9 +344,9 @@ class SizingChain:
         if not low <= self.env.altitude.m_as("km") < high:
             return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=(
                 f"not run: the orbit lies outside the cascade's shells ({low:.0f}-{high:.0f} km)")))
-        run = constellation_cascade(self.design, satellites=int(fig.satellites), lifetime=self.design.power.lifetime,
+        run = constellation_cascade(self.design, satellites=int(fig.own.satellites), lifetime=self.design.power.lifetime,
                                     dry_mass=self.launch.mass.dry, cross_section=fig.bus_area + fig.wing_area)
-        note = (f"run: {run.years.m:.0f} years, {fig.satellites} satellites replenished at "
+        note = (f"run: {run.years.m:.0f} years, {fig.own.satellites} satellites replenished at "
                 f"{run.launch_rate.m:.4g} per year into the {run.result.altitude_low[run.shell].m:.0f}-"
                 f"{run.result.altitude_high[run.shell].m:.0f} km shell: "
                 + {"settled": "settled", "growing": "stable, debris still growing", "runaway": "RUNAWAY"}[run.state])

@@ -6,11 +6,13 @@ probabilities by orbit and size (:data:`spacedc.orbit.CNES_FLUX_TABLE`, [CNES-De
 log-interpolated in altitude; its model, epoch and inclination are not stated, so it is a sourced order of
 magnitude, not an ORDEM 3.x or MASTER-8 run) and, outside its altitudes, from the NASA-90 closed form
 (:func:`spacedc.structure.debris_flux`, Kessler 1991, 100-2000 km); summary.json's ``flux_model`` names the model
-of each point. The chance of a
-lethal impact over life is P = 1 - exp(-F A t) (:func:`spacedc.orbit.lethal_impact_probability`) with, for the
-bus, one face of the bus (``geometry.bus_width`` squared: the bus's cross-section seen along one axis, stated),
-and for the wings the radiator's installed area plus the solar array's area (an upper bound: every wing
-counted face-on to the flux). A hit on the wings loses area, not the satellite (:mod:`spacedc.orbit.debris`).
+of each point. Meteoroids of 1 cm and larger add the Grün flux of a 1 cm sphere of 2.5 g/cm^3
+(:func:`spacedc.structure.meteoroid_flux`, [ECSS-E-ST-10-04C]; about 1e-7 /m^2/yr, under a thousandth of the
+debris'). The chance of a lethal impact over life is P = 1 - exp(-F A t)
+(:func:`spacedc.orbit.lethal_impact_probability`) with, for the bus, one face of the bus (``geometry.bus_width``
+squared: the bus's cross-section seen along one axis, stated), and for the wings the radiator's installed area plus
+the solar array's area (an upper bound: every wing counted face-on to the flux). A hit on the wings loses area, not
+the satellite (:mod:`spacedc.orbit.debris`).
 
 The constellation. ``[constellation]`` makes a Walker delta shell i:T/P/F at the design's altitude; its own close
 approaches come from the pattern's geometry (:func:`spacedc.orbit.walker_encounter_rate`, run where T > 1), the
@@ -51,13 +53,17 @@ from spacedc import orbit, structure
 from spacedc.results import Result, combine_reasons, mask_reasons
 from spacedc.units import quantity, scalar_or_array
 
-__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures", "constellation_cascade", "shell_capacity", "FLUX_MODELS", "lethal_flux", "CASCADE_SWEEP",
+__all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures",
+           "constellation_cascade", "shell_capacity", "FLUX_MODELS", "lethal_flux", "CASCADE_SWEEP",
            "background_density", "summary_section"]
 
 #: The smallest debris counted as lethal to the bus ([IADC-Protection], :mod:`spacedc.orbit.debris`).
 LETHAL_SIZE = "1 cm"
 #: Altitudes of the NASA-90 debris model [km] (structure.debris_flux), the stand-in outside the CNES table.
 _FLUX_RANGE_KM = (100.0, 2000.0)
+#: The mass of a 1 cm meteoroid [kg]: a sphere of :data:`spacedc.structure.METEOROID_DENSITY` (2.5 g/cm^3), whose
+#: Grün flux (:func:`spacedc.structure.meteoroid_flux`, with the Earth's focusing and shielding) joins the debris'.
+_LETHAL_METEOROID_MASS = structure.particle_mass(LETHAL_SIZE, structure.METEOROID_DENSITY)
 #: Where the debris flux comes from, for reports: the model of each point (summary.json's ``flux_model``).
 FLUX_MODELS = ("CNES table (orbit.CNES_FLUX_TABLE; its model, epoch and inclination unstated)",
                "NASA-90 (structure.debris_flux, Kessler 1991): outside the CNES table's altitudes")
@@ -102,7 +108,7 @@ class ShellFigures(Result):
 
     def avoidance_delta_v(self, lifetime: pint.Quantity) -> pint.Quantity:
         """The avoidance manoeuvres' delta-v of one satellite over ``lifetime`` [m/s], for the propellant budget:
-        zero where the background is unknown (outside the flux model; that point carries the reason)."""
+        zero where the background is unknown (outside the catalogue's altitudes; that point carries the reason)."""
         dv = (self.delta_v_per_satellite * lifetime).m_as("m/s")
         return quantity(np.where(np.isfinite(dv), dv, 0.0), "m/s")
 
@@ -123,6 +129,7 @@ def _shell_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
         delta_v_per_manoeuvre=c.delta_v_per_manoeuvre, manoeuvre_failure_rate=c.manoeuvre_failure_rate,
         internal_conjunctions=internal)
     gas = orbit.kinetic_gas_collision_rate(total, c.screening_radius / 2, low, high, speed)
+    gas = quantity(np.where(total > 1, gas.m_as("1/year"), 0.0), "1/year")   # a lone satellite meets no sibling
     # Outside the catalogue's altitudes the figures that hold the default background are unbounded (None in
     # summary.json), with the reason; each point stands alone.
     unbounded = ~valid
@@ -163,27 +170,19 @@ def constellation_figures(design: Any, altitude: pint.Quantity, inclination: pin
 class DebrisFigures(Result):
     """Debris figures of a design, one value per design point (the cascade: a single point only)."""
 
-    satellites: int | np.ndarray
     valid: Any
     reasons: Any
     flux_model: Any
     background_given: bool
     flux: pint.Quantity = dataclasses.field(metadata={"unit": "1/m^2/year"})
+    meteoroid_flux: pint.Quantity = dataclasses.field(metadata={"unit": "1/m^2/year"})
     bus_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     wing_area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
     probability_bus: pint.Quantity = dataclasses.field(metadata={"unit": ""})
     probability_wings: pint.Quantity = dataclasses.field(metadata={"unit": ""})
-    relative_speed: pint.Quantity = dataclasses.field(metadata={"unit": "km/s"})
-    background_density: pint.Quantity = dataclasses.field(metadata={"unit": "1/km^3"})
-    constellation_density: pint.Quantity = dataclasses.field(metadata={"unit": "1/km^3"})
-    conjunctions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
-    internal_conjunctions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
-    kinetic_gas_encounters: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
-    closest_approach: pint.Quantity = dataclasses.field(metadata={"unit": "m"})
-    manoeuvres: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
-    manoeuvres_per_satellite: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
+    #: The design's own shell: its satellites, conjunctions, Walker encounters, manoeuvres, residual collisions.
+    own: ShellFigures
     manoeuvre_delta_v: pint.Quantity = dataclasses.field(metadata={"unit": "m/s"})
-    residual_collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     constellation_satellites: int | np.ndarray
     constellation_manoeuvres: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
     constellation_residual_collisions: pint.Quantity = dataclasses.field(metadata={"unit": "1/year"})
@@ -253,7 +252,8 @@ class CascadeRun:
         return [{"shell": name, "altitude_m": h * 1e3, "satellites": count,
                  "cascade_shell_low_m": float(r.altitude_low[k].m_as("m")),
                  "cascade_shell_high_m": float(r.altitude_high[k].m_as("m")), "state": self.state_of(k),
-                 "debris_end": float(r.debris[-1, k]), "collisions_end_per_year": float(r.collisions[-1, k].m_as("1/year"))}
+                 "debris_end": float(r.debris[-1, k]),
+                 "collisions_end_per_year": float(r.collisions[-1, k].m_as("1/year"))}
                 for name, h, count, k in self.shells]
 
 
@@ -310,11 +310,14 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     :func:`constellation_figures` (computed here when not given)."""
     own, further = constellation_figures(design, altitude, inclination) if shells is None else shells
     flux, valid, model = lethal_flux(altitude, inclination)
+    h = np.clip(np.asarray(altitude.m_as("km")), *_FLUX_RANGE_KM)
+    meteoroids = structure.meteoroid_flux(_LETHAL_METEOROID_MASS, quantity(h, "km"))
     bus, wings = _cross_sections(design, radiator_area, array_area)
-    p_bus = orbit.lethal_impact_probability(flux, quantity(bus, "m^2"), lifetime)
-    p_wings = orbit.lethal_impact_probability(flux, quantity(wings, "m^2"), lifetime)
+    p_bus = orbit.lethal_impact_probability(flux + meteoroids, quantity(bus, "m^2"), lifetime)
+    p_wings = orbit.lethal_impact_probability(flux + meteoroids, quantity(wings, "m^2"), lifetime)
     # Outside both flux models' altitudes the figures that hold the flux are unbounded (None in summary.json).
     flux, p_bus, p_wings = (_mask(flux, ~valid, "1/m^2/year"), _mask(p_bus, ~valid, ""), _mask(p_wings, ~valid, ""))
+    meteoroids = _mask(meteoroids, ~valid, "1/m^2/year")
     reasons = combine_reasons(mask_reasons(np.shape(valid), (~valid, (
         f"the orbit lies outside the debris flux models' {_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))),
         np.asarray(own.reasons, dtype=object))
@@ -323,15 +326,9 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
         valid=scalar_or_array(valid & np.asarray(own.valid), bool), reasons=scalar_or_array(reasons, str),
         flux_model=scalar_or_array(np.asarray(FLUX_MODELS, dtype=object)[model], str),
         background_given=design.constellation.background_density is not None,
-        satellites=own.satellites, flux=flux.to("1/m^2/year"),
-        bus_area=quantity(bus, "m^2"), wing_area=quantity(wings, "m^2"), probability_bus=p_bus,
-        probability_wings=p_wings, relative_speed=own.relative_speed, background_density=own.background_density,
-        constellation_density=own.constellation_density, conjunctions=own.conjunctions,
-        internal_conjunctions=own.internal_conjunctions, kinetic_gas_encounters=own.kinetic_gas_encounters,
-        closest_approach=own.closest_approach, manoeuvres=own.manoeuvres,
-        manoeuvres_per_satellite=own.manoeuvres_per_satellite,
+        flux=flux.to("1/m^2/year"), meteoroid_flux=meteoroids, bus_area=quantity(bus, "m^2"),
+        wing_area=quantity(wings, "m^2"), probability_bus=p_bus, probability_wings=p_wings, own=own,
         manoeuvre_delta_v=(own.delta_v_per_satellite * lifetime).to("m/s"),
-        residual_collisions=own.residual_collisions,
         constellation_satellites=scalar_or_array(sum(np.asarray(f.satellites) for f in every), int),
         constellation_manoeuvres=sum(f.manoeuvres for f in every).to("1/year"),
         constellation_residual_collisions=sum(f.residual_collisions for f in every).to("1/year"),
@@ -413,29 +410,32 @@ def summary_section(fig: DebrisFigures, shape: tuple, column: Any) -> dict[str, 
     def _si(q: Any, unit: str) -> Any:
         return column(q.m_as(unit), shape)
 
+    own = fig.own
     out = {
-        "satellites": column(fig.satellites, shape),
+        "satellites": column(own.satellites, shape),
         "within_models": column(fig.valid, shape),
         "model_note": column(fig.reasons, shape),
         "flux_1cm_per_m2_year": _si(fig.flux, "1/m^2/year"),
         "flux_model": column(fig.flux_model, shape),
+        "meteoroid_flux_1cm_per_m2_year": _si(fig.meteoroid_flux, "1/m^2/year"),
+        "reentry": orbit.reentry_casualty_note(),
         "background_model": ("constellation.background_density" if fig.background_given else
                              "catalogue of January 2023 (orbit.catalogue_density: tracked objects, ~10 cm and larger)"),
         "bus_cross_section_m2": _si(fig.bus_area, "m^2"),
         "wing_cross_section_m2": _si(fig.wing_area, "m^2"),
         "lethal_impact_probability_bus": _si(fig.probability_bus, ""),
         "impact_probability_wings": _si(fig.probability_wings, ""),
-        "relative_speed_m_per_s": _si(fig.relative_speed, "m/s"),
-        "background_density_per_km3": _si(fig.background_density, "1/km^3"),
-        "constellation_density_per_km3": _si(fig.constellation_density, "1/km^3"),
-        "conjunctions_per_year": _si(fig.conjunctions, "1/year"),
-        "internal_conjunctions_per_year": _si(fig.internal_conjunctions, "1/year"),
-        "kinetic_gas_encounters_per_year": _si(fig.kinetic_gas_encounters, "1/year"),
-        "closest_approach_m": _si(fig.closest_approach, "m"),
-        "manoeuvres_per_year": _si(fig.manoeuvres, "1/year"),
-        "manoeuvres_per_satellite_per_year": _si(fig.manoeuvres_per_satellite, "1/year"),
+        "relative_speed_m_per_s": _si(own.relative_speed, "m/s"),
+        "background_density_per_km3": _si(own.background_density, "1/km^3"),
+        "constellation_density_per_km3": _si(own.constellation_density, "1/km^3"),
+        "conjunctions_per_year": _si(own.conjunctions, "1/year"),
+        "internal_conjunctions_per_year": _si(own.internal_conjunctions, "1/year"),
+        "kinetic_gas_encounters_per_year": _si(own.kinetic_gas_encounters, "1/year"),
+        "closest_approach_m": _si(own.closest_approach, "m"),
+        "manoeuvres_per_year": _si(own.manoeuvres, "1/year"),
+        "manoeuvres_per_satellite_per_year": _si(own.manoeuvres_per_satellite, "1/year"),
         "manoeuvre_delta_v_m_per_s": _si(fig.manoeuvre_delta_v, "m/s"),
-        "residual_collisions_per_year": _si(fig.residual_collisions, "1/year"),
+        "residual_collisions_per_year": _si(own.residual_collisions, "1/year"),
         "manoeuvre_propellant": "in the propellant budget (lifetime.collision_avoidance_delta_v_m_per_s)",
         "constellation_shells": len(fig.shells),
         "constellation_satellites": column(fig.constellation_satellites, shape),

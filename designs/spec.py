@@ -20,7 +20,8 @@ from spacedc import compute, economics, geometry, materials, orbit, power, struc
 from spacedc.units import broadcast_shape, fraction, parse_quantity, quantity, scalar_or_array, si
 
 __all__ = ["DesignError", "Section", "Payload", "PowerChoices", "ThermalChoices", "GeometryChoices", "LaunchChoices",
-           "ComputeChoices", "LifetimeChoices", "CostChoices", "ShellChoices", "ConstellationChoices", "qty", "num", "integer", "choice", "text", "unknown_keys"]
+           "ComputeChoices", "LifetimeChoices", "CostChoices", "ShellChoices", "ConstellationChoices", "qty", "num",
+           "integer", "choice", "text", "unknown_keys"]
 
 _REQUIRED = dataclasses.MISSING
 
@@ -832,8 +833,9 @@ class ConstellationChoices(Section):
                         s.altitude.m_as("km") + s.thickness(self).m_as("km") / 2, i) for i, s in enumerate(self.shells))
         for (lo1, hi1, i), (lo2, hi2, j) in zip(bands, bands[1:]):
             if lo2 < hi1:
-                raise ValueError(f"constellation.shells[{j}] ({lo2:.1f}-{hi2:.1f} km) overlaps constellation.shells[{i}] "
-                                 f"({lo1:.1f}-{hi1:.1f} km): shells are counted apart, so they may not overlap")
+                raise ValueError(f"constellation.shells[{j}] ({lo2:.1f}-{hi2:.1f} km) overlaps "
+                                 f"constellation.shells[{i}] ({lo1:.1f}-{hi1:.1f} km): shells are counted apart, so "
+                                 f"they may not overlap")
 
     def overlap(self, altitude_km: Any) -> str:
         """The first further shell that overlaps the design's own shell (centred on ``altitude_km``, scalar), as a

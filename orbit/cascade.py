@@ -253,7 +253,8 @@ def _model(edges: Any, lifetime: Any, disposal_success: Any, avoidance_failure: 
     v = float(si(relative_speed, "m/s", "relative_speed", lo=0.0, lo_open=True))
     lc = float(si(characteristic_length, "m", "characteristic_length", lo=0.0, lo_open=True))
     delta = float(fraction(disabling_ratio, "disabling_ratio", lo=0.0, hi=np.inf))
-    for name, value, allowed in (("atmosphere", atmosphere, _ATMOSPHERES), ("drag_altitude", drag_altitude, _DRAG_ALTITUDES),
+    for name, value, allowed in (("atmosphere", atmosphere, _ATMOSPHERES),
+                                 ("drag_altitude", drag_altitude, _DRAG_ALTITUDES),
                                  ("collision_rules", collision_rules, _COLLISION_RULES)):
         if value not in allowed:
             raise ValueError(f"{name} = {value!r}: expected one of {', '.join(map(repr, allowed))}")

@@ -66,14 +66,18 @@ def test_every_reference_reports_a_finite_debris_section(reference):
 
 
 def test_lethal_probability_is_the_poisson_law_on_the_bus_face(reference):
-    # P = 1 - exp(-F A t), [ECSS-E-ST-10-04C] Annex J; A = bus_width^2 (the stated bus cross-section)
+    # P = 1 - exp(-F A t), [ECSS-E-ST-10-04C] Annex J; A = bus_width^2 (the stated bus cross-section), F the debris'
+    # and the meteoroids' flux of 1 cm and larger
     design, data = reference
     d = data["debris"]
     area = design.geometry.bus_width.m_as("m") ** 2
     years = design.power.lifetime.m_as("year")
     assert d["bus_cross_section_m2"] == pytest.approx(area)
-    assert d["lethal_impact_probability_bus"] == pytest.approx(
-        1 - math.exp(-d["flux_1cm_per_m2_year"] * area * years), rel=1e-9)
+    flux = d["flux_1cm_per_m2_year"] + d["meteoroid_flux_1cm_per_m2_year"]
+    assert d["lethal_impact_probability_bus"] == pytest.approx(1 - math.exp(-flux * area * years), rel=1e-9)
+    # the meteoroids of 1 cm are under a percent of the debris at these altitudes, but counted
+    assert 0 < d["meteoroid_flux_1cm_per_m2_year"] < 1e-2 * d["flux_1cm_per_m2_year"]
+    assert d["reentry"].startswith("Re-entry casualty risk not assessed")
     wings = data["thermal"]["radiator_area_m2"] + data["power"]["array_area_m2"]
     assert d["wing_cross_section_m2"] == pytest.approx(wings)
     # manoeuvre delta-v over life: manoeuvres per satellite x delta-v of one (0.1 m/s default) x life
