@@ -42,9 +42,9 @@ from typing import Any
 import numpy as np
 import pint
 import scipy.sparse as sp
-from scipy.integrate import solve_ivp
+from scipy.integrate import BDF, Radau, solve_ivp
 from scipy.sparse.csgraph import connected_components
-from scipy.sparse.linalg import spsolve
+from scipy.sparse.linalg import splu, spsolve
 
 from spacedc.results import Result
 from spacedc.units import fraction, quantity, si
@@ -124,6 +124,11 @@ class TransientResult(Result):
         return self.temperature[_index_of(self.nodes, node)]
 
 
+def _append(columns: tuple[list, ...], *values: Any) -> None:
+    for column, value in zip(columns, values):
+        column.append(value)
+
+
 def _index_of(nodes: Sequence[str], node: str) -> int:
     try:
         return list(nodes).index(node)
@@ -185,12 +190,16 @@ class ThermalNetwork:
 
     def __init__(self) -> None:
         self._names: list[str] = []
+        self._index: dict[str, int] = {}     # name -> position in _names (a list lookup would make building O(n^2))
+        self._column: list[int] = []         # position among the diffusion nodes, -1 for a fixed node
+        self._n_fixed = 0
         self._capacity: list[float] = []     # J/K, nan for fixed nodes
         self._temperature: list[float] = []  # K: initial value, or the fixed value
         self._fixed: list[bool] = []
-        self._conduction: list[tuple[int, int, float]] = []
-        self._radiation: list[tuple[int, int, float]] = []
-        self._space: list[tuple[int, float, float]] = []
+        # links as flat columns (node a, node b, weight), appended one by one or a whole array at a time
+        self._conduction: tuple[list[int], list[int], list[float]] = ([], [], [])
+        self._radiation: tuple[list[int], list[int], list[float]] = ([], [], [])
+        self._space: tuple[list[int], list[float], list[float]] = ([], [], [])  # node, eps A F, T_sink
         self._constant_load: dict[int, float] = {}
         self._sampled: list[_SampledLoad] = []
         self._callables: list[tuple[np.ndarray, Callable[[float], Any]]] = []
@@ -217,7 +226,7 @@ class ThermalNetwork:
         """
         if not isinstance(name, str) or not name:
             raise ValueError(f"name = {name!r}: a node needs a non-empty string name")
-        if name in self._names:
+        if name in self._index:
             raise ValueError(f"name = {name!r}: a node of that name already exists")
         temp = float(si(temperature, "K", f"temperature of node {name!r}", lo=0, lo_open=not fixed))
         if fixed:
@@ -228,15 +237,21 @@ class ThermalNetwork:
             if capacity is None:
                 raise ValueError(f"capacity of node {name!r}: required for a node that is not fixed")
             cap = float(si(capacity, "J/K", f"capacity of node {name!r}", lo=0, lo_open=True))
+        self._index[name] = len(self._names)
+        self._column.append(-1 if fixed else len(self._names) - self._n_fixed)
+        self._n_fixed += bool(fixed)
         self._names.append(name)
         self._capacity.append(cap)
         self._temperature.append(temp)
         self._fixed.append(fixed)
 
     def _node(self, name: str, what: str) -> int:
-        if name not in self._names:
-            raise ValueError(f"{what} = {name!r}: unknown node; known nodes are {', '.join(self._names) or 'none'}")
-        return self._names.index(name)
+        try:
+            return self._index[name]
+        except (KeyError, TypeError):
+            known = ", ".join(self._names[:20]) + (f", ... ({len(self._names)} in all)" if len(self._names) > 20
+                                                    else "")
+            raise ValueError(f"{what} = {name!r}: unknown node; known nodes are {known or 'none'}") from None
 
     def _pair(self, a: str, b: str) -> tuple[int, int]:
         i, j = self._node(a, "a"), self._node(b, "b")
@@ -248,7 +263,7 @@ class ThermalNetwork:
         """Conductive link Q = G (T_b - T_a) into ``a``; ``conductance`` [W/K] > 0."""
         i, j = self._pair(a, b)
         g = float(si(conductance, "W/K", f"conductance {a!r}-{b!r}", lo=0, lo_open=True))
-        self._conduction.append((i, j, g))
+        _append(self._conduction, i, j, g)
 
     def add_radiation(self, a: str, b: str, exchange_area: Any) -> None:
         """Radiative link Q = sigma R (T_b^4 - T_a^4) into ``a``.
@@ -258,7 +273,7 @@ class ThermalNetwork:
         """
         i, j = self._pair(a, b)
         r = float(si(exchange_area, "m^2", f"exchange_area {a!r}-{b!r}", lo=0, lo_open=True))
-        self._radiation.append((i, j, r))
+        _append(self._radiation, i, j, r)
 
     def add_radiation_to_space(self, node: str, *, emissivity: Any, area: Any, view_factor: Any = 1.0,
                                sink_temperature: Any = "3 K") -> None:
@@ -283,7 +298,7 @@ class ThermalNetwork:
         f = float(fraction(view_factor, "view_factor", lo=0, hi=1, lo_open=True))
         area_m2 = float(si(area, "m^2", "area", lo=0, lo_open=True))
         t_sink = float(si(sink_temperature, "K", "sink_temperature", lo=0))
-        self._space.append((i, eps * area_m2 * f, t_sink))
+        _append(self._space, i, eps * area_m2 * f, t_sink)
 
     def add_load(self, node: str | Sequence[str], power: Any, *, times: Any = None, period: Any = None,
                  hold: bool = False) -> None:
@@ -344,8 +359,7 @@ class ThermalNetwork:
 
     # ------------------------------------------------------------- assembling
     def _diffusion_columns(self, idx: Sequence[int]) -> np.ndarray:
-        free = np.cumsum(~np.asarray(self._fixed)) - 1
-        return free[np.asarray(idx, dtype=int)]
+        return np.array([self._column[i] for i in idx], dtype=int)
 
     def _assemble(self) -> dict[str, Any]:
         """Sparse operators on the full node vector (diffusion and boundary nodes)."""
@@ -356,11 +370,11 @@ class ThermalNetwork:
         if fixed.all():
             raise ValueError("the network has no diffusion node (every node is fixed)")
 
-        def laplacian(links: list[tuple[int, int, float]], scale: float) -> sp.csr_matrix:
-            if not links:
+        def laplacian(links: tuple[list[int], list[int], list[float]], scale: float) -> sp.csr_matrix:
+            if not links[0]:
                 return sp.csr_matrix((n, n))
-            i, j, w = (np.array(v) for v in zip(*links))
-            w = w * scale
+            i, j = np.asarray(links[0], dtype=np.int64), np.asarray(links[1], dtype=np.int64)
+            w = np.asarray(links[2], dtype=float) * scale
             rows = np.concatenate([i, j, i, j])
             cols = np.concatenate([i, j, j, i])
             vals = np.concatenate([w, w, -w, -w])
@@ -370,9 +384,10 @@ class ThermalNetwork:
         lap_r = laplacian(self._radiation, STEFAN_BOLTZMANN)
         s = np.zeros(n)
         b = np.zeros(n)
-        for i, r, t_sink in self._space:
-            s[i] += STEFAN_BOLTZMANN * r
-            b[i] += STEFAN_BOLTZMANN * r * t_sink**4
+        if self._space[0]:
+            i, r, t_sink = (np.asarray(v) for v in self._space)
+            np.add.at(s, i, STEFAN_BOLTZMANN * r)
+            np.add.at(b, i, STEFAN_BOLTZMANN * r * t_sink**4)
         free = np.flatnonzero(~fixed)
         bnd = np.flatnonzero(fixed)
         q0 = np.zeros(len(free))
@@ -519,8 +534,8 @@ class ThermalNetwork:
             system.window = (t0 + 1e-9 * (t1 - t0), t1 - 1e-9 * (t1 - t0))
             keep = (t_out > t0) & (t_out <= t1)
             t_eval = np.append(t_out[keep & (t_out < t1)], t1)
-            sol = solve_ivp(system.rhs, (t0, t1), y, method=method, t_eval=t_eval, jac=system.jac, rtol=rtol,
-                            atol=atol_vec)
+            sol = solve_ivp(system.rhs, (t0, t1), y, method=_SOLVERS[method], t_eval=t_eval, jac=system.jac,
+                            rtol=rtol, atol=atol_vec)
             if not sol.success:
                 raise RuntimeError(f"transient: the integrator failed between {t0:g} s and {t1:g} s: {sol.message}")
             y = sol.y[:, -1]
@@ -585,14 +600,76 @@ class _Augmented:
         return np.concatenate([(q + flow) / self.op["capacity"], [q.sum(), to_space, to_bnd]])
 
     def jac(self, t: float, state: np.ndarray) -> Any:
-        """Analytic Jacobian of :meth:`rhs`; the accumulator columns are zero."""
+        """Analytic Jacobian of :meth:`rhs` in CSC; the accumulator columns are zero.
+
+        The accumulator rows are dense (every node radiates to space), but they never enter a sparse LU:
+        :class:`_BlockLU` factorises only the node block (see there).
+        """
         nf = self.nf
         tf3 = 4.0 * state[:nf] ** 3
-        top = sp.hstack([self.inv_cap @ self.net._flow_jacobian(self.op, state[:nf]), sp.csr_matrix((nf, 3))])
-        rows = np.vstack([np.zeros(nf), self.op["s"] * tf3, -(self.op["bc"] + self.op["br"] * tf3)])
-        bottom = sp.csr_matrix(np.hstack([rows, np.zeros((3, 3))]))
-        full = sp.vstack([top, bottom], format="csc")
+        top = (self.inv_cap @ self.net._flow_jacobian(self.op, state[:nf])).tocsc()
+        top.sort_indices()
+        rows = np.vstack([self.op["s"] * tf3, -(self.op["bc"] + self.op["br"] * tf3)])  # dE_space, dE_bnd rows
+        # append the two non-zero accumulator rows (nf + 1, nf + 2) to every node column, then 3 empty columns
+        count = np.diff(top.indptr)
+        indptr = np.concatenate([top.indptr + 2 * np.arange(nf + 1), np.full(3, top.nnz + 2 * nf)])
+        data = np.empty(top.nnz + 2 * nf)
+        indices = np.empty(top.nnz + 2 * nf, dtype=np.int32 if nf + 3 < 2**31 else np.int64)
+        at = np.arange(top.nnz) + 2 * np.repeat(np.arange(nf), count)
+        data[at], indices[at] = top.data, top.indices
+        tail = indptr[1 : nf + 1] - 2
+        data[tail], indices[tail] = rows[0], nf + 1
+        data[tail + 1], indices[tail + 1] = rows[1], nf + 2
+        full = sp.csc_matrix((data, indices, indptr), shape=(nf + 3, nf + 3))
         return full if self.sparse else full.toarray()
+
+
+class _BlockLU:
+    """LU solve of the Newton matrix M = [[M11, 0], [M21, M22]] of the augmented system.
+
+    The energy accumulators do not feed back into the node equations (their Jacobian columns are zero), so M
+    is block lower triangular: M11 (the nodes, as sparse as the network) is factorised by SuperLU and the
+    accumulator rows are solved by forward substitution, x2 = M22^-1 (b2 - M21 x1). Handing the whole of M
+    to SuperLU instead puts the accumulators' dense rows into its column ordering (COLAMD orders by the
+    structure of M^T M, which a dense row fills completely) and the factorisation fills in: at 1,000 chain
+    nodes one LU took 31 ms instead of 0.3 ms, and the cost grew about as n^2. The solve is exact up to
+    round-off, so every Newton iterate keeps the linear energy invariant (module docstring).
+    """
+
+    def __init__(self, m: Any, nf: int) -> None:
+        m = sp.csc_matrix(m)
+        self.nf = nf
+        self.lu = splu(m[:nf, :nf].tocsc())
+        self.m21 = m[nf:, :nf].toarray()
+        self.m22 = m[nf:, nf:].toarray()
+
+    def solve(self, b: np.ndarray) -> np.ndarray:
+        x1 = self.lu.solve(b[: self.nf])
+        return np.concatenate([x1, np.linalg.solve(self.m22, b[self.nf :] - self.m21 @ x1)])
+
+
+def _block_solver(base: type) -> type:
+    """``base`` (scipy's BDF or Radau) with the sparse LU of :class:`_BlockLU` for the last ``n_tail`` rows."""
+
+    class Block(base):  # type: ignore[misc, valid-type]
+        def __init__(self, fun: Any, t0: float, y0: np.ndarray, t_bound: float, *, n_tail: int = 3,
+                     **options: Any) -> None:
+            super().__init__(fun, t0, y0, t_bound, **options)
+            if sp.issparse(self.J):
+                nf = self.n - n_tail
+
+                def lu(m: Any) -> _BlockLU:
+                    self.nlu += 1
+                    return _BlockLU(m, nf)
+
+                self.lu = lu
+                self.solve_lu = lambda factor, b: factor.solve(b)
+
+    Block.__name__ = Block.__qualname__ = f"Block{base.__name__}"
+    return Block
+
+
+_SOLVERS = {"BDF": _block_solver(BDF), "Radau": _block_solver(Radau)}
 
 
 def plot_temperatures(result: TransientResult, ax: Any = None, nodes: Sequence[str] | None = None) -> Any:
