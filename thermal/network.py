@@ -129,6 +129,14 @@ def _append(columns: tuple[list, ...], *values: Any) -> None:
         column.append(value)
 
 
+def _per_link(x: Any, k: int, what: str) -> np.ndarray:
+    """``x`` as k floats: one value for all, or one per node or link."""
+    x = np.asarray(x, dtype=float).ravel()
+    if x.size not in (1, k):
+        raise ValueError(f"{what}: {x.size} values for {k} nodes or links (one for all, or one each)")
+    return np.broadcast_to(x, (k,))
+
+
 def _index_of(nodes: Sequence[str], node: str) -> int:
     try:
         return list(nodes).index(node)
@@ -210,13 +218,16 @@ class ThermalNetwork:
         """Node names in the order used by results."""
         return tuple(self._names)
 
-    def add_node(self, name: str, capacity: Any = None, *, temperature: Any, fixed: bool = False) -> None:
-        """Add a node.
+    def add_node(self, name: str | Sequence[str], capacity: Any = None, *, temperature: Any,
+                 fixed: bool = False) -> None:
+        """Add a node, or many at once.
 
         Parameters
         ----------
-        name : str
-            Unique node name.
+        name : str or sequence of str
+            Unique node name; a sequence adds one node per name in one call (capacities and temperatures
+            then one value for all or one per name), which builds a large network in time linear in its size
+            without a Python call per node.
         capacity : Quantity [J/K]
             Heat capacity m c_p, > 0; required for a diffusion node, not allowed for a fixed one.
         temperature : Quantity [K]
@@ -224,6 +235,9 @@ class ThermalNetwork:
         fixed : bool
             A boundary node held at ``temperature``.
         """
+        if not isinstance(name, str) and isinstance(name, Sequence | np.ndarray):
+            self._add_nodes(list(name), capacity, temperature, bool(fixed))
+            return
         if not isinstance(name, str) or not name:
             raise ValueError(f"name = {name!r}: a node needs a non-empty string name")
         if name in self._index:
@@ -245,6 +259,55 @@ class ThermalNetwork:
         self._temperature.append(temp)
         self._fixed.append(fixed)
 
+    def _add_nodes(self, names: list[Any], capacity: Any, temperature: Any, fixed: bool) -> None:
+        k = len(names)
+        bad = [x for x in names if not isinstance(x, str) or not x]
+        if bad:
+            raise ValueError(f"name = {bad[0]!r}: a node needs a non-empty string name")
+        seen = set(self._index)
+        for x in names:
+            if x in seen:
+                raise ValueError(f"name = {x!r}: a node of that name already exists")
+            seen.add(x)
+        temp = _per_link(si(temperature, "K", "temperature of nodes", lo=0, lo_open=not fixed), k, "temperature")
+        if fixed:
+            if capacity is not None:
+                raise ValueError("capacity of nodes: a fixed-temperature node takes no capacity")
+            cap = np.full(k, np.nan)
+        else:
+            if capacity is None:
+                raise ValueError("capacity of nodes: required for nodes that are not fixed")
+            cap = _per_link(si(capacity, "J/K", "capacity of nodes", lo=0, lo_open=True), k, "capacity")
+        start, free = len(self._names), len(self._names) - self._n_fixed
+        self._index.update(zip(names, range(start, start + k)))
+        self._column.extend([-1] * k if fixed else range(free, free + k))
+        self._n_fixed += k if fixed else 0
+        self._names.extend(names)
+        self._capacity.extend(cap.tolist())
+        self._temperature.extend(temp.tolist())
+        self._fixed.extend([fixed] * k)
+
+    def _pairs(self, a: Sequence[str], b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        a, b = list(a), list(b)
+        if len(a) != len(b):
+            raise ValueError(f"a, b: {len(a)} and {len(b)} nodes; links join the nodes of a and b pairwise")
+        i = np.array([self._node(x, "a") for x in a], dtype=np.int64)
+        j = np.array([self._node(x, "b") for x in b], dtype=np.int64)
+        same = np.flatnonzero(i == j)
+        if len(same):
+            raise ValueError(f"a = b = {a[same[0]]!r}: a link needs two different nodes")
+        return i, j
+
+    def _add_links(self, links: tuple[list, ...], a: Any, b: Any, value: Any, unit: str, what: str) -> bool:
+        """Append the links of sequences ``a`` and ``b``; False (nothing done) for a single pair of names."""
+        if isinstance(a, str) and isinstance(b, str):
+            return False
+        i, j = self._pairs([a] if isinstance(a, str) else a, [b] if isinstance(b, str) else b)
+        w = _per_link(si(value, unit, what, lo=0, lo_open=True), len(i), what)
+        for column, values in zip(links, (i, j, w)):
+            column.extend(values.tolist())
+        return True
+
     def _node(self, name: str, what: str) -> int:
         try:
             return self._index[name]
@@ -259,28 +322,39 @@ class ThermalNetwork:
             raise ValueError(f"a = b = {a!r}: a link needs two different nodes")
         return i, j
 
-    def add_conduction(self, a: str, b: str, conductance: Any) -> None:
-        """Conductive link Q = G (T_b - T_a) into ``a``; ``conductance`` [W/K] > 0."""
+    def add_conduction(self, a: str | Sequence[str], b: str | Sequence[str], conductance: Any) -> None:
+        """Conductive link Q = G (T_b - T_a) into ``a``; ``conductance`` [W/K] > 0.
+
+        Sequences ``a`` and ``b`` of equal length add one link per pair (``conductance`` one value for all or
+        one per pair).
+        """
+        if self._add_links(self._conduction, a, b, conductance, "W/K", "conductance"):
+            return
         i, j = self._pair(a, b)
         g = float(si(conductance, "W/K", f"conductance {a!r}-{b!r}", lo=0, lo_open=True))
         _append(self._conduction, i, j, g)
 
-    def add_radiation(self, a: str, b: str, exchange_area: Any) -> None:
+    def add_radiation(self, a: str | Sequence[str], b: str | Sequence[str], exchange_area: Any) -> None:
         """Radiative link Q = sigma R (T_b^4 - T_a^4) into ``a``.
 
         ``exchange_area`` R [m^2] > 0 is the radiative exchange factor eps A F (for two grey surfaces, the
-        Gebhart or script-F value times the area; Gilmore Vol. 1, ch. 15).
+        Gebhart or script-F value times the area; Gilmore Vol. 1, ch. 15). Sequences ``a`` and ``b`` add one
+        link per pair, as in :meth:`add_conduction`.
         """
+        if self._add_links(self._radiation, a, b, exchange_area, "m^2", "exchange_area"):
+            return
         i, j = self._pair(a, b)
         r = float(si(exchange_area, "m^2", f"exchange_area {a!r}-{b!r}", lo=0, lo_open=True))
         _append(self._radiation, i, j, r)
 
-    def add_radiation_to_space(self, node: str, *, emissivity: Any, area: Any, view_factor: Any = 1.0,
-                               sink_temperature: Any = "3 K") -> None:
+    def add_radiation_to_space(self, node: str | Sequence[str], *, emissivity: Any, area: Any,
+                               view_factor: Any = 1.0, sink_temperature: Any = "3 K") -> None:
         """Radiation from ``node`` to a sink: Q = -sigma eps A F (T^4 - T_sink^4).
 
         Parameters
         ----------
+        node : str or sequence of str
+            Diffusion node(s); for a sequence each parameter is one value for all or one per node.
         emissivity : float
             Hemispherical emissivity in (0, 1].
         area : Quantity [m^2]
@@ -291,6 +365,21 @@ class ThermalNetwork:
             Sink temperature >= 0; deep space 3 K by default (an effective sink can include absorbed
             environment loads, or put those in as loads).
         """
+        if not isinstance(node, str):
+            names = list(node)
+            idx = np.array([self._node(x, "node") for x in names], dtype=np.int64)
+            fixed = [x for x, i in zip(names, idx) if self._fixed[i]]
+            if fixed:
+                raise ValueError(f"node = {fixed[0]!r}: a fixed-temperature node exchanges nothing the network "
+                                 "stores")
+            k = len(idx)
+            eps = _per_link(fraction(emissivity, "emissivity", lo=0, hi=1, lo_open=True), k, "emissivity")
+            f = _per_link(fraction(view_factor, "view_factor", lo=0, hi=1, lo_open=True), k, "view_factor")
+            area_m2 = _per_link(si(area, "m^2", "area", lo=0, lo_open=True), k, "area")
+            t_sink = _per_link(si(sink_temperature, "K", "sink_temperature", lo=0), k, "sink_temperature")
+            for column, values in zip(self._space, (idx, eps * area_m2 * f, t_sink)):
+                column.extend(values.tolist())
+            return
         i = self._node(node, "node")
         if self._fixed[i]:
             raise ValueError(f"node = {node!r}: a fixed-temperature node exchanges nothing the network stores")
