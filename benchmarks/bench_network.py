@@ -192,9 +192,10 @@ def main() -> None:
             return f"{d[key]:>{width}.2f}" if d and key in d else f"{'-':>{width}}"
 
         diff = row.get("max_temperature_difference_K")
+        diff = "-" if diff is None else f"{diff:.1e}"
         print(f"{n:>7} | {f(sd, 'build_per_call_s', 20)} {f(sd, 'build_bulk_s', 7)} {f(sd, 'solve_s', 7)} "
               f"{f(sd, 'peak_rss_mb', 7)} | {f(pc, 'build_s', 13)} {f(pc, 'solve_s', 7)} "
-              f"{f(pc, 'peak_rss_mb', 7)} | {diff if diff is None else f'{diff:.1e}':>7}", flush=True)
+              f"{f(pc, 'peak_rss_mb', 7)} | {diff:>7}", flush=True)
     solves = {r["nodes"]: r["spacedc"]["solve_s"] for r in rows if r["spacedc"]}
     if 1000 in solves and 10_000 in solves:
         print(f"spacedc solve growth 10^3 -> 10^4 nodes: {solves[10_000] / solves[1000]:.1f}x")
