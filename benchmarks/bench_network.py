@@ -38,6 +38,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -137,8 +138,9 @@ def worker_pycanha(n: int) -> dict:
 
 def run(python: str, tool: str, n: int, timeout: float = 900) -> dict | None:
     env = {**os.environ, **ENV}
-    proc = subprocess.run([python, __file__, "--worker", tool, str(n)], capture_output=True, text=True, env=env,
-                          timeout=timeout)
+    with tempfile.TemporaryDirectory() as scratch:  # pycanha-core writes a results.json trace into its cwd
+        proc = subprocess.run([python, str(Path(__file__).resolve()), "--worker", tool, str(n)],
+                              capture_output=True, text=True, env=env, timeout=timeout, cwd=scratch)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode or not lines:
         print(f"  {tool} at {n} nodes failed: {proc.stderr.strip()[-400:]}")
