@@ -20,8 +20,8 @@ matches no column raises ``ValueError`` naming it and the closest columns.
 The first failing check of an infeasible point, in this order:
 
 1. its first reason in the chain's order (compute, radiation, junction, loop, panels, array, battery, launch,
-   lifetime), named by its leading words (up to a colon or a parenthesis), where that reason comes before the
-   launch margins: the steady sizing does not close, and its margins are moot;
+   lifetime), named by its leading words (up to a colon or a parenthesis), where that reason is not a launch
+   margin's: a step before the launch fails (the steady sizing does not close, and its margins are moot);
 2. else the launch margin (``launch.margins.*``, met at >= 0) with the lowest value below zero, as
    ``"margin: NAME"``;
 3. else the first reason's leading words, or ``"infeasible"`` where the table gives no reason.
@@ -55,6 +55,8 @@ PARETO = ("mass.total_kg/power.chip_power_W", "thermal.radiator_area_m2")
 #: The margin columns' prefix.
 _MARGINS = "launch.margins."
 _DPI = 110
+#: The most scattered points a contour plot triangulates (Delaunay); more are subsampled.
+_TRIANGULATED = 100_000
 #: Colours of the failing checks, in order of their point counts (green is the feasible points').
 _COLOURS = ("tab:red", "tab:orange", "tab:purple", "tab:blue", "tab:brown", "tab:pink", "tab:olive", "tab:cyan",
             "gold", "navy", "maroon", "teal")
@@ -514,7 +516,8 @@ def contour_plot(frame: Any, x: str, y: str, metric: str, *, ax: Any = None, pat
                  levels: int = 12, title: str | None = None) -> Any:
     """Filled contours of ``metric`` over the feasible points in the (x, y) plane; the infeasible region hatched.
 
-    The points are triangulated (Delaunay, in axes scaled to their ranges); triangles whose three corners are
+    The points are triangulated (a full grid's cells cut in two; else Delaunay, in axes scaled to their ranges,
+    of at most 100,000 points, a seeded random subset of more); triangles whose three corners are
     feasible, with a finite metric, carry the contours, and the infeasible points' region (an indicator's half
     level, so that the boundary falls between a feasible and an infeasible point) is hatched grey. Where no
     triangle is wholly feasible the feasible points are drawn as a scatter coloured by the metric.
@@ -577,17 +580,32 @@ def contour_plot(frame: Any, x: str, y: str, metric: str, *, ax: Any = None, pat
 
 
 def _triangulation(x: np.ndarray, y: np.ndarray) -> Any:
-    """Delaunay triangles of the points in axes scaled to their ranges (None where they are too few or in a line)."""
+    """Triangles of the points: a full grid's cells, each cut in two (no search); else Delaunay, in axes scaled to
+    their ranges, of at most :data:`_TRIANGULATED` points (a seeded random subset of more: a plot does not
+    resolve more). None where the points are too few or in a line."""
     import matplotlib.tri as mtri
 
     if x.size < 3:
         return None
-    span = [np.ptp(v) or 1.0 for v in (x, y)]
+    grid = _grid(x, y)
+    if grid is not None:
+        ux, uy, ix, iy = grid
+        at = np.empty((len(uy), len(ux)), dtype=np.int64)
+        at[iy, ix] = np.arange(x.size)
+        p00, p10, p01, p11 = at[:-1, :-1], at[:-1, 1:], at[1:, :-1], at[1:, 1:]
+        triangles = np.concatenate([np.stack([p00, p10, p11], -1).reshape(-1, 3),
+                                    np.stack([p00, p11, p01], -1).reshape(-1, 3)])
+        return mtri.Triangulation(x, y, triangles)
+    keep = np.arange(x.size)
+    if x.size > _TRIANGULATED:
+        keep = np.sort(np.random.default_rng(0).choice(x.size, _TRIANGULATED, replace=False))
+    xs, ys = x[keep], y[keep]
+    span = [np.ptp(v) or 1.0 for v in (xs, ys)]
     try:
-        scaled = mtri.Triangulation((x - x.min()) / span[0], (y - y.min()) / span[1])
+        scaled = mtri.Triangulation((xs - xs.min()) / span[0], (ys - ys.min()) / span[1])
     except (ValueError, RuntimeError):  # qhull: fewer than 3 distinct points, or all in a line
         return None
-    return mtri.Triangulation(x, y, scaled.triangles)
+    return mtri.Triangulation(x, y, keep[scaled.triangles])
 
 
 def pareto_mask(a: Any, b: Any, minimize: tuple[bool, bool] = (True, True)) -> np.ndarray:
