@@ -43,8 +43,9 @@ import numpy as np
 
 from spacedc.files import atomic_write
 
-__all__ = ["FEASIBLE", "PLOTS", "PARETO", "load_table", "table_columns", "resolve_field", "field_columns", "field_values", "first_failure",
-           "feasibility_map", "contour_plot", "pareto_mask", "pareto_front", "plot_all"]
+__all__ = ["FEASIBLE", "PLOTS", "PARETO", "load_table", "table_columns", "resolve_field", "field_columns",
+           "field_values", "first_failure", "feasibility_map", "contour_plot", "pareto_mask", "pareto_front",
+           "plot_all"]
 
 #: The category of a feasible point.
 FEASIBLE = "feasible"
@@ -172,9 +173,7 @@ def load_table(source: Any, columns: Sequence[str] | None = None) -> Any:
             frame = _dataset(path).to_table(columns=columns).to_pandas()
         else:
             frame = pd.read_csv(path, usecols=columns)
-    if "reasons" in frame.columns and not _is_text(frame["reasons"]):
-        frame = frame.assign(reasons=_text(frame["reasons"]))
-    elif "reasons" in frame.columns and frame["reasons"].isna().any():
+    if "reasons" in frame.columns and (not _is_text(frame["reasons"]) or frame["reasons"].isna().any()):
         frame = frame.assign(reasons=_text(frame["reasons"]))
     return frame
 
@@ -314,7 +313,8 @@ def field_values(frame: Any, field: str) -> tuple[np.ndarray, str]:
 
 def _feasible(frame: Any) -> np.ndarray:
     if "feasible" not in frame.columns:
-        raise ValueError(f"the table has no 'feasible' column (is it a sweep table?){_close('feasible', frame.columns)}")
+        raise ValueError("the table has no 'feasible' column (is it a sweep table?)"
+                         f"{_close('feasible', frame.columns)}")
     s = frame["feasible"]
     if s.dtype == object or _is_text(s):  # a table written as text: true/false
         return s.astype(str).str.lower().isin(("true", "1", "1.0")).to_numpy()
@@ -355,8 +355,8 @@ def first_failure(frame: Any) -> Any:
     --------
     >>> import pandas as pd
     >>> frame = pd.DataFrame({"feasible": [True, False, False],
-    ...     "reasons": ["", "stowed satellite does not fit Falcon 9's usable envelope; deployed radiator wing first mode"
-    ...                 " below the requirement", "heat per pipe exceeds the limit (Q*L): shorten the panel; wet mass "
+    ...     "reasons": ["", "stowed satellite does not fit Falcon 9's usable envelope; deployed radiator wing "
+    ...                 "first mode below the requirement", "heat per pipe exceeds the limit (Q*L): shorten the panel; wet mass "
     ...                 "exceeds Falcon 9's capability to this orbit"],
     ...     "launch.margins.fairing": [1.0, -0.2, -1.0], "launch.margins.deployed_frequency": [1.0, -0.5, 0.3]})
     >>> first_failure(frame).tolist()
