@@ -103,7 +103,7 @@ def table_columns(source: Any) -> list[str]:
     Examples
     --------
     >>> import pandas as pd
-    >>> table_columns(pd.DataFrame({"point": [0], "feasible": [True]}))
+    >>> table_columns(pd.DataFrame({"point": [0, 1], "feasible": [True, False]}))
     ['point', 'feasible']
     """
     import pandas as pd
@@ -221,7 +221,7 @@ def _is_unit(suffix: str) -> bool:
     """Whether a column suffix (``W``, ``m2``, ``W_per_m2``, ``kg_per_s``) reads as a unit."""
     from spacedc.units import Q_
 
-    text = re.sub(r"(?<=[A-Za-z])(\d)", r"^\1", suffix.replace("_per_", "/"))
+    text = re.sub(r"(?<=[a-zA-Z])(\d)", r"^\1", suffix.replace("_per_", "/"))
     try:
         Q_(1.0, text)
     except Exception:  # pint raises several kinds for a word that is no unit
@@ -381,7 +381,7 @@ def first_failure(frame: Any) -> Any:
         codes, uniques = pd.factorize(_text(frame["reasons"]), sort=False)
         patterns = _margin_patterns()
         firsts = [str(u).split("; ")[0] for u in uniques]
-        is_margin = np.array([any(p.match(f) for p in patterns) for f in firsts] + [False], dtype=bool)[codes]
+        is_margin = np.array([any(p.match(f) for p in patterns) for f in firsts] + [0], dtype=bool)[codes]
         reason_label = np.array([_label(f) if f else "" for f in firsts] + [""], dtype=object)[codes]
     else:
         is_margin = np.ones(n, dtype=bool)
