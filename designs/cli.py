@@ -95,6 +95,24 @@ def _parser() -> argparse.ArgumentParser:
                             "debris runs away (orbit.cascade_capacity; some seconds)")
     const.add_argument("--out", metavar="DIR", help="write debris.json, population.png and collisions.png into DIR")
     const.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
+    plot = sub.add_parser("plot", help="trade plots of a sweep table: feasibility map, contours, Pareto front",
+                          description="Write feasibility.png (the points coloured by their first failing check), "
+                                      "contours.png (a metric over the feasible region) and pareto.png (the "
+                                      "non-dominated feasible points of two metrics) of a sweep table. Fields are "
+                                      "columns (input.payload.chip_power_W, mass.total_kg), inputs without their "
+                                      "unit (payload.chip_power), or A/B for a ratio.",
+                          epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    plot.add_argument("table", help="a sweep table: a CSV file, a Parquet file or a Parquet dataset folder")
+    plot.add_argument("--x", required=True, metavar="F", help="the field along x (payload.chip_power)")
+    plot.add_argument("--y", required=True, metavar="F", help="the field along y (thermal.coolant_temperature)")
+    plot.add_argument("--color", metavar="F", default="mass.total_kg",
+                      help="the metric contoured over the feasible region (default mass.total_kg)")
+    plot.add_argument("--pareto", metavar="A,B", default="mass.total_kg/power.chip_power_W,thermal.radiator_area_m2",
+                      help="the two metrics of the Pareto front, each minimized, or maximized with a max: prefix "
+                           "(default mass.total_kg/power.chip_power_W,thermal.radiator_area_m2: wet mass per watt "
+                           "of chip power against radiator area)")
+    plot.add_argument("--out", metavar="DIR", default=".", help="folder for the three PNG files (default: here)")
+    plot.add_argument("--force", action="store_true", help="replace plots already in --out (each atomically)")
     return parser
 
 
@@ -231,6 +249,43 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     resumed = f", {report.resumed_chunks} of {report.chunks} chunks kept from before" if report.resumed_chunks else ""
     print(f"wrote {report.path}: {report.points:,} points, {report.feasible:,} feasible ({share:.1f} %), "
           f"in {report.seconds:.1f} s{resumed}")
+    return EXIT_OK
+
+
+def _cmd_plot(args: argparse.Namespace) -> int:
+    """The three trade plots of a sweep table (designs.tradeplots); bad fields and existing plots are bad input."""
+    from spacedc.designs.tradeplots import PLOTS, field_columns, field_values, first_failure, load_table, pareto_front
+    from spacedc.designs.tradeplots import plot_all, table_columns
+
+    metrics = [m.strip() for m in args.pareto.split(",")]
+    if len(metrics) != 2 or not all(m.removeprefix("max:").strip() for m in metrics):
+        raise ValueError(f"--pareto {args.pareto!r}: expected two metrics A,B (max:A to maximize one)")
+    minimize = tuple(not m.startswith("max:") for m in metrics)
+    pareto = tuple(m.removeprefix("max:").strip() for m in metrics)
+    _refuse_overwrite([Path(args.out) / name for name in PLOTS.values()], args.force)
+    columns = table_columns(args.table)
+    needed = ["feasible", *(c for c in ("reasons",) if c in columns), *(c for c in columns
+                                                                       if c.startswith("launch.margins."))]
+    fields = (("--x", args.x), ("--y", args.y), ("--color", args.color), ("--pareto", pareto[0]),
+              ("--pareto", pareto[1]))
+    for option, field in fields:
+        try:
+            needed += field_columns(columns, field)
+        except ValueError as exc:
+            raise ValueError(f"{option}: {exc}") from None
+    frame = load_table(args.table, columns=needed)
+    for option, field in fields:  # a column of text is bad input too
+        try:
+            field_values(frame, field)
+        except ValueError as exc:
+            raise ValueError(f"{option}: {exc}") from None
+    paths = plot_all(frame, args.x, args.y, args.color, args.out, pareto=pareto, minimize=minimize, force=True)
+    for path in paths.values():
+        print(f"wrote {path}", file=sys.stderr)
+    feasible = int((first_failure(frame) == "feasible").sum())
+    front = pareto_front(frame, *pareto, minimize=minimize)
+    print(f"{args.table}: {len(frame):,} points, {feasible:,} feasible; {len(front):,} on the Pareto front of "
+          f"{pareto[0]} and {pareto[1]}")
     return EXIT_OK
 
 
@@ -386,6 +441,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_sweep(args)
         if args.command == "constellation":
             return _cmd_constellation(args)
+        if args.command == "plot":
+            return _cmd_plot(args)
         return _cmd_size(args)
     except KeyboardInterrupt:
         print("spacedc: interrupted", file=sys.stderr)
