@@ -12,6 +12,7 @@ points is feasible (the table says which), and 130 when interrupted (rerun with 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -447,6 +448,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spacedc: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:   # the reader went away (spacedc list | head): stop quietly, as Unix tools do
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")   # noqa: SIM115 -- the interpreter's exit flush must not fail
+        return EXIT_OK
     except (ValueError, TypeError, pint.DimensionalityError, OSError) as exc:
         if debug:
             raise
