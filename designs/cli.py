@@ -44,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     size = sub.add_parser("size", help="size a design and print its summary", epilog=_EPILOG,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
     size.add_argument("design", help="a design TOML file or a reference design's name (see `spacedc list`)")
-    size.add_argument("--out", metavar="DIR", help="write summary.json, report.txt and budgets.png into DIR")
+    size.add_argument("--out", metavar="DIR", help="write report.html (self-contained), summary.json, report.txt "
+                                                   "and the plots (PNG) into DIR")
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
     size.add_argument("--cad", action="store_true", help="also build the CAD and write it into --out (STEP)")
     size.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
@@ -151,10 +152,18 @@ def _require_cadquery() -> None:
                          'from a clone (pip install "spacedc[cad]" where an index holds spacedc)') from None
 
 
+def _size_out_paths(out: str | Path) -> list[Path]:
+    """The files ``spacedc size --out`` writes: summary.json, report.txt, budgets.png, report.html and its plots."""
+    from spacedc.designs.html_report import report_paths
+    from spacedc.designs.report import summary_paths
+
+    return [*summary_paths(out), *report_paths(out)]
+
+
 def _cmd_size(args: argparse.Namespace) -> int:
     from spacedc.designs.chain import size
     from spacedc.designs.design import load
-    from spacedc.designs.report import summary, summary_paths, summary_table, write_summary
+    from spacedc.designs.report import summary, summary_table
 
     if args.cad and not args.out:
         raise ValueError("--cad writes CAD files: give --out DIR as well")
@@ -162,7 +171,7 @@ def _cmd_size(args: argparse.Namespace) -> int:
         _require_cadquery()
     design = load(args.design)
     if args.out:
-        paths = list(summary_paths(args.out))
+        paths = _size_out_paths(args.out)
         if args.cad:
             from spacedc.designs.cad import cad_paths
 
@@ -182,8 +191,10 @@ def _cmd_size(args: argparse.Namespace) -> int:
     else:
         print(summary_table(data))
     if args.out:
-        path = write_summary(result, args.out, extra={"cad": data["cad"]} if "cad" in data else None)
-        print(f"wrote {path}", file=sys.stderr)
+        from spacedc.designs.html_report import write_report
+
+        path = write_report(design, result, args.out, extra={"cad": data["cad"]} if "cad" in data else None)
+        print(f"wrote {path} (and summary.json, report.txt, the plots as PNG)", file=sys.stderr)
     if not data["feasible"]:
         for reason in data["reasons"]:
             print(f"infeasible: {reason}", file=sys.stderr)

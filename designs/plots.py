@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from spacedc.designs.debris import CascadeRun
     from spacedc.designs.result import DesignResult
 
-__all__ = ["plot_budgets", "plot_cascade"]
+__all__ = ["plot_budgets", "plot_cascade", "plot_mass_breakdown", "plot_orbit_power", "plot_orbit_temperatures",
+           "plot_year"]
 
 
 def plot_budgets(result: DesignResult, path: str | Path) -> Path:
@@ -106,3 +107,128 @@ def plot_cascade(run: CascadeRun, name: str, population_path: str | Path, collis
         plt.close(fig)
         plt.close(fig2)
     return out[0], out[1]
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _save(fig, path: str | Path, dpi: int = 110) -> Path:
+    """Write ``fig`` atomically as PNG and close it."""
+    plt = _pyplot()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=dpi, format="png"))
+    finally:
+        plt.close(fig)
+
+
+def _shade_eclipse(ax, t_entry_min: float, period_min: float) -> None:
+    if period_min - t_entry_min > 0:
+        ax.axvspan(t_entry_min, period_min, color="0.85", zorder=0, label="eclipse")
+
+
+def plot_orbit_temperatures(result: DesignResult, path: str | Path) -> Path | None:
+    """Chip, coolant, radiator and battery temperatures over the last simulated orbit of the design's thermal
+    network (:mod:`designs.transient`), eclipse shaded; ``None`` (nothing written) where the transient was not run.
+    """
+    tr = getattr(result, "transient", None)
+    if tr is None:
+        return None
+    plt = _pyplot()
+    run = tr.result
+    period = result.environment.period.m_as("s")
+    t = run.time.m_as("s")
+    last = t >= (tr.orbits - 1) * period - 1e-9
+    minutes = (t[last] - (tr.orbits - 1) * period) / 60
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    _shade_eclipse(ax, (period - result.environment.eclipse_duration.m_as("s")) / 60, period / 60)
+    for node, color in (("chips", "tab:red"), ("coolant", "tab:blue"), ("radiator", "tab:green"),
+                        ("battery", "tab:purple")):
+        ax.plot(minutes, run.temperature_of(node).m_as("degC")[last], color=color, label=node)
+    ax.set_xlabel("time in the orbit [min]")
+    ax.set_ylabel("temperature [°C]")
+    ax.set_title(f"thermal network over an orbit (orbit {tr.orbits} of {tr.orbits}, worst eclipse)", fontsize=9)
+    ax.set_xlim(0, period / 60)
+    ax.legend(fontsize=7, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    fig.tight_layout()
+    return _save(fig, path)
+
+
+def plot_orbit_power(result: DesignResult, path: str | Path) -> Path:
+    """Array power, load and battery state of charge over one orbit of the worst eclipse, as the sizing assumes
+    them ([SMAD1999] sec. 11.4): the array delivers its required power in sunlight and nothing in eclipse; the
+    battery falls linearly by its depth of discharge over the eclipse and recharges linearly over the daylight.
+    """
+    plt = _pyplot()
+    if np.ndim(result.feasible):
+        raise ValueError("plot_orbit_power draws one design; for a sweep, plot the result's arrays directly")
+    period = result.environment.period.m_as("s") / 60
+    t_e = result.environment.eclipse_duration.m_as("s") / 60
+    entry = period - t_e
+    dod = float(result.battery.depth_of_discharge) if t_e > 0 else 0.0
+    t = np.array([0.0, entry, entry, period])
+    generation = np.array([1.0, 1.0, 0.0, 0.0]) * result.array.required_power.m_as("kW")
+    soc = np.array([1.0 - dod, 1.0, 1.0, 1.0 - dod])
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    _shade_eclipse(ax, entry, period)
+    ax.plot(t, generation, color="tab:orange", label="array output (required)")
+    ax.axhline(result.array.eol_power.m_as("kW"), color="tab:orange", linestyle=":", label="array EOL capability")
+    ax.axhline(result.load.m_as("kW"), color="tab:red", linestyle="--", label="load")
+    ax.set_xlabel("time in the orbit [min]")
+    ax.set_ylabel("power [kW]")
+    ax.set_xlim(0, period)
+    ax.set_ylim(bottom=0)
+    ax2 = ax.twinx()
+    ax2.plot(t, 100 * soc, color="tab:green", label="battery state of charge")
+    ax2.set_ylabel("state of charge [%]")
+    ax2.set_ylim(0, 105)
+    lines = ax.get_legend_handles_labels()
+    more = ax2.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=7, ncol=3, loc="upper center",
+              bbox_to_anchor=(0.5, -0.2))
+    ax.set_title("power over an orbit of the worst eclipse", fontsize=9)
+    fig.tight_layout()
+    return _save(fig, path)
+
+
+def plot_year(dates: np.ndarray, beta_deg: np.ndarray, eclipse_fraction: np.ndarray, path: str | Path) -> Path:
+    """The beta angle [deg] and the eclipse fraction [%] of the orbit over the dates given (a year)."""
+    plt = _pyplot()
+    days = (np.asarray(dates, dtype="datetime64[D]") - np.asarray(dates, dtype="datetime64[D]")[0]).astype(float)
+    fig, ax = plt.subplots(figsize=(6.4, 3.2))
+    ax.plot(days, beta_deg, color="tab:orange", label="beta angle")
+    ax.set_xlabel(f"days from {np.datetime_as_string(np.asarray(dates, dtype='datetime64[D]')[0])}")
+    ax.set_ylabel("beta angle [deg]")
+    ax2 = ax.twinx()
+    ax2.plot(days, 100 * np.asarray(eclipse_fraction), color="tab:blue", label="eclipse fraction")
+    ax2.set_ylabel("eclipse fraction [% of the orbit]")
+    ax2.set_ylim(bottom=0)
+    lines, more = ax.get_legend_handles_labels(), ax2.get_legend_handles_labels()
+    ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=7, loc="upper right")
+    ax.set_title("beta angle and eclipse over the year", fontsize=9)
+    fig.tight_layout()
+    return _save(fig, path)
+
+
+def plot_mass_breakdown(mass: dict[str, float], total: float, path: str | Path) -> Path:
+    """One horizontal bar of the wet mass split by category [kg], each labelled with its share of ``total``."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.4, 3.0))
+    names = list(mass)
+    values = np.array([mass[n] for n in names])
+    ax.barh(names, values, color="tab:blue")
+    for i, v in enumerate(values):
+        ax.text(v, i, f" {v:,.0f} kg ({100 * v / total:.1f} %)", va="center", fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.35 * values.max())
+    ax.set_xlabel("mass [kg]")
+    ax.set_title(f"mass breakdown: {total:,.0f} kg wet", fontsize=9)
+    fig.tight_layout()
+    return _save(fig, path)
