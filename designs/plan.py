@@ -276,13 +276,14 @@ def _count(text: str, where: str) -> int:
     return n
 
 
+def _shown(x: Any) -> str:
+    return f"{x.m:g} {x.units:~}" if isinstance(x, pint.Quantity) else f"{x:g}"
+
+
 def _ordered(start: Any, stop: Any, where: str, words: tuple[str, str] = ("START", "STOP")) -> None:
-    a, b = (float(getattr(x, "magnitude", x)) for x in (start, stop))
-    if a > b:
-        raise DesignError(f"{where}: {words[0]} = {start:~} is above {words[1]} = {stop:~}; a range runs upward "
-                          f"(write the smaller value first)" if isinstance(start, pint.Quantity) else
-                          f"{where}: {words[0]} = {start:g} is above {words[1]} = {stop:g}; a range runs upward "
-                          "(write the smaller value first)")
+    if float(getattr(start, "magnitude", start)) > float(getattr(stop, "magnitude", stop)):
+        raise DesignError(f"{where}: {words[0]} = {_shown(start)} is above {words[1]} = {_shown(stop)}; a range "
+                          "runs upward (write the smaller value first)")
 
 
 def _law(name: str, args: str, unit: str | None, column_unit: str | None, where: str, *, clock: bool) -> Law:
@@ -497,7 +498,7 @@ class SweepPlan:
             return list(np.unravel_index(np.arange(start, stop), self.shape))
         return [d[start:stop] for d in self._draws]
 
-    def changes(self, start: int, stop: int) -> list[tuple[np.ndarray, dict[str, Any]]]:
+    def changes(self, start: int, stop: int, design: Design | None = None) -> list[tuple[np.ndarray, dict[str, Any]]]:
         """Points ``start`` to ``stop - 1`` as ``(rows, changes)`` groups, one per distinct combination of named
         choices (ordered by the combination; a single group where nothing named is varied): ``rows`` are the
         points' offsets from ``start`` (increasing), ``changes`` the ``section__field`` keywords of
@@ -518,6 +519,11 @@ class SweepPlan:
             for j, v in enumerate(self.variations):
                 k = v.key.replace(".", "__", 1)
                 ch[k] = str(v.values[picks[j][rows[0]]]) if v.is_choice else v.design_values(picks[j][rows])
+            if not any(not v.is_choice for v in self.variations):
+                # only named choices vary: an array of the points' own (unchanged) chip power makes the call a
+                # vectorized one of len(rows) points, like every other group's
+                power = (self.design if design is None else design).payload.chip_power
+                ch["payload__chip_power"] = Q_(np.full(len(rows), power.m), power.units)
             out.append((rows, ch))
         return out
 
@@ -525,7 +531,7 @@ class SweepPlan:
         """Points ``start`` to ``stop - 1`` as ``(rows, design)`` groups (see :meth:`changes`): the design (this
         plan's, or ``design``) with those points' inputs set, arrays for a vectorized :func:`designs.size`."""
         base = self.design if design is None else design
-        return [(rows, base.replace(**ch)) for rows, ch in self.changes(start, stop)]
+        return [(rows, base.replace(**ch)) for rows, ch in self.changes(start, stop, base)]
 
     def input_columns(self, start: int, stop: int) -> dict[str, np.ndarray]:
         """The input columns of points ``start`` to ``stop - 1``, in the variations' order: floats in the column's
@@ -660,8 +666,12 @@ def _grid(variations: Sequence[Variation]) -> tuple[int, ...]:
 
 
 def _merge(parts: list[tuple[np.ndarray, dict[str, Any]]], n: int) -> dict[str, Any]:
-    """Columns of several groups of rows (see :meth:`SweepPlan.changes`) as one table in row order. A column
-    that one group leaves unfilled (None: a check that a choice does not make) is NaN there (text: empty)."""
+    """Columns of several groups of rows (see :meth:`SweepPlan.changes`) as one table of ``n`` rows in row order.
+
+    A group sized as a single design (only named choices vary) has columns of one value, repeated over its rows.
+    A column that one group leaves unfilled (None: a check that its choice does not make) is NaN there (text:
+    empty). A column holding one value throughout stays a broadcast view (per-design texts are long).
+    """
     keys = list(dict.fromkeys(k for _, cols in parts for k in cols))
     out: dict[str, Any] = {}
     for key in keys:
@@ -670,6 +680,11 @@ def _merge(parts: list[tuple[np.ndarray, dict[str, Any]]], n: int) -> dict[str, 
         if not present:
             out[key] = None
             continue
+        if len(present) == len(arrays) and all(a.size == 1 or a.strides == (0,) for a in present):
+            first = present[0].reshape(-1)[:1]
+            if all(np.array_equal(a.reshape(-1)[:1], first) for a in present[1:]):
+                out[key] = np.broadcast_to(first, (n,))
+                continue
         kinds = {a.dtype.kind for a in present}
         if kinds <= {"U"}:
             dtype, fill = np.result_type(*present), ""
@@ -680,7 +695,7 @@ def _merge(parts: list[tuple[np.ndarray, dict[str, Any]]], n: int) -> dict[str, 
             dtype, fill = object, None
         column = np.empty(n, dtype=dtype)
         for (rows, _), a in zip(parts, arrays):
-            column[rows] = fill if a is None else a
+            column[rows] = fill if a is None else np.asarray(a).reshape(-1)
         out[key] = column
     return out
 
@@ -698,5 +713,8 @@ def size_chunk(design: Design, plan: SweepPlan | Sequence[Variation], start: int
         plan = SweepPlan(design, plan)
     columns: dict[str, Any] = {"point": np.arange(start, stop)}
     columns |= plan.input_columns(start, stop)
+    n = stop - start
     groups = [(rows, sweep_columns(size(d, transient=False))) for rows, d in plan.inputs(start, stop, design)]
-    return columns | (groups[0][1] if len(groups) == 1 else _merge(groups, stop - start))
+    if len(groups) == 1 and all(c is None or len(c) == n for c in groups[0][1].values()):
+        return columns | groups[0][1]
+    return columns | _merge(groups, n)
