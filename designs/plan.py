@@ -56,7 +56,7 @@ import hashlib
 import math
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -629,7 +629,8 @@ def make_plan(design: Design, vary: Sequence[str | Variation], *, method: str = 
                   for v in vary]
     keys = [v.key for v in variations]
     if len(set(keys)) != len(keys):
-        raise DesignError(f"--vary: a field is varied twice ({', '.join(dict.fromkeys(k for k in keys if keys.count(k) > 1))})")
+        twice = dict.fromkeys(k for k in keys if keys.count(k) > 1)
+        raise DesignError(f"--vary: a field is varied twice ({', '.join(twice)})")
     plan = SweepPlan(design, variations, method=method, samples=samples, seed=seed)
     if check:
         plan.check()
@@ -700,21 +701,23 @@ def _merge(parts: list[tuple[np.ndarray, dict[str, Any]]], n: int) -> dict[str, 
     return out
 
 
-def size_chunk(design: Design, plan: SweepPlan | Sequence[Variation], start: int, stop: int) -> dict[str, Any]:
+def size_chunk(design: Design, plan: SweepPlan | Sequence[Variation], start: int, stop: int, *,
+               columns: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
     """Size points ``start`` to ``stop - 1`` of ``plan``, one vectorized call per combination of named choices;
-    their columns: ``point``, the inputs, then every ``summary.json`` key (:func:`designs.sweep.sweep_columns`).
+    their columns: ``point``, the inputs, then ``columns(result)`` of each call's result (the summary's columns,
+    :func:`designs.sweep.sweep_columns`, which the sweep passes: the output side owns how results are flattened),
+    joined in point order.
 
     ``plan`` may be a sequence of grid :class:`Variation` objects (the grid they make).
     """
     from spacedc.designs.chain import size
-    from spacedc.designs.sweep import sweep_columns
 
     if not isinstance(plan, SweepPlan):
         plan = SweepPlan(design, plan)
-    columns: dict[str, Any] = {"point": np.arange(start, stop)}
-    columns |= plan.input_columns(start, stop)
+    out: dict[str, Any] = {"point": np.arange(start, stop)}
+    out |= plan.input_columns(start, stop)
     n = stop - start
-    groups = [(rows, sweep_columns(size(d, transient=False))) for rows, d in plan.inputs(start, stop, design)]
+    groups = [(rows, columns(size(d, transient=False))) for rows, d in plan.inputs(start, stop, design)]
     if len(groups) == 1 and all(c is None or len(c) == n for c in groups[0][1].values()):
-        return columns | groups[0][1]
-    return columns | _merge(groups, n)
+        return out | groups[0][1]
+    return out | _merge(groups, n)

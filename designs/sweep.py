@@ -6,10 +6,14 @@ interrupted (a crash, a kill, a lost worker) resumes with ``resume=True``: the p
 kept, the missing ones are sized, and no point is lost or sized twice. When every part is there they are
 joined, atomically, into the output table and the parts are removed.
 
-A variation is written ``"section.field=START:STOP:N"`` (N values, both ends included) or
-``"section.field=V1,V2,..."``; values carry their unit (``"thermal.coolant_temperature=20 degC:60 degC:41"``)
-or, bare, take the field's own unit (``"payload.chip_power=300:1500:5"`` is in W). Several variations make
-the grid of every combination; the first varies slowest.
+The points come from a :class:`designs.plan.SweepPlan` (``designs/plan.py`` holds the whole ``--vary`` syntax):
+a full-factorial grid of ``"section.field=START:STOP:N"`` (N values, both ends included) and
+``"section.field=V1,V2,..."`` variations, the first varying slowest, or ``samples`` points drawn by
+``method="lhs"``, ``"sobol"`` or ``"random"`` with a fixed ``seed``, each field a range ``LO:HI``, a list or a
+distribution (``"thermal.coolant_temperature=normal(40 degC, 3 K)"``). Values carry their unit or, bare, take
+the field's own (``"payload.chip_power=300:1500:5"`` is in W); named choices (``launch.vehicle=falcon-9,starship``)
+are sized one vectorized call per combination of choices in a chunk, and times of day parse
+(``orbit.ltan=06:00,09:00``).
 
 Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
 such as ``"tcp://10.0.0.5:8786"``; needs the extra, ``pip install -e ".[distributed]"``, and workers that
@@ -195,7 +199,7 @@ def _write_part(path: Path, columns: dict[str, Any]) -> None:
 
 def _chunk_job(design: Design, plan: SweepPlan, start: int, stop: int, path: str) -> int:
     """Size one chunk and write its part file; the number of feasible points (runs in a worker as well)."""
-    columns = size_chunk(design, plan, start, stop)
+    columns = size_chunk(design, plan, start, stop, columns=sweep_columns)
     _write_part(Path(path), columns)
     return int(np.count_nonzero(columns["feasible"]))
 
@@ -233,6 +237,9 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     design : Design, or a reference design's name or a TOML path
     vary : sequence of str or Variation
         ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` (see the module docstring).
+    method, samples, seed
+        ``"grid"`` (every combination), or ``"lhs"``, ``"sobol"``, ``"random"``: ``samples`` points drawn with
+        ``seed`` (:func:`designs.plan.make_plan`).
     out : path
         The CSV table to write: a ``point`` column (the grid index), the swept inputs in SI as
         ``input.section.field_unit``, then every ``summary.json`` key as ``section.key``. It is never overwritten: an existing ``out`` raises :class:`FileExistsError`.

@@ -14,7 +14,7 @@ from scipy.stats import qmc
 from spacedc import designs
 from spacedc.designs.cli import main
 from spacedc.designs.plan import Law, make_plan, parse_variation, size_chunk
-from spacedc.designs.sweep import sweep
+from spacedc.designs.sweep import sweep, sweep_columns
 from spacedc.units import Q_, u
 
 
@@ -247,12 +247,13 @@ def test_a_choice_sweep_equals_separate_single_choice_sweeps(sat):
     Starship's own."""
     powers = "payload.chip_power=600:1400:3"
     both = make_plan(sat, ["launch.vehicle=falcon-9,starship", powers])
-    whole = size_chunk(sat, both, 0, 6)
+    whole = size_chunk(sat, both, 0, 6, columns=sweep_columns)
     assert whole["point"].tolist() == list(range(6))
     assert whole["input.launch.vehicle"].tolist() == ["falcon-9"] * 3 + ["starship"] * 3
     assert whole["launch.vehicle"].tolist() == ["Falcon 9"] * 3 + ["Starship"] * 3
     for name, rows in (("falcon-9", slice(0, 3)), ("starship", slice(3, 6))):
-        alone = size_chunk(sat.replace(launch__vehicle=name), make_plan(sat, [powers]), 0, 3)
+        alone = size_chunk(sat.replace(launch__vehicle=name), make_plan(sat, [powers]), 0, 3,
+                           columns=sweep_columns)
         part = {k: (None if v is None else np.asarray(v)[rows]) for k, v in whole.items() if k != "point"}
         part.pop("input.launch.vehicle")
         del alone["point"]
@@ -260,7 +261,7 @@ def test_a_choice_sweep_equals_separate_single_choice_sweeps(sat):
         part = {k: (None if alone[k] is None and (v is None or np.all(np.isnan(v.astype(float)))) else v)
                 for k, v in part.items()}
         _assert_columns_equal(part, alone)
-    straddle = size_chunk(sat, both, 2, 5)
+    straddle = size_chunk(sat, both, 2, 5, columns=sweep_columns)
     for k, v in straddle.items():
         w = whole[k]
         if v is None:
@@ -273,7 +274,7 @@ def test_a_choice_sweep_equals_separate_single_choice_sweeps(sat):
 def test_a_sweep_of_choices_alone_repeats_each_single_design(sat):
     """Only named choices vary: each combination is one single design, its columns repeated over its rows."""
     plan = make_plan(sat, ["power.cell=xtj,xtj-blanket", "thermal.coolant=ammonia,water"])
-    cols = size_chunk(sat, plan, 0, 4)
+    cols = size_chunk(sat, plan, 0, 4, columns=sweep_columns)
     assert cols["input.power.cell"].tolist() == ["xtj", "xtj", "xtj-blanket", "xtj-blanket"]
     assert cols["input.thermal.coolant"].tolist() == ["ammonia", "water", "ammonia", "water"]
     one = designs.size(sat.replace(power__cell="xtj-blanket", thermal__coolant="water"), transient=False)
