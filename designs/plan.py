@@ -702,7 +702,7 @@ def _merge(parts: list[tuple[np.ndarray, dict[str, Any]]], n: int) -> dict[str, 
 
 
 def size_chunk(design: Design, plan: SweepPlan | Sequence[Variation], start: int, stop: int, *,
-               columns: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+               columns: Callable[..., dict[str, Any]]) -> dict[str, Any]:
     """Size points ``start`` to ``stop - 1`` of ``plan``, one vectorized call per combination of named choices;
     their columns: ``point``, the inputs, then ``columns(result)`` of each call's result (the summary's columns,
     :func:`designs.sweep.sweep_columns`, which the sweep passes: the output side owns how results are flattened),
