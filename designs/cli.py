@@ -66,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="finish an interrupted sweep of the same arguments, keeping the chunks on disk")
     sweep.add_argument("--chunk", type=int, default=None, metavar="N",
                        help="points per vectorized call and per part file (default 50,000)")
+    sweep.add_argument("--method", choices=("grid", "lhs", "sobol", "random"), default="grid",
+                       help="grid: every combination (default); lhs, sobol, random: --samples points drawn with "
+                            "--seed, each field a range LO:HI, a distribution such as normal(40 degC, 3 K) or "
+                            "uniform(LO,HI), triangular(LO,MODE,HI), lognormal(MEDIAN,SIGMA), or a list")
+    sweep.add_argument("--samples", type=int, default=None, metavar="N", help="points to draw (with --method)")
+    sweep.add_argument("--seed", type=int, default=0, metavar="S", help="the sampler's seed (default 0)")
     where = sweep.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, default=1, metavar="N", help="local processes (default 1)")
     where.add_argument("--scheduler", metavar="ADDR", help="a Dask scheduler address (pip install "
@@ -251,7 +257,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
     try:
         report = sweep(args.design, args.vary, args.out, chunk=DEFAULT_CHUNK if args.chunk is None else args.chunk,
-                       resume=args.resume, workers=args.workers, scheduler=args.scheduler)
+                       resume=args.resume, workers=args.workers, scheduler=args.scheduler, method=args.method,
+                       samples=args.samples, seed=args.seed)
     except (KeyboardInterrupt, BrokenProcessPool) as exc:
         what = "a worker process died" if isinstance(exc, BrokenProcessPool) else "interrupted"
         print(f"spacedc: {what}: the chunks already sized are kept beside {args.out}; run the same command "

@@ -6,10 +6,14 @@ interrupted (a crash, a kill, a lost worker) resumes with ``resume=True``: the p
 kept, the missing ones are sized, and no point is lost or sized twice. When every part is there they are
 joined, atomically, into the output table and the parts are removed.
 
-A variation is written ``"section.field=START:STOP:N"`` (N values, both ends included) or
-``"section.field=V1,V2,..."``; values carry their unit (``"thermal.coolant_temperature=20 degC:60 degC:41"``)
-or, bare, take the field's own unit (``"payload.chip_power=300:1500:5"`` is in W). Several variations make
-the grid of every combination; the first varies slowest.
+The points come from a :class:`designs.plan.SweepPlan` (``designs/plan.py`` holds the whole ``--vary`` syntax):
+a full-factorial grid of ``"section.field=START:STOP:N"`` (N values, both ends included) and
+``"section.field=V1,V2,..."`` variations, the first varying slowest, or ``samples`` points drawn by
+``method="lhs"``, ``"sobol"`` or ``"random"`` with a fixed ``seed``, each field a range ``LO:HI``, a list or a
+distribution (``"thermal.coolant_temperature=normal(40 degC, 3 K)"``). Values carry their unit or, bare, take
+the field's own (``"payload.chip_power=300:1500:5"`` is in W); named choices (``launch.vehicle=falcon-9,starship``)
+are sized one vectorized call per combination of choices in a chunk, and times of day parse
+(``orbit.ltan=06:00,09:00``).
 
 Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
 such as ``"tcp://10.0.0.5:8786"``; needs the extra, ``pip install -e ".[distributed]"``, and workers that
@@ -37,151 +41,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pint
 
-from spacedc.designs.design import _SECTIONS, Design, load
+from spacedc.designs.design import Design, load
+from spacedc.designs.plan import (SweepPlan, Variation, _column_unit, _field, _grid, _value, _value_count,  # noqa: F401
+                                  make_plan, parse_variation, plan_counts, size_chunk)
 from spacedc.designs.spec import DesignError
 from spacedc.files import atomic_write, atomic_write_text
-from spacedc.units import Q_, array_column, parse_quantity, unit_suffix
+from spacedc.units import array_column
 
 __all__ = ["Variation", "SweepReport", "check_size", "parse_variation", "sweep", "sweep_columns"]
 
 #: Points sized per chunk: large enough that numpy dominates, small enough that a chunk's table fits in memory
 #: and a crash loses little.
 DEFAULT_CHUNK = 50_000
-
-
-@dataclasses.dataclass(frozen=True)
-class Variation:
-    """One swept field: its ``section.field`` key, its values, and the SI unit its column is written in."""
-
-    key: str
-    values: Any  # a Quantity array, or a float/int array for unitless fields
-    text: str
-    unit: str | None = None  # the column's unit: the field's declared (SI) unit
-
-    @property
-    def column(self) -> str:
-        """The table column of the input, SI like the summary's: ``"input.thermal.coolant_temperature_K"``."""
-        return f"input.{self.key}" if self.unit is None else f"input.{self.key}_{unit_suffix(self.unit)}"
-
-    def si(self, index: np.ndarray) -> np.ndarray:
-        """The input's values at ``index`` in the column's unit."""
-        v = self.values[index]
-        return v.m_as(self.unit) if self.unit is not None else v
-
-
-def _column_unit(field: dataclasses.Field, current: Any) -> str | None:
-    """The declared unit of a design field; for the orbit's, SI (m) or, for angles and times of day, their own."""
-    if field.metadata.get("kind") == "qty":
-        return field.metadata["unit"]
-    if not isinstance(current, pint.Quantity):
-        return None
-    if current.dimensionless:
-        return f"{current.units:~}".replace(" ", "")
-    return f"{current.to_base_units().units:~}".replace(" ", "")
-
-
-def _field(design: Design, key: str) -> tuple[str, str, dataclasses.Field]:
-    section, dot, name = key.partition(".")
-    if not dot or section not in _SECTIONS:
-        raise DesignError(f"--vary {key!r}: expected section.field with section one of {', '.join(_SECTIONS)}")
-    fields = {f.name: f for f in dataclasses.fields(_SECTIONS[section])}
-    removed = getattr(_SECTIONS[section], "removed", {})
-    if name in removed:
-        raise DesignError(f"--vary {key!r}: {section}.{name} was removed: {removed[name]}")
-    if name not in fields:
-        raise DesignError(f"--vary {key!r}: unknown field '{name}' in [{section}] (known: {', '.join(fields)})")
-    kind = fields[name].metadata.get("kind")
-    if kind in ("choice", "text"):
-        raise DesignError(f"--vary {key!r}: a named choice cannot be swept in one vectorized call; run one sweep "
-                          "per choice")
-    return section, name, fields[name]
-
-
-def _value(text: str, unit: str | None, where: str) -> Any:
-    text = text.strip()
-    try:
-        return float(text) if unit is None else Q_(float(text), unit)
-    except ValueError:
-        pass
-    if unit is None:
-        raise DesignError(f"{where}: {text!r} is not a number (this field takes plain numbers)")
-    return parse_quantity(text, where)
-
-
-def parse_variation(text: str, design: Design) -> Variation:
-    """Parse ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` against ``design``'s fields.
-
-    Raises :class:`designs.DesignError` (a ``ValueError``) naming the variation for an unknown field, a
-    malformed range, or values of the wrong dimension.
-    """
-    key, eq, spec = text.partition("=")
-    key = key.strip()
-    if not eq or not spec.strip():
-        raise DesignError(f"--vary {text!r}: expected section.field=START:STOP:N or section.field=V1,V2,...")
-    section, name, field = _field(design, key)
-    current = getattr(getattr(design, section), name)
-    kind = field.metadata.get("kind")
-    if kind == "qty":
-        unit = field.metadata["unit"]
-    elif isinstance(current, pint.Quantity):
-        unit = f"{current.units}"
-    else:
-        unit = None
-    where = f"--vary {text!r}"
-    parts = spec.split(":")
-    if len(parts) == 3:
-        start, stop = (_value(p, unit, where) for p in parts[:2])
-        try:
-            n = int(parts[2])
-        except ValueError:
-            raise DesignError(f"{where}: N = {parts[2].strip()!r} is not a whole number") from None
-        if n < 1:
-            raise DesignError(f"{where}: N = {n} must be at least 1")
-        if unit is None:
-            values = np.linspace(start, stop, n)
-        else:
-            try:
-                stop = stop.to(start.units)
-            except pint.DimensionalityError:
-                raise DesignError(f"{where}: START and STOP have different dimensions") from None
-            values = Q_(np.linspace(start.magnitude, stop.magnitude, n), start.units)
-    elif len(parts) == 1:
-        items = [_value(p, unit, where) for p in spec.split(",")]
-        if unit is None:
-            values = np.asarray(items, dtype=float)
-        else:
-            first = items[0].units
-            try:
-                values = Q_(np.asarray([q.to(first).magnitude for q in items]), first)
-            except pint.DimensionalityError:
-                raise DesignError(f"{where}: the values have different dimensions") from None
-    else:
-        raise DesignError(f"{where}: expected START:STOP:N or a comma-separated list")
-    if kind == "int":
-        whole = values == np.round(values)
-        if not np.all(whole):
-            raise DesignError(f"{where}: {key} is a count: every value must be whole, got "
-                              f"{values[~whole][:5].tolist()}{' ...' if np.count_nonzero(~whole) > 5 else ''}")
-        values = np.round(values).astype(np.int64)
-    # the field checks its own dimension and bounds, naming itself: one call with every value at once
-    design.replace(**{f"{section}__{name}": values})
-    return Variation(key=key, values=values, text=text, unit=_column_unit(field, current))
-
-
-def _value_count(text: Any) -> int | None:
-    """How many values a variation's text gives, read without building them; None where
-    :func:`parse_variation` will say what is wrong with it."""
-    if not isinstance(text, str):
-        return None
-    parts = text.partition("=")[2].split(":")
-    if len(parts) == 3:
-        try:
-            return max(int(parts[2]), 0)
-        except ValueError:
-            return None
-    return len(parts[0].split(",")) if len(parts) == 1 else None
 
 
 #: What a sweep holds, measured on sso-100kw (peak resident memory over the imports' baseline, and the table's
@@ -290,22 +162,6 @@ class SweepReport:
     seconds: float
 
 
-def _grid(variations: Sequence[Variation]) -> tuple[int, ...]:
-    return tuple(len(v.values) for v in variations)
-
-
-def size_chunk(design: Design, variations: Sequence[Variation], start: int, stop: int) -> dict[str, Any]:
-    """Size grid points ``start`` to ``stop - 1`` in one vectorized call; their columns, inputs first."""
-    from spacedc.designs.chain import size
-
-    index = np.unravel_index(np.arange(start, stop), _grid(variations))
-    changes = {v.key.replace(".", "__", 1): v.values[i] for v, i in zip(variations, index)}
-    result = size(design.replace(**changes), transient=False)
-    columns = {"point": np.arange(start, stop)}
-    columns |= {v.column: np.asarray(v.si(i)) for v, i in zip(variations, index)}
-    return columns | sweep_columns(result)
-
-
 def _text(column: Any, n: int) -> list[str]:
     """One CSV column as strings, formatted by numpy: shortest round-trip floats, empty for None, inf and NaN,
     true/false, and quoted text where it holds a comma, a quote or a line break."""
@@ -341,16 +197,17 @@ def _write_part(path: Path, columns: dict[str, Any]) -> None:
     atomic_write(path, write)
 
 
-def _chunk_job(design: Design, variations: Sequence[Variation], start: int, stop: int, path: str) -> int:
+def _chunk_job(design: Design, plan: SweepPlan, start: int, stop: int, path: str) -> int:
     """Size one chunk and write its part file; the number of feasible points (runs in a worker as well)."""
-    columns = size_chunk(design, variations, start, stop)
+    columns = size_chunk(design, plan, start, stop, columns=sweep_columns)
     _write_part(Path(path), columns)
     return int(np.count_nonzero(columns["feasible"]))
 
 
-def _fingerprint(design: Design, variations: Sequence[Variation], chunk: int) -> str:
-    text = repr(design) + "|" + "|".join(f"{v.key}={np.asarray(getattr(v.values, 'magnitude', v.values)).tolist()}"
-                                         f"{getattr(v.values, 'units', '')}" for v in variations) + f"|{chunk}"
+def _fingerprint(design: Design, plan: SweepPlan, chunk: int) -> str:
+    text = repr(design) + "|" + plan.describe() + "|" + "|".join(
+        f"{v.key}={np.asarray(getattr(v.values, 'magnitude', v.values)).tolist()}{getattr(v.values, 'units', '')}"
+        for v in plan.variations if v.values is not None) + f"|{chunk}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -371,7 +228,8 @@ def _progress_printer(start: int = 0, stream: Any = None) -> Callable[[int, int,
 
 def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str | Path, *,
           chunk: int = DEFAULT_CHUNK, resume: bool = False, workers: int = 1, scheduler: str | None = None,
-          progress: Callable[[int, int, float], None] | None = None) -> SweepReport:
+          progress: Callable[[int, int, float], None] | None = None, method: str = "grid",
+          samples: int | None = None, seed: int = 0) -> SweepReport:
     """Size every combination of the variations, streaming the ``summary.json`` columns to the CSV ``out``.
 
     Parameters
@@ -379,6 +237,9 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     design : Design, or a reference design's name or a TOML path
     vary : sequence of str or Variation
         ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` (see the module docstring).
+    method, samples, seed
+        ``"grid"`` (every combination), or ``"lhs"``, ``"sobol"``, ``"random"``: ``samples`` points drawn with
+        ``seed`` (:func:`designs.plan.make_plan`).
     out : path
         The CSV table to write: a ``point`` column (the grid index), the swept inputs in SI as
         ``input.section.field_unit``, then every ``summary.json`` key as ``section.key``. It is never overwritten: an existing ``out`` raises :class:`FileExistsError`.
@@ -414,16 +275,12 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers = {workers!r}: expected a whole number >= 1")
     # a sweep too large for this machine is refused before its values are built
-    counts = [len(v.values) if isinstance(v, Variation) else _value_count(v) for v in vary]
+    counts = plan_counts(vary, method=method, samples=samples)
     if counts and None not in counts:
         check_size(counts, out, chunk=chunk, workers=1 if scheduler is not None else workers,
                    local=scheduler is None)
-    variations = [v if isinstance(v, Variation) else parse_variation(v, design) for v in vary]
-    if not variations:
-        raise DesignError("a sweep needs at least one variation (--vary section.field=START:STOP:N)")
-    keys = [v.key for v in variations]
-    if len(set(keys)) != len(keys):
-        raise DesignError(f"--vary: a field is varied twice ({', '.join(k for k in keys if keys.count(k) > 1)})")
+    plan = make_plan(design, vary, method=method, samples=samples, seed=seed, check=False)
+    variations = plan.variations
     if scheduler is not None:
         try:
             import dask.distributed  # noqa: F401
@@ -434,16 +291,14 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
         raise FileExistsError(f"{out} exists: spacedc never overwrites a table; choose another --out or remove it")
     if not out.parent.is_dir():
         raise FileNotFoundError(f"--out {str(out)!r}: directory {str(out.parent)!r} does not exist")
-    total = int(np.prod(_grid(variations)))
-    # every combination must be a valid design (a min below its max, ...), before anything is written
-    grid = np.unravel_index(np.arange(total), _grid(variations))
-    design.replace(**{v.key.replace(".", "__", 1): v.values[i] for v, i in zip(variations, grid)})
-    del grid
+    total = plan.size
+    # every point must be a valid design (a min below its max, ...), before anything is written
+    plan.check()
     bounds = [(s, min(s + chunk, total)) for s in range(0, total, chunk)]
     parts_dir = out.parent / f"{out.name}.parts"
     manifest_path = parts_dir / "manifest.json"
     manifest = {"design": design.name, "variations": [v.text for v in variations], "points": total,
-                "chunk": chunk, "fingerprint": _fingerprint(design, variations, chunk)}
+                "chunk": chunk, "fingerprint": _fingerprint(design, plan, chunk)}
     if parts_dir.exists():
         if not resume:
             raise FileExistsError(f"{parts_dir} holds the parts of an interrupted sweep: pass --resume to finish "
@@ -466,7 +321,7 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
     missing = set(todo)
     done = sum(stop - start for i, (start, stop) in enumerate(bounds) if i not in missing)
     show = progress or _progress_printer(start=done)
-    jobs = [(design, variations, *bounds[i], str(part[i])) for i in todo]
+    jobs = [(design, plan, *bounds[i], str(part[i])) for i in todo]
     with contextlib.closing(_run(jobs, workers=workers, scheduler=scheduler)) as chunks:
         for n_points in chunks:  # closing: an interrupt here still stops the workers
             done += n_points

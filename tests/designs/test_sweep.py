@@ -46,7 +46,7 @@ def test_variations_parse_with_units_or_the_fields_own(sat):
     ("thermal.emissivity=0.8:1.2:3", "thermal.emissivity"),          # the field's own bound, by name
     ("thermal.coolant_temperature=20 m:30 m:2", "temperature"),     # wrong dimension
     ("thermal.wings=2:3:3", "whole"),                                # 2, 2.5, 3 wings
-    ("thermal.coolant=water,ammonia", "named choice"),
+    ("thermal.coolant=water,brine", "named choice"),                 # not one of ammonia, water
 ])
 def test_bad_variations_name_the_field_and_why(sat, text, words):
     with pytest.raises((ValueError, TypeError)) as err:
