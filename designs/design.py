@@ -153,12 +153,22 @@ def _resolve(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
     return path
 
 
-def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+#: Keys of which a design gives one only: a child giving one drops its base's other (``raan`` replaces ``ltan``).
+_ALTERNATIVES = {"orbit": ("ltan", "raan")}
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any], where: str = "") -> dict[str, Any]:
     """``child`` over ``base``: tables merge key by key (recursively), anything else, lists of tables
-    (``[[constellation.shells]]``) included, is replaced whole."""
+    (``[[constellation.shells]]``) included, is replaced whole; a key of :data:`_ALTERNATIVES` replaces its
+    alternative."""
     out = dict(base)
+    alternatives = _ALTERNATIVES.get(where, ())
+    if any(k in child for k in alternatives):
+        for key in alternatives:
+            out.pop(key, None)
     for key, value in child.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        out[key] = (_merge(out[key], value, f"{where}.{key}".lstrip(".")) if isinstance(value, dict)
+                    and isinstance(out.get(key), dict) else value)
     return out
 
 
@@ -193,8 +203,9 @@ def load(name_or_path: str | Path) -> Design:
 
     A file may start from another design with ``base = "sso-100kw"`` (a reference design's name, or a path
     relative to the file) and give only what differs: each table it gives overrides its base's field by field,
-    a list (``[[constellation.shells]]``) replaces the base's whole, and ``name`` and ``description`` are the
-    base's unless it gives its own. Bases may chain; a cycle is an error naming the files.
+    a list (``[[constellation.shells]]``) replaces the base's whole, an ``orbit.raan`` replaces the base's
+    ``orbit.ltan`` (and the other way round), and ``name`` and ``description`` are the base's unless it gives
+    its own. Bases may chain; a cycle is an error naming the files.
     """
     path = _resolve(name_or_path)
     return from_dict(_read(path), source=str(path))
