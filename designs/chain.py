@@ -72,7 +72,6 @@ from spacedc import power
 from spacedc import thermal
 from spacedc.designs.debris import CASCADE_SWEEP, constellation_cascade, constellation_figures, debris_figures
 from spacedc.designs.design import Design
-from spacedc.designs.fields import scale_warnings
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
 from spacedc.designs.result import DesignResult
@@ -429,6 +428,8 @@ class SizingChain:
             compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
             launch_priced=self.launch_priced, terrestrial=self.terrestrial, debris=self.debris_figures,
         )
+        from spacedc.designs.fields import scale_warnings  # the schema module reads the design, not the chain
+
         result = dataclasses.replace(result, warnings=tuple(scale_warnings(self.design, result)))
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
             result = dataclasses.replace(result, **{
