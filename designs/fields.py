@@ -229,7 +229,7 @@ def markdown() -> str:
     """The reference of the design file in Markdown (``docs/design-file.md``), generated from the schema."""
     out = ["# The design file, field by field", "",
            "Generated from the schema by `python -m spacedc.designs.fields --markdown > docs/design-file.md`; "
-           "do not edit by hand (tests/designs/test_fields.py checks that it matches). `spacedc fields [SECTION]` "
+           "do not edit by hand (tests/designs/test_fields.py checks that it matches). `spacedc fields` "
            "prints the same in the terminal, `spacedc new NAME --from sso-100kw` writes a commented starting file.",
            "",
            "Quantities are strings with a unit (`\"650 km\"`, `\"85 degC\"`; a temperature is `degC`, not `C`, "
@@ -297,7 +297,7 @@ def starting_file(reference: str, name: str) -> str:
             f, tables = shells
             out += ["", *_comment(f.doc)]
             subs = [s for s in fields(section) if s.name.startswith("constellation.shells[]")]
-            for table in tables or [None]:
+            for table in tables or ({},):
                 out.append("[[constellation.shells]]" if table else "# [[constellation.shells]]")
                 for s in subs:
                     if table and s.field in table:
@@ -346,7 +346,7 @@ def scale_warnings(design: Any, result: Any) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m spacedc.designs.fields [--markdown | --json] [SECTION]``."""
+    """``python -m spacedc.designs.fields``: the table, ``--json`` or ``--markdown``; a section name limits it."""
     parser = argparse.ArgumentParser(prog="python -m spacedc.designs.fields", description=__doc__.splitlines()[0])
     parser.add_argument("section", nargs="?")
     kind = parser.add_mutually_exclusive_group()
