@@ -428,6 +428,9 @@ class SizingChain:
             compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
             launch_priced=self.launch_priced, terrestrial=self.terrestrial, debris=self.debris_figures,
         )
+        from spacedc.designs.fields import scale_warnings  # the schema module reads the design, not the chain
+
+        result = dataclasses.replace(result, warnings=tuple(scale_warnings(self.design, result)))
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
             result = dataclasses.replace(result, **{
                 f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])

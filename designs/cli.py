@@ -39,8 +39,24 @@ _EPILOG = """exit status:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spacedc", description="Size orbital AI data-center satellites.",
                                      epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"spacedc {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="list the reference designs shipped with spacedc")
+    fields = sub.add_parser("fields", help="list every design field: unit, default, range and meaning",
+                            description="Every field a design file may hold (section.field): its unit, default, "
+                                        "accepted range and one line of meaning; docs/design-file.md is the same.")
+    fields.add_argument("section", nargs="?", help="only this section (payload, orbit, power, thermal, launch, "
+                                                   "geometry, compute, lifetime, cost, constellation)")
+    fields.add_argument("--json", action="store_true", help="print the fields as JSON")
+    new = sub.add_parser("new", help="write a commented starting design file",
+                         description="Write NAME.toml: a reference design's values, every field with its meaning "
+                                     "as a comment, fields left at their default commented out.",
+                         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    new.add_argument("name", help="the new design's name (and file name, NAME.toml)")
+    new.add_argument("--from", dest="reference", default="sso-100kw", metavar="DESIGN",
+                     help="the design to start from: a reference design's name or a TOML path (default sso-100kw)")
+    new.add_argument("--out", metavar="PATH", help="the file to write (default NAME.toml)")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
     size = sub.add_parser("size", help="size a design and print its summary", epilog=_EPILOG,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
     size.add_argument("design", help="a design TOML file or a reference design's name (see `spacedc list`)")
@@ -132,6 +148,36 @@ def _formats(text: str) -> tuple[str, ...]:
     return formats
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacedc")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        return "unknown (not installed)"
+
+
+def _cmd_fields(args: argparse.Namespace) -> int:
+    from spacedc.designs.fields import fields_json, fields_table
+
+    print(fields_json(args.section) if args.json else fields_table(args.section))
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from spacedc.designs.fields import starting_file
+    from spacedc.files import atomic_write_text
+
+    path = Path(args.out) if args.out else Path(f"{args.name}.toml")
+    if path.exists() and not args.force:
+        raise FileExistsError(f"{path} exists already: spacedc does not overwrite files; pass --force to replace "
+                              f"it, or choose another --out")
+    text = starting_file(args.reference, args.name)
+    atomic_write_text(path, text)
+    print(f"wrote {path} (from {args.reference}); size it with: spacedc size {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_list() -> int:
     from spacedc.designs.design import load, reference_designs
 
@@ -196,6 +242,8 @@ def _cmd_size(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
     else:
         print(summary_table(data))
+    for warning in data.get("warnings", ()):
+        print(f"warning: {warning}", file=sys.stderr)
     if args.out:
         from spacedc.designs.html_report import write_report
 
@@ -454,6 +502,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return _cmd_list()
+        if args.command == "fields":
+            return _cmd_fields(args)
+        if args.command == "new":
+            return _cmd_new(args)
         if args.command == "cad":
             return _cmd_cad(args)
         if args.command == "sweep":

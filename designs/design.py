@@ -111,9 +111,11 @@ def _build(section: str, data: dict[str, Any]) -> Any:
 
 
 def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
-    """Build a :class:`Design` from nested dictionaries (the parsed TOML)."""
-    known = ["name", "description", *_SECTIONS]
+    """Build a :class:`Design` from nested dictionaries (the parsed TOML); a ``base`` key is resolved as in
+    :func:`load`, a path relative to the working directory."""
+    known = ["name", "description", "base", *_SECTIONS]
     unknown_keys(data, known, "")
+    data = _with_base(data, Path.cwd(), (), source)
     if "name" not in data:
         raise DesignError(f"{source}: missing key 'name'")
     missing = [s for s in ("payload", "orbit", "power", "thermal") if s not in data]
@@ -136,17 +138,74 @@ def reference_designs() -> dict[str, Path]:
             if p.name.endswith(".toml")}
 
 
-def load(name_or_path: str | Path) -> Design:
-    """Load a design from a TOML file path or a shipped reference design's name."""
+def _resolve(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
+    """The file of a design: a path (relative to ``relative_to``, the folder of the design that names it as its
+    ``base``, else the working directory) or a shipped reference design's name."""
     refs = reference_designs()
     path = Path(name_or_path)
+    if relative_to is not None and not path.is_absolute():
+        path = relative_to / path
     if str(name_or_path) in refs and not path.is_file():
-        path = refs[str(name_or_path)]
-    elif not path.is_file():
+        return refs[str(name_or_path)]
+    if not path.is_file():
         raise DesignError(f"design {str(name_or_path)!r} is neither a file nor a reference design "
                           f"(reference designs: {', '.join(refs)})")
+    return path
+
+
+#: Keys of which a design gives one only: a child giving one drops its base's other (``raan`` replaces ``ltan``).
+_ALTERNATIVES = {"orbit": ("ltan", "raan")}
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any], where: str = "") -> dict[str, Any]:
+    """``child`` over ``base``: tables merge key by key (recursively), anything else, lists of tables
+    (``[[constellation.shells]]``) included, is replaced whole; a key of :data:`_ALTERNATIVES` replaces its
+    alternative."""
+    out = dict(base)
+    alternatives = _ALTERNATIVES.get(where, ())
+    if any(k in child for k in alternatives):
+        for key in alternatives:
+            out.pop(key, None)
+    for key, value in child.items():
+        out[key] = (_merge(out[key], value, f"{where}.{key}".lstrip(".")) if isinstance(value, dict)
+                    and isinstance(out.get(key), dict) else value)
+    return out
+
+
+def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The parsed TOML of ``path`` with its ``base`` chain merged under it (the ``base`` key removed)."""
+    where = path.resolve()
+    if where in chain:
+        cycle = " -> ".join(str(p) for p in (*chain[chain.index(where):], where))
+        raise DesignError(f"{path}: base designs form a cycle: {cycle}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise DesignError(f"{path}: not valid TOML: {exc}") from None
-    return from_dict(data, source=str(path))
+    return _with_base(data, path.parent, (*chain, where), str(path))
+
+
+def _with_base(data: dict[str, Any], folder: Path, chain: tuple[Path, ...], source: str) -> dict[str, Any]:
+    if "base" not in data:
+        return data
+    name = data["base"]
+    if not isinstance(name, str):
+        raise DesignError(f"{source}: base = {name!r}: expected a reference design's name or a path, as a string")
+    try:
+        parent = _resolve(name, folder)
+    except DesignError as exc:
+        raise DesignError(f"{source}: base = {name!r}: {exc}") from None
+    return _merge(_read(parent, chain), {k: v for k, v in data.items() if k != "base"})
+
+
+def load(name_or_path: str | Path) -> Design:
+    """Load a design from a TOML file path or a shipped reference design's name.
+
+    A file may start from another design with ``base = "sso-100kw"`` (a reference design's name, or a path
+    relative to the file) and give only what differs: each table it gives overrides its base's field by field,
+    a list (``[[constellation.shells]]``) replaces the base's whole, an ``orbit.raan`` replaces the base's
+    ``orbit.ltan`` (and the other way round), and ``name`` and ``description`` are the base's unless it gives
+    its own. Bases may chain; a cycle is an error naming the files.
+    """
+    path = _resolve(name_or_path)
+    return from_dict(_read(path), source=str(path))

@@ -80,6 +80,8 @@ class DesignResult(Result):
     transient: Any = None
     transient_note: str = ""
     debris: Any = None
+    #: Inputs out of scale for the design's power, each naming the field to change (designs.fields.scale_warnings).
+    warnings: tuple[str, ...] = ()
 
     @property
     def mass(self) -> structure.MassBudget:
@@ -132,6 +134,7 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
         "name": result.name,
         "feasible": column(result.feasible, shape),
         "reasons": _reasons(result),
+        **({"warnings": list(result.warnings)} if column is _flat else {}),  # a sweep's table has no list column
         "orbit": {
             "altitude_m": _si(env.altitude, "m", shape),
             "inclination_deg": _si(env.inclination, "deg", shape),

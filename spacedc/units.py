@@ -165,7 +165,7 @@ def si(value: Any, unit: str, name: str, *, lo: float | None = None, hi: float |
     except pint.DimensionalityError as exc:
         raise DimensionalityError(exc.units1, exc.units2, exc.dim1, exc.dim2,
                                   extra_msg=f" for {name} = {q} (expected a {_dimension_word(unit)} in {unit})"
-                                  ) from None
+                                            f"{_temperature_hint(q, unit)}") from None
     _check_values(x, name, q, unit, lo=lo, hi=hi, lo_open=lo_open, hi_open=hi_open)
     return x
 
@@ -220,6 +220,29 @@ def scalar_or_array(x: Any, kind: type = float) -> Any:
     if x.ndim == 0:
         return kind(x)
     return x if dtype is None else x.astype(dtype, copy=False)
+
+
+#: Units a temperature is mistaken for: "38 C" is 38 coulomb, "100 F" 100 farad, "38 c" 38 times the speed of light.
+_TEMPERATURE_LOOKALIKES = {"coulomb": "degC", "farad": "degF", "speed_of_light": "degC"}
+
+
+def _temperature_hint(q: pint.Quantity, unit: str) -> str:
+    """``"; did you mean degC?"`` where a temperature was expected and ``q`` has the dimension of a unit a
+    temperature is mistaken for (C, F, c); ``""`` otherwise.
+
+    >>> _temperature_hint(Q_(38, "C"), "K"), _temperature_hint(Q_(100, "F"), "K"), _temperature_hint(Q_(3, "m"), "K")
+    ('; did you mean 38 degC?', '; did you mean 100 degF?', '')
+    """
+    try:
+        if u.Unit(unit).dimensionality != u.kelvin.dimensionality:
+            return ""
+    except Exception:  # pragma: no cover - unit strings are ours
+        return ""
+    guess = _TEMPERATURE_LOOKALIKES.get(str(q.units))
+    if guess is None:
+        return ""
+    shown = q.m if np.ndim(q.m) else f"{q.m:g}"
+    return f"; did you mean {shown} {guess}?"
 
 
 def _dimension_word(unit: str) -> str:
