@@ -92,9 +92,13 @@ class DesignResult(Result):
 
 
 def _reasons(result: DesignResult) -> list:
-    r = np.asarray(result.reasons, dtype=object)
-    split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
-    return split[0] if r.ndim == 0 else split
+    """Each point's reasons as a list of sentences (one list for a single design): made from the distinct reason
+    sets only (:meth:`spacedc.results.Reasons.distinct`), then one list per point."""
+    index, sets = result.reason_codes.distinct()
+    split = [tuple(part for m in s for part in m.split("; ") if part) for s in sets]
+    if index.ndim == 0:
+        return list(split[int(index)])
+    return [list(split[i]) for i in index.ravel().tolist()]
 
 
 def _transient(tr: Any) -> dict[str, Any]:

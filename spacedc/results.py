@@ -18,7 +18,7 @@ import pint
 
 from spacedc.units import finite_or_none, unit_suffix
 
-__all__ = ["Result", "Reasons", "mask_reasons", "combine_reasons"]
+__all__ = ["Result", "Reasons", "mask_reasons", "combine_reasons", "replace"]
 
 
 class _LazyReasons:
@@ -79,6 +79,23 @@ class Result:
             else:
                 out[f.name] = finite_or_none(value)
         return out
+
+
+def replace(result: Any, /, **changes: Any) -> Any:
+    """:func:`dataclasses.replace` that keeps a :class:`Result`'s ``reasons`` as it holds them (codes stay codes:
+    :func:`dataclasses.replace` reads every field, so it would write the reasons out as text).
+
+    >>> @dataclasses.dataclass(frozen=True)
+    ... class Check(Result):
+    ...     feasible: Any
+    ...     reasons: Any
+    >>> r = Check(feasible=np.array([False, True]), reasons=Reasons.mask((2,), ([True, False], "too hot")))
+    >>> type(replace(r, feasible=False).reason_codes).__name__, r.reasons.tolist()
+    ('Reasons', ['too hot', ''])
+    """
+    if "reasons" not in changes and isinstance(result, Result) and "reasons" in result.__dict__:
+        changes["reasons"] = result.__dict__["reasons"]
+    return dataclasses.replace(result, **changes)
 
 
 def _si_unit(q: pint.Quantity) -> str:
@@ -221,6 +238,12 @@ class Reasons:
     def broadcast_to(self, shape: tuple[int, ...]) -> Reasons:
         """The same reasons at ``shape`` (no array is copied)."""
         return Reasons(self._groups, shape)
+
+    def __getitem__(self, key: Any) -> Reasons:
+        """The reasons of the points ``key`` selects (numpy indexing over ``shape``), still as codes."""
+        groups = tuple((np.broadcast_to(c, self.shape)[key], m, flags) for c, m, flags in self._groups)
+        return Reasons(groups, np.empty(self.shape, dtype=bool)[key].shape) if groups else \
+            Reasons((), np.empty(self.shape, dtype=bool)[key].shape)
 
     # -- reading --------------------------------------------------------------------------------------------
 
