@@ -4,8 +4,11 @@ A result field that holds a Quantity is flattened by :meth:`Result.to_dict` to `
 unit given by the field's metadata (``field(metadata={"unit": "W*h"})``) or, by default, the Quantity's SI
 base unit. Feasibility is part of the result, never an exception: ``feasible`` broadcasts like the other
 fields and ``reasons`` holds one human sentence per infeasible point (an empty string where feasible).
-Every package builds its reasons with :func:`mask_reasons` and collapses a single point's flags and
-sentences to ``bool`` and ``str`` with :func:`spacedc.units.scalar_or_array`.
+Every package builds its reasons as integer codes with :meth:`Reasons.mask` (a bit per check) and hands them
+to its result, whose ``reasons`` field reads as the sentences, written on first read from the distinct codes
+only (``str`` for a single point); the sizing chain joins the steps' codes with :meth:`Reasons.combine`.
+:func:`mask_reasons` and :func:`combine_reasons` are the same text built at once. A single point's flags
+collapse to ``bool`` with :func:`spacedc.units.scalar_or_array`.
 """
 
 from __future__ import annotations
@@ -133,6 +136,14 @@ def _code_dtype(bits: int) -> type:
     return next(t for b, t in _CODE_DTYPES if bits <= b)
 
 
+def _broadcasts(shape: tuple[int, ...], to: tuple[int, ...]) -> bool:
+    """Whether an array of ``shape`` broadcasts to ``to`` (without growing it)."""
+    try:
+        return np.broadcast_shapes(shape, to) == tuple(to)
+    except ValueError:
+        return False
+
+
 class Reasons:
     """Per-point infeasibility reasons held as integer codes, turned into text only when read.
 
@@ -167,8 +178,7 @@ class Reasons:
             shape = np.broadcast_shapes(*(np.shape(c) for c, _, _ in self._groups))
         else:
             shape = tuple(shape)
-            np.broadcast_shapes(shape, *(np.shape(c) for c, _, _ in self._groups))
-            if any(np.ndim(c) > len(shape) for c, _, _ in self._groups):
+            if any(not _broadcasts(np.shape(c), shape) for c, _, _ in self._groups):
                 raise ValueError(f"reasons of shape {shape} cannot hold codes of shapes "
                                  f"{[np.shape(c) for c, _, _ in self._groups]}")
         self.shape = shape
@@ -178,20 +188,19 @@ class Reasons:
     @classmethod
     def mask(cls, shape: tuple[int, ...], *causes: tuple[Any, str]) -> Reasons:
         """One flag per ``(mask, message)`` cause, in the order given: bit ``b`` is set where the ``b``-th mask
-        is true. Masks broadcast to ``shape`` and are kept at their own shape (no copy for one cause)."""
+        is true. Masks broadcast to ``shape`` and are kept at their own shape (a design constant stays one code)."""
         shape = tuple(shape)
         if not causes:
             return cls((), shape)
         masks = [np.asarray(m, dtype=bool) for m, _ in causes]
-        np.broadcast_shapes(shape, *(m.shape for m in masks))
         for m in masks:
-            if m.ndim > len(shape):
+            if not _broadcasts(m.shape, shape):
                 raise ValueError(f"a cause of shape {m.shape} does not broadcast to the reasons' shape {shape}")
         if len(causes) > _WORD_BITS:
             raise ValueError(f"at most {_WORD_BITS} causes in one reasons builder, not {len(causes)}")
         dtype = _code_dtype(len(causes))
         if len(causes) == 1:
-            codes = masks[0].view(np.uint8)
+            codes = masks[0].astype(np.uint8)  # a copy: the caller's mask may change later
         else:
             codes = np.zeros(np.broadcast_shapes(*(m.shape for m in masks)), dtype=dtype)
             for bit, m in enumerate(masks):

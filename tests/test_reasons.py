@@ -106,6 +106,15 @@ def test_a_cause_that_does_not_broadcast_to_the_shape_is_rejected():
         Reasons.mask((3,), (np.ones((2, 3), bool), "too big"))
     with pytest.raises(ValueError):
         Reasons.mask((3,), (np.ones(4, bool), "mismatched"))
+    with pytest.raises(ValueError):
+        Reasons.mask((1,), (np.ones(3, bool), "grows the shape"))
+
+
+def test_the_codes_do_not_follow_a_mask_changed_afterwards():
+    hot = np.array([True, False])
+    r = Reasons.mask((2,), (hot, "too hot"))
+    hot[:] = False
+    assert r.text().tolist() == ["too hot", ""]
 
 
 @dataclasses.dataclass(frozen=True)
