@@ -15,7 +15,7 @@ import pint
 
 from spacedc.compute.radiation import DEFAULT_RECOVERY_TIME, DEFAULT_SDC_RATE, DEFAULT_SEFI_RATE
 from spacedc.compute.reliability import _count, _inputs, _mean_over_life, _survival, spares_for
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction as _fraction
 from spacedc.units import named_shapes, quantity, scalar_or_array, si
 
@@ -202,7 +202,7 @@ def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rat
     crash = down >= 1.0
     a_sefi = np.where(crash, 0.0, 1.0 - down)
     missed = (prob < conf) & ~none
-    why = mask_reasons(a.shape, (none, "no finite spare count meets the end-of-life compute target"),
+    why = Reasons.mask(a.shape, (none, "no finite spare count meets the end-of-life compute target"),
                        (missed, "the spares given miss the end-of-life compute target at the stated confidence"),
                        (crash, "SEFI rate x recovery time >= 1: the chips never finish recovering"))
     return ComputePayload(
@@ -213,4 +213,4 @@ def compute_payload(active: Any, *, chip_power: Any, chip_mass: Any, failure_rat
         availability=scalar_or_array(working * a_sefi), mean_working_fraction=scalar_or_array(mean_working),
         mean_availability=scalar_or_array(mean_working * a_sefi), sefi_rate=quantity(a * r_sefi, "1/day"),
         sdc_rate=quantity(a * r_sdc, "1/day"), feasible=scalar_or_array(~(none | missed | crash), bool),
-        reasons=scalar_or_array(why, str))
+        reasons=why)

@@ -43,7 +43,7 @@ from spacedc import orbit
 from spacedc import structure
 from spacedc.designs.envelope import _MANIFOLD, _ROOT_OFFSET, _STOW_GAP
 from spacedc.designs.spec import LaunchChoices, LifetimeChoices
-from spacedc.results import Result, combine_reasons, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, quantity, scalar_or_array, si
 from spacedc.units import json_column as _flat
 
@@ -566,7 +566,7 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
                        f"the orbit or the specific impulse; " + reasons)
         feasible = bool(feasible)
     else:
-        reasons = mask_reasons(
+        reasons = Reasons.mask(
             shape, (unbounded, "propellant for drag make-up and disposal unbounded"),
             *((bad, _WHY[k][0].format(lv=lv.name)) for k, bad in failed.items()))
     usd, kw = station["usd"], station["kw"]
@@ -625,13 +625,13 @@ def _mass_budget(c: LaunchChoices, s: SimpleNamespace, mat: materials.Material, 
         propulsive=life.propulsive == "yes", max_delta_v=life.max_disposal_delta_v, f107=life.f107, ap=life.ap)
     outside = outside | heavy
     if np.any(outside):
-        why = mask_reasons(np.shape(outside), (outside & ~heavy, f"altitude outside the lifetime model's range "
+        why = Reasons.mask(np.shape(outside), (outside & ~heavy, f"altitude outside the lifetime model's range "
                                                                  f"{lo:.0f}-{hi:.0f} km (the NRLMSIS density table)"),
                            (heavy, f"ballistic coefficient outside the lifetime model's range {b_lo:g}-{b_hi:g} "
                                    f"kg/m^2"))
         life_budget = dataclasses.replace(
             life_budget, meets_rule=scalar_or_array(np.asarray(life_budget.meets_rule) & ~outside, bool),
-            reasons=scalar_or_array(combine_reasons(why, np.asarray(life_budget.reasons, dtype=object)), str))
+            reasons=Reasons.combine(why, life_budget.reason_codes))
     keep, dispose = life_budget.station_keeping_delta_v, life_budget.disposal_delta_v
     keep_s, dispose_s, avoid = np.broadcast_arrays(keep.m_as("m/s"), dispose.m_as("m/s"), s.dv_avoid)
     dv = structure.DeltaVBudget(drag_makeup=quantity(keep_s, "m/s"), disposal=quantity(dispose_s, "m/s"),
@@ -663,8 +663,10 @@ def _packing(c: LaunchChoices, lv: structure.LaunchVehicle, published: structure
         notes.append(_supplied_note(lv.name, f"capability to orbit ({lv.recovery})", "mass_to_orbit",
                                     published.performance))
     elif not np.all(pack.mass_to_orbit_within_reference):
-        notes.append(str(np.ravel(structure.mass_to_orbit(lv, quantity(s.h_km, "km"), quantity(s.inc, "deg")).reasons)
-                         [np.argmin(np.ravel(pack.mass_to_orbit_within_reference))]))
+        outside = structure.mass_to_orbit(lv, quantity(s.h_km, "km"), quantity(s.inc, "deg")).reason_codes
+        shape = np.broadcast_shapes(outside.shape, np.shape(pack.mass_to_orbit_within_reference))
+        within = np.broadcast_to(pack.mass_to_orbit_within_reference, shape)
+        notes.append(str(outside.broadcast_to(shape)[np.unravel_index(np.argmin(within), shape)]))
     if pack.launch_cost_per_satellite is None:
         notes.append(f"not checked: {lv.name} publishes no launch price in the {lv.recovery} mode (give "
                      f"launch.launch_price for the launch cost per satellite and per kW)")
@@ -801,9 +803,10 @@ def _select_margins(mask: np.ndarray, where_true: structure.LaunchMargins,
     fields = [f.name for f in dataclasses.fields(structure.LaunchMargins)]
     picked = {}
     for name in fields:
-        a, b = np.asarray(getattr(where_true, name)), np.asarray(getattr(where_false, name))
-        out = np.where(mask, a, b)
-        picked[name] = out.astype(object) if name == "reasons" else out
+        if name == "reasons":  # the codes, never the text
+            picked[name] = Reasons.combine(where_true.reason_codes.where(mask), where_false.reason_codes.where(~mask))
+        else:
+            picked[name] = np.where(mask, np.asarray(getattr(where_true, name)), np.asarray(getattr(where_false, name)))
     return structure.LaunchMargins(**picked)
 
 
@@ -835,8 +838,8 @@ def _quasi_static(c: LaunchChoices, lv: structure.LaunchVehicle, mat: materials.
     parts = [np.asarray(p) for p in np.broadcast_arrays(*parts)]
     low = np.minimum.reduce(parts)
     ok = low >= 0.0
-    why = mask_reasons(low.shape, *((p < 0.0, f"{name} margin < 0") for p, name in
+    why = Reasons.mask(low.shape, *((p < 0.0, f"{name} margin < 0") for p, name in
                                     zip(parts, ("tie-down tension", "tie-down shear", "primary structure yield",
                                                 "primary structure ultimate", "primary structure buckling"))))
     return structure.LaunchMargins(*(scalar_or_array(p) for p in parts), min_margin=scalar_or_array(low),
-                                   feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(why, str))
+                                   feasible=scalar_or_array(ok, bool), reasons=why)

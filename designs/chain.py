@@ -75,7 +75,7 @@ from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
 from spacedc.designs.budget import RadiatorWings, SizedSatellite, budget_and_margins
 from spacedc.designs.result import DesignResult
-from spacedc.results import Result, combine_reasons, mask_reasons
+from spacedc.results import Reasons, Result, replace
 from spacedc.units import quantity, scalar_or_array, u
 
 __all__ = ["size"]
@@ -102,7 +102,8 @@ class SizingChain:
 
     Each step reads the design and what the steps before it found (attributes of the chain) and adds its own;
     every step broadcasts, so a design whose fields hold arrays is sized point by point in one pass. A step's
-    infeasibilities are per-point reason arrays, joined into the design's ``reasons`` in the chain's order.
+    infeasibilities are per-point :class:`spacedc.results.Reasons` (integer codes), combined into the design's
+    ``reasons`` in the chain's order and written out as text only when read.
     """
 
     #: The steps' reasons, in the order the design's ``reasons`` joins them.
@@ -162,7 +163,7 @@ class SizingChain:
         self.dose_margin = margin = compute.dose_margin(dose.dose, c.dose_tolerance, c.dose_design_margin)
         over = np.asarray(dose.valid) & (np.asarray(margin) < 0)
         self.reasons["compute"] = _reason(payload)
-        self.reasons["radiation"] = combine_reasons(np.asarray(dose.reasons, dtype=object), mask_reasons(
+        self.reasons["radiation"] = Reasons.combine(dose.reason_codes, Reasons.mask(
             np.shape(over), (over, "the chips' total ionizing dose over life, times the radiation design margin "
                                    "(compute.dose_design_margin), exceeds their tolerance (compute.dose_tolerance): "
                                    "add shielding (compute.shielding) or choose harder parts")))
@@ -177,7 +178,7 @@ class SizingChain:
             radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
             junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
         too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
-        self.reasons["junction"] = mask_reasons(np.shape(too_hot), (
+        self.reasons["junction"] = Reasons.mask(np.shape(too_hot), (
             too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
                      f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances"))
 
@@ -246,12 +247,12 @@ class SizingChain:
         self.w_hp = (base + pump_w) * self.hp_factor
         self.load = base + pump_w + self.w_hp
         self.q_rad = (base + pump_w) * gain + self.w_hp * self.path_factor + self.w_hp
-        self.reasons["coupling"] = mask_reasons(
+        self.reasons["coupling"] = Reasons.mask(
             np.shape(runaway),
             (runaway, "pump and heat-pump power exceed what they serve: widen the loop lines, add parallel loops "
                       "(thermal.loop_count) or lower the heat-pump lift"),
             (~runaway & (change > _COUPLING_TOLERANCE), "pump power did not converge with the heat it moves"))
-        self.reasons["loop"] = np.where(self.heat_pumped, "", _reason(loop))
+        self.reasons["loop"] = _reason(loop).where(~np.asarray(self.heat_pumped, dtype=bool))
 
     def radiator(self) -> None:
         """The radiator's panels as built, its needed and installed area, mass and panel count, and the loop's
@@ -315,8 +316,8 @@ class SizingChain:
             self.design, self.env, self.payload, self.compute_power, self.array, self.battery, thermal_mass,
             self.q_rad, self.area, self.needed, self.panels, self.panel_count,
             self.shells[0].avoidance_delta_v(self.design.power.lifetime))
-        self.reasons["launch"] = np.asarray(self.launch.reasons, dtype=object)
-        self.reasons["lifetime"] = np.asarray(self.launch.lifetime.reasons, dtype=object)
+        self.reasons["launch"] = self.launch.reason_codes
+        self.reasons["lifetime"] = self.launch.lifetime.reason_codes
 
     def manoeuvres(self) -> None:
         """The constellation's conjunctions and avoidance manoeuvres, shell by shell
@@ -339,10 +340,10 @@ class SizingChain:
         a finding reported in the ``debris`` section, not an infeasibility of the satellite."""
         fig = self.debris_figures
         if np.ndim(result.feasible):
-            return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=CASCADE_SWEEP))
+            return replace(result, debris=replace(fig, cascade_note=CASCADE_SWEEP))
         low, high = orbit.shell_edges()[[0, -1]].m_as("km")
         if not low <= self.env.altitude.m_as("km") < high:
-            return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade_note=(
+            return replace(result, debris=replace(fig, cascade_note=(
                 f"not run: the orbit lies outside the cascade's shells ({low:.0f}-{high:.0f} km)")))
         run = constellation_cascade(self.design, satellites=int(fig.own.satellites), lifetime=self.design.power.lifetime,
                                     dry_mass=self.launch.mass.dry, cross_section=fig.bus_area + fig.wing_area)
@@ -350,7 +351,7 @@ class SizingChain:
                 f"{run.launch_rate.m:.4g} per year into the {run.result.altitude_low[run.shell].m:.0f}-"
                 f"{run.result.altitude_high[run.shell].m:.0f} km shell: "
                 + {"settled": "settled", "growing": "stable, debris still growing", "runaway": "RUNAWAY"}[run.state])
-        return dataclasses.replace(result, debris=dataclasses.replace(fig, cascade=run, cascade_note=note))
+        return replace(result, debris=replace(fig, cascade=run, cascade_note=note))
 
     def cost(self) -> None:
         """What one satellite and the station cost, and the cost of a kW-year and a kWh of the compute delivered
@@ -396,20 +397,20 @@ class SizingChain:
 
     def result(self) -> DesignResult:
         """The :class:`DesignResult`: every step's figures, each field broadcast to the sweep's shape."""
-        combined = combine_reasons(*(self.reasons[k] for k in self.REASONS))
+        combined = Reasons.combine(*(self.reasons[k] for k in self.REASONS))
         load = self.load
         shape = np.broadcast_shapes(np.shape(load), np.shape(self.area), np.shape(self.array.area.m),
                                     np.shape(self.battery.mass.m), np.shape(self.launch.mass.wet.m),
                                     np.shape(self.junction.m), np.shape(self.panel_count),
-                                    np.shape(self.launch.feasible), np.shape(combined),
+                                    np.shape(self.launch.feasible), combined.shape,
                                     np.shape(self.payload.chips_total), np.shape(self.dose.dose.m),
                                     np.shape(self.cost_result.per_satellite.m), np.shape(self.terrestrial.total.m))
-        reasons = np.broadcast_to(combined, shape)
-        feasible = reasons == ""
+        reasons = combined.broadcast_to(shape)  # codes: the text is made when read
+        feasible = reasons.feasible
         th, pc, runaway = self.design.thermal, self.panel_count, self.runaway_hp
         result = DesignResult(
             name=self.design.name,
-            feasible=scalar_or_array(feasible, bool), reasons=scalar_or_array(reasons, str),
+            feasible=scalar_or_array(feasible, bool), reasons=reasons,
             environment=self.env, chip_power=self.chips.to("W"), load=quantity(load, "W"),
             conversion_loss=self.conversion.heat.to("W"), path_loss=quantity(load * self.path_factor, "W"),
             pump_power=quantity(self.pump_w, "W"), coolant_mass_flow=(th.loop_count * self.loop.mass_flow).to("kg/s"),
@@ -432,7 +433,7 @@ class SizingChain:
 
         result = dataclasses.replace(result, warnings=tuple(scale_warnings(self.design, result)))
         if shape:  # a sweep: every top-level field holds one value per point, whichever fields were swept
-            result = dataclasses.replace(result, **{
+            result = replace(result, **{
                 f.name: quantity(np.broadcast_to(getattr(result, f.name).m, shape), f.metadata["unit"])
                 for f in dataclasses.fields(result) if "unit" in f.metadata},
                 panel_count=np.broadcast_to(result.panel_count, shape).copy())
@@ -458,7 +459,7 @@ class SizingChain:
                    "not asked for (transient=False)" if transient is not None else
                    "the node network has no heat-pump model (a conductance cannot carry heat uphill)" if heat_pumped
                    else "the steady sizing did not close (no finite radiator, array or battery to simulate)")
-            return dataclasses.replace(result, transient_note=f"not run: {why}")
+            return replace(result, transient_note=f"not run: {why}")
         from spacedc.designs.transient import orbit_extremes
 
         try:
@@ -470,13 +471,13 @@ class SizingChain:
                                        f"chips, the battery and the loop are unchecked", transient_note=f"failed: {exc}")
         for reason in _transient_reasons(self.design, extremes):
             result = _infeasible(result, reason)
-        return dataclasses.replace(result, transient=extremes,
+        return replace(result, transient=extremes,
                                    transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
 
 
 def _infeasible(result: DesignResult, reason: str, **changes: Any) -> DesignResult:
     """A single design's result made infeasible, ``reason`` joined to its reasons."""
-    return dataclasses.replace(result, feasible=False, reasons="; ".join(filter(None, [result.reasons, reason])),
+    return replace(result, feasible=False, reasons=Reasons.combine(result.reason_codes, reason),
                                **changes)
 
 
@@ -539,7 +540,7 @@ def _loop_mass(th: Any, loop: thermal.LoopResult) -> pint.Quantity:
 
 
 def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray,
-                      array: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      array: Any) -> tuple[np.ndarray, np.ndarray, Reasons]:
     """The battery's own radiator (``thermal.battery_cooling = "radiator"``): area, heater power, reasons.
 
     Area: the battery's discharge loss, P (1/n - 1) in eclipse (n the battery-to-load efficiency, the share the
@@ -576,7 +577,7 @@ def _battery_radiator(design: Design, env: Any, loads: Any, load: np.ndarray,
         th.emissivity * _SIGMA * t_min ** 4 - cold_case.absorbed_front.m_as("W/m^2"), 0.0), 0.0)
     surplus = array.required_power.m_as("W") - load / pw.daylight_path_efficiency
     short = finite & (heater / pw.daylight_path_efficiency > surplus * (1 + 1e-12))
-    why = mask_reasons(
+    why = Reasons.mask(
         np.broadcast_shapes(np.shape(cold), np.shape(short)),
         (cold, "the battery radiator's sink is warmer than the middle of the battery's temperature range: widen "
                "the range or use thermal.battery_cooling = 'loop'"),
@@ -618,8 +619,8 @@ def _eclipse_cycles(env, lifetime) -> np.ndarray:
     return env.days_with_eclipse * orbits_per_day * years
 
 
-def _reason(result: Result) -> np.ndarray:
-    return np.asarray(result.reasons, dtype=object)
+def _reason(result: Result) -> Reasons:
+    return result.reason_codes
 
 
 def _launch(design: Design, env, payload, compute_power, array, battery, thermal_mass, q_rad, area, needed, panels,
@@ -676,13 +677,13 @@ def _launch(design: Design, env, payload, compute_power, array, battery, thermal
     return launch, quantity(height, "mm").to("m"), quantity(2 * radius, "mm").to("m")
 
 
-def _short_panel_reason(th: Any, area: np.ndarray, panel_count: np.ndarray) -> np.ndarray:
+def _short_panel_reason(th: Any, area: np.ndarray, panel_count: np.ndarray) -> Reasons:
     """Where the installed area, spread over ``thermal.wings`` wings, makes panels too short for the hinge lugs
     that join them (geometry.RadiatorPanelSpec.shortest_length_mm): not buildable, with the reason."""
     _, length = th.wing_panels(area, panel_count)
     shortest = geometry.RadiatorPanelSpec.shortest_length_mm() / 1e3
     short = np.isfinite(area) & (length <= shortest)
-    return mask_reasons(np.shape(short), (
+    return Reasons.mask(np.shape(short), (
         short, f"thermal.wings spreads the radiator so thin that its panels come out shorter than the "
                f"{shortest * 1e3:.0f} mm their hinge lugs need: use fewer wings or narrower panels "
                f"(thermal.panel_width)"))

@@ -50,7 +50,7 @@ import numpy as np
 import pint
 
 from spacedc import orbit, structure
-from spacedc.results import Result, combine_reasons, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import quantity, scalar_or_array
 
 __all__ = ["ShellFigures", "constellation_figures", "DebrisFigures", "CascadeRun", "debris_figures",
@@ -138,11 +138,11 @@ def _shell_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
         ("manoeuvres_per_satellite", "1/year"), ("delta_v_per_satellite", "m/s/year"),
         ("residual_collisions", "1/year"))}
     lo, hi = orbit.CATALOGUE_RANGE
-    reasons = mask_reasons(np.shape(valid), (~valid, f"the shell lies outside the catalogue's {lo:.0f}-{hi:.0f} km: "
+    reasons = Reasons.mask(np.shape(valid), (~valid, f"the shell lies outside the catalogue's {lo:.0f}-{hi:.0f} km: "
                                                      f"give constellation.background_density"))
     return ShellFigures(
         altitude=altitude.to("km"), inclination=inclination.to("deg"), satellites=scalar_or_array(total, int),
-        valid=scalar_or_array(valid, bool), reasons=scalar_or_array(np.asarray(reasons, dtype=object), str),
+        valid=scalar_or_array(valid, bool), reasons=reasons,
         relative_speed=speed.to("km/s"), constellation_density=rates.constellation_density.to("1/km^3"),
         internal_conjunctions=quantity(internal.m_as("1/year"), "1/year"), kinetic_gas_encounters=gas.to("1/year"),
         closest_approach=closest.to("m"), **masked)
@@ -318,12 +318,12 @@ def debris_figures(design: Any, altitude: pint.Quantity, inclination: pint.Quant
     # Outside both flux models' altitudes the figures that hold the flux are unbounded (None in summary.json).
     flux, p_bus, p_wings = (_mask(flux, ~valid, "1/m^2/year"), _mask(p_bus, ~valid, ""), _mask(p_wings, ~valid, ""))
     meteoroids = _mask(meteoroids, ~valid, "1/m^2/year")
-    reasons = combine_reasons(mask_reasons(np.shape(valid), (~valid, (
+    reasons = Reasons.combine(Reasons.mask(np.shape(valid), (~valid, (
         f"the orbit lies outside the debris flux models' {_FLUX_RANGE_KM[0]:.0f}-{_FLUX_RANGE_KM[1]:.0f} km"))),
-        np.asarray(own.reasons, dtype=object))
+        own.reason_codes)
     every = (own, *further)
     return DebrisFigures(
-        valid=scalar_or_array(valid & np.asarray(own.valid), bool), reasons=scalar_or_array(reasons, str),
+        valid=scalar_or_array(valid & np.asarray(own.valid), bool), reasons=reasons,
         flux_model=scalar_or_array(np.asarray(FLUX_MODELS, dtype=object)[model], str),
         background_given=design.constellation.background_density is not None,
         flux=flux.to("1/m^2/year"), meteoroid_flux=meteoroids, bus_area=quantity(bus, "m^2"),

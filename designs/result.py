@@ -26,7 +26,9 @@ class DesignResult(Result):
     """The sized design. Fields broadcast over the design's arrays.
 
     ``feasible`` is false wherever any step is infeasible, and ``reasons`` then says why (all steps' reasons
-    joined with ``"; "``). ``compute`` holds the chips flown (active and spare) and their survival, ``dose`` and
+    joined with ``"; "``): it reads as ``str`` or an object array of ``str``, written on first read from the
+    steps' integer codes, which ``reason_codes`` gives (:class:`spacedc.results.Reasons`; its
+    ``dictionary()`` is the dictionary-encoded column of a table). ``compute`` holds the chips flown (active and spare) and their survival, ``dose`` and
     ``dose_margin`` the total ionizing dose behind their shielding and its margin, ``launch.lifetime`` the
     orbit's lifetime and disposal, ``cost`` the mission's cost (its launch priced at 0 where ``launch_priced`` is
     false: the vehicle publishes no price and the design states none) and ``terrestrial`` the data center on
@@ -94,9 +96,13 @@ class DesignResult(Result):
 
 
 def _reasons(result: DesignResult) -> list:
-    r = np.asarray(result.reasons, dtype=object)
-    split = [[part for part in str(x).split("; ") if part] for x in r.ravel()]
-    return split[0] if r.ndim == 0 else split
+    """Each point's reasons as a list of sentences (one list for a single design): made from the distinct reason
+    sets only (:meth:`spacedc.results.Reasons.distinct`), then one list per point."""
+    index, sets = result.reason_codes.distinct()
+    split = [tuple(part for m in s for part in m.split("; ") if part) for s in sets]
+    if index.ndim == 0:
+        return list(split[int(index)])
+    return [list(split[i]) for i in index.ravel().tolist()]
 
 
 def _transient(tr: Any) -> dict[str, Any]:

@@ -64,7 +64,7 @@ import pint
 from spacedc.orbit.cascade import MIN_SHELL_ALTITUDE
 from spacedc.orbit.constants import _R_E
 from spacedc.orbit.debris_data import CATALOGUE_2023_BY_ALTITUDE, CATALOGUE_2023_PAYLOAD_STATUS
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["CATALOGUE_RANGE", "CATALOGUE_KINDS", "DENSITY_UNIT", "catalogue_population", "catalogue_density",
@@ -188,9 +188,9 @@ def catalogue_density_checked(altitude: Any, *, kind: str = "all") -> CatalogueD
     h = si(altitude, "km", "altitude", lo=0.0)
     lo, hi = CATALOGUE_RANGE
     bad = (h < lo) | (h > hi)
-    reasons = mask_reasons(h.shape, (bad, f"altitude outside the catalogue's shells {lo:g}-{hi:g} km"))
+    reasons = Reasons.mask(h.shape, (bad, f"altitude outside the catalogue's shells {lo:g}-{hi:g} km"))
     return CatalogueDensity(density=quantity(rho[_shell_index(h)], DENSITY_UNIT), valid=scalar_or_array(~bad, bool),
-                            reasons=scalar_or_array(reasons, str))
+                            reasons=reasons)
 
 
 @named_shapes

@@ -50,7 +50,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, broadcast, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["FLUX_UNIT", "DebrisFluxTable", "FluxResult", "ImpactRisk", "debris_flux", "debris_flux_checked",
@@ -226,7 +226,7 @@ def _checked(h: np.ndarray, i: np.ndarray, table: DebrisFluxTable, size: Any
     bad_h = (h < h_lo) | (h > h_hi)
     bad_i = (i < i_lo) | (i > i_hi)
     flux = _interpolate(table, np.clip(h, h_lo, h_hi), size)
-    reasons = mask_reasons(h.shape,
+    reasons = Reasons.mask(h.shape,
                            (bad_h, f"altitude outside the debris flux table's range {h_lo:g}-{h_hi:g} km"),
                            (bad_i, f"inclination outside the debris flux table's range {i_lo:g}-{i_hi:g} deg"))
     return flux, ~(bad_h | bad_i), reasons
@@ -253,7 +253,7 @@ def debris_flux_checked(altitude: Any, inclination: Any, table: DebrisFluxTable,
     h, i = _inputs(altitude, inclination, table)
     flux, valid, reasons = _checked(h, i, table, size)
     return FluxResult(flux=quantity(flux, FLUX_UNIT), valid=scalar_or_array(valid, bool),
-                      reasons=scalar_or_array(reasons, str))
+                      reasons=reasons)
 
 
 @named_shapes
@@ -383,7 +383,7 @@ def impact_risk(altitude: Any, inclination: Any, *, table: DebrisFluxTable, bus_
     return ImpactRisk(flux=quantity(flux, FLUX_UNIT), expected_bus=q(n_bus), expected_wings=q(n_wing),
                       expected_total=q(n_total), probability_bus=q(-np.expm1(-n_bus)),
                       probability_wings=q(-np.expm1(-n_wing)), probability_any=q(-np.expm1(-n_total)),
-                      valid=scalar_or_array(valid, bool), reasons=scalar_or_array(reasons, str))
+                      valid=scalar_or_array(valid, bool), reasons=reasons)
 
 
 @named_shapes

@@ -71,7 +71,7 @@ from spacedc.orbit.atmosphere import (_AP_DEFAULT, MEAN_SOLAR_CYCLE, MSIS_ALTITU
 from spacedc.cache import cached_table
 from spacedc.orbit.atmosphere import _msis_key
 from spacedc.orbit.constants import DRAG_COEFFICIENT, _JULIAN_YEAR_S as _YEAR_S, _MU, _R_E
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["orbital_lifetime", "station_keeping_delta_v", "DISPOSAL_RULES", "DisposalPlan", "disposal_plan",
@@ -648,7 +648,7 @@ def disposal_plan(altitude: Any, *, ballistic_coefficient: Any, end_of_mission: 
     too_much = ~natural_ok & can_burn & (dv > dv_max)
     meets = ~(no_burn | too_much)
     years = natural / _YEAR_S
-    reasons = mask_reasons(
+    reasons = Reasons.mask(
         h.shape,
         (no_burn, f"the natural lifetime exceeds {limit_text} and the satellite has no propulsion to dispose of "
                   f"itself"),
@@ -656,7 +656,7 @@ def disposal_plan(altitude: Any, *, ballistic_coefficient: Any, end_of_mission: 
     return DisposalPlan(delta_v=quantity(dv, "m/s"), target_perigee=quantity(hp / 1e3, "km"),
                         natural_lifetime=quantity(years, "year"), residual_lifetime=quantity(residual / _YEAR_S, "year"),
                         rule=rule, meets_rule=scalar_or_array(meets, bool),
-                        reasons=scalar_or_array(reasons, str))
+                        reasons=reasons)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -759,4 +759,4 @@ def lifetime_budget(altitude: Any, *, mass: Any, drag_area: Any, drag_coefficien
         natural_lifetime=quantity(np.broadcast_to(natural.m_as("year"), shape), "year"),
         mean_density=quantity(np.broadcast_to(rho.m_as("kg/m^3"), shape), "kg/m^3"),
         station_keeping_delta_v=quantity(keep, "m/s"), disposal_delta_v=quantity(dispose, "m/s"),
-        delta_v=quantity(keep + dispose, "m/s"), disposal=plan, meets_rule=plan.meets_rule, reasons=plan.reasons)
+        delta_v=quantity(keep + dispose, "m/s"), disposal=plan, meets_rule=plan.meets_rule, reasons=plan.reason_codes)

@@ -72,7 +72,7 @@ import pint
 
 from spacedc.cache import cached_table, package_versions
 from spacedc.orbit.constants import _JULIAN_YEAR_S as _YEAR_S
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, broadcast, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["ALUMINIUM_DENSITY", "FIELD_EPOCH", "DOSE_VALIDITY", "DoseResult", "total_dose", "radiation_dose",
@@ -418,9 +418,9 @@ def radiation_dose(altitude: Any, inclination: Any, shielding: Any, duration: An
     bad_h = (h < h_lo) | (h > h_hi)
     bad_s = (areal < a_lo * (1 - 1e-12)) | (areal > a_hi * (1 + 1e-12))
     rate = _interpolate(np.clip(h, h_lo, h_hi), i, np.clip(areal, a_lo, a_hi), epoch)
-    reasons = mask_reasons(h.shape,
+    reasons = Reasons.mask(h.shape,
                            (bad_h, f"altitude outside the radiation model's range {h_lo:g}-{h_hi:g} km"),
                            (bad_s, f"shielding outside the radiation model's range {s_lo:g}-{s_hi:g} mm of "
                                    f"aluminium ({a_lo:.3g}-{a_hi:.3g} g/cm^2)"))
     return DoseResult(dose=quantity(rate * t, "rad_Si"), valid=scalar_or_array(~(bad_h | bad_s), bool),
-                      reasons=scalar_or_array(reasons, str))
+                      reasons=reasons)

@@ -23,7 +23,7 @@ from scipy.constants import Stefan_Boltzmann as _SIGMA
 from spacedc.orbit.constants import SOLAR_CONSTANT
 from spacedc.units import broadcast
 from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _lookup_cell
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["SolarArrayResult", "array_operating_temperature", "size_solar_array"]
@@ -386,7 +386,7 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
         p_sa, p_o, p_bol, p_eol, l_d, eta, temp, theta, d, mass_per_area)
 
     feasible = p_eol > 0
-    why = mask_reasons(feasible.shape,
+    why = Reasons.mask(feasible.shape,
                        (theta >= 90.0, "sun incidence angle is 90 deg: the array receives no sunlight"),
                        (eta <= 0, "cell efficiency at the operating temperature is zero or negative"),
                        ((l_d <= 0) & (d >= 1), "annual_degradation = 1 leaves no power at end of life"))
@@ -401,4 +401,4 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
         eol_power=quantity(eol_total, "W"), mass=quantity(mass, "kg"),
         lifetime_degradation=scalar_or_array(l_d), efficiency=scalar_or_array(eta),
         cell_temperature=quantity(temp, "K"), feasible=scalar_or_array(feasible, bool),
-        reasons=scalar_or_array(why, str))
+        reasons=why)

@@ -17,7 +17,7 @@ import numpy as np
 import pint
 
 from spacedc.units import broadcast
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["BatteryChemistry", "CHEMISTRIES", "BatteryResult", "cycles", "allowed_depth_of_discharge",
@@ -268,7 +268,7 @@ def size_battery(*, eclipse_load: Any, eclipse_duration: Any, depth_of_discharge
         1.0 if per is None else per)
     beyond = n_chk > chem.dod_table[-1][0]
     feasible = ~beyond
-    why = mask_reasons(feasible.shape, (
+    why = Reasons.mask(feasible.shape, (
         beyond, f"cycle count beyond the {chem.name} cycle-life table ({chem.dod_table[-1][0]:g} cycles): "
                 "battery life not covered by the data"))
     return BatteryResult(
@@ -278,4 +278,4 @@ def size_battery(*, eclipse_load: Any, eclipse_duration: Any, depth_of_discharge
         energy_delivered=quantity(e_load, "W*h"), discharge_energy=quantity(e_dis, "W*h"),
         charge_energy=quantity(e_chg, "W*h"), energy_loss=quantity(loss, "W*h"),
         average_heat=None if per is None else quantity(loss / per_b, "W"),
-        feasible=scalar_or_array(feasible, bool), reasons=scalar_or_array(why, str))
+        feasible=scalar_or_array(feasible, bool), reasons=why)

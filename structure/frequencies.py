@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.units import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, launch_vehicle
@@ -385,7 +385,7 @@ def deployed_wing_frequency(*, panel_count: Any, panel_length: Any, panel_width:
         low = ratio < 0.0
         margin = scalar_or_array(ratio)
     ok = scalar_or_array(~low, bool)
-    why = scalar_or_array(mask_reasons(f.shape, (low, "deployed first mode below the required frequency")), str)
+    why = Reasons.mask(f.shape, (low, "deployed first mode below the required frequency"))
     return DeployedWing(frequency=quantity(f, "Hz"), bending_frequency=quantity(f_bend, "Hz"),
                         hinge_frequency=quantity(f_hinge, "Hz"), bending_stiffness=quantity(ei, "N*m^2"),
                         mass_per_length=quantity(mpl, "kg/m"), wing_mass=quantity(mpl * length, "kg"),
@@ -490,10 +490,10 @@ def stowed_frequencies(vehicle: str | LaunchVehicle, *, satellite_mass: Any, cyl
     ms_ax, low_ax = check(axial, lv.min_axial_frequency)
     ms_st, low_st = check(stack, lv.min_lateral_frequency)
     ok = scalar_or_array(~(low_lat | low_ax | low_st), bool)
-    why = scalar_or_array(mask_reasons(
+    why = Reasons.mask(
         lateral.shape, (low_lat, f"lateral mode below the {lv.name} minimum"),
         (low_ax, f"axial mode below the {lv.name} minimum"),
-        (low_st, f"panel-stack mode below the {lv.name} lateral minimum")), str)
+        (low_st, f"panel-stack mode below the {lv.name} lateral minimum"))
     return StowedFrequencies(lateral=quantity(lateral, "Hz"), axial=quantity(axial, "Hz"),
                              stack=quantity(stack, "Hz"), first_mode=quantity(first, "Hz"),
                              required_lateral=lv.min_lateral_frequency, required_axial=lv.min_axial_frequency,

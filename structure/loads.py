@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, parse_quantity, quantity, scalar_or_array, si
 from spacedc.structure._common import G0
 from spacedc.units import broadcast
@@ -493,11 +493,11 @@ def launch_margins(vehicle: str | LaunchVehicle, *, stack_mass: Any, tie_down_co
     low = np.minimum.reduce(parts)
     bad = low < 0.0
     ok = scalar_or_array(~bad, bool)
-    why = scalar_or_array(mask_reasons(low.shape, (parts[0] < 0, "tie-down tension margin < 0"),
+    why = Reasons.mask(low.shape, (parts[0] < 0, "tie-down tension margin < 0"),
                                        (parts[1] < 0, "tie-down shear margin < 0"),
                                        (parts[2] < 0, "primary structure yield margin < 0"),
                                        (parts[3] < 0, "primary structure ultimate margin < 0"),
-                                       (parts[4] < 0, "primary structure buckling margin < 0")), str)
+                                       (parts[4] < 0, "primary structure buckling margin < 0"))
     return LaunchMargins(*(scalar_or_array(p) for p in parts), min_margin=scalar_or_array(low), feasible=ok,
                          reasons=why)
 

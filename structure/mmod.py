@@ -23,7 +23,7 @@ import numpy as np
 import pint
 from scipy.special import bdtrc
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.units import broadcast
 from spacedc.materials import material
@@ -452,8 +452,8 @@ def radiator_mmod(*, altitude: Any, inclination: Any, duration: Any, panel_area:
                                q_eol, full, need, 0.0 if q_req is None else q_req)
     short = np.zeros(q_eol.shape, bool) if q_req is None else q_eol < q_need
     ok = scalar_or_array(~short, bool)
-    why = scalar_or_array(mask_reasons(q_eol.shape, (short, "expected end-of-life heat rejection below the "
-                                                            "requirement (MMOD heat-pipe losses): add spares")), str)
+    why = Reasons.mask(q_eol.shape, (short, "expected end-of-life heat rejection below the "
+                                                            "requirement (MMOD heat-pipe losses): add spares"))
     def cm(x: np.ndarray) -> pint.Quantity:
         return quantity(x / 100.0, "m")
 

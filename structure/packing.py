@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.units import broadcast
 from spacedc.structure.vehicles import LaunchVehicle, _height_for_diameter, launch_vehicle
@@ -132,7 +132,7 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
     none = n < 1.0
     limited = np.where(none, "", np.where(n_mass <= n_vol, "mass", "volume")).astype(object)
     fits = n_vol >= 1.0
-    why = mask_reasons(n.shape, (n_mass < 1.0, f"satellite heavier than the {lv.name} capability to the orbit"),
+    why = Reasons.mask(n.shape, (n_mass < 1.0, f"satellite heavier than the {lv.name} capability to the orbit"),
                        (~fits, f"stowed satellite does not fit the {lv.name} usable envelope"))
     with np.errstate(divide="ignore"):
         per_sat = None if usd is None else usd / n
@@ -144,4 +144,4 @@ def satellites_per_launch(vehicle: str | LaunchVehicle, *, satellite_mass: Any, 
         limited_by=scalar_or_array(limited, str), fits_fairing=scalar_or_array(fits, bool),
         launch_cost_per_satellite=None if per_sat is None else quantity(per_sat, "USD"),
         launch_cost_per_kw=None if per_kw is None else quantity(per_kw, "USD/kW"),
-        feasible=scalar_or_array(~none, bool), reasons=scalar_or_array(why, str))
+        feasible=scalar_or_array(~none, bool), reasons=why)

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import Q_, named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["RECOVERY", "LaunchPair", "LaunchVehicle", "LAUNCH_VEHICLES", "launch_vehicle", "MassToOrbitResult", "mass_to_orbit",
@@ -456,7 +456,7 @@ def mass_to_orbit(vehicle: str | LaunchVehicle, altitude: Any, inclination: Any)
         ref = (f"{'unstated altitude' if h_ref is None else f'{h_ref:g} km'}, "
                f"{'unstated inclination' if i_ref is None else f'{i_ref:g} deg'}")
         outside = high | steep
-        why = mask_reasons(h.shape, (outside, f"{lv.name}: {m_ref:g} kg is the published figure for its "
+        why = Reasons.mask(h.shape, (outside, f"{lv.name}: {m_ref:g} kg is the published figure for its "
                                               f"reference orbit ({ref}); extrapolated here (an upper bound)"))
     else:
         alts = np.unique([r[0] for r in rows])
@@ -474,11 +474,11 @@ def mass_to_orbit(vehicle: str | LaunchVehicle, altitude: Any, inclination: Any)
         mass = (np.take_along_axis(by_row, lo[None], axis=0)[0] * (1.0 - w)
                 + np.take_along_axis(by_row, hi[None], axis=0)[0] * w)
         outside = (h < alts[0]) | (h > alts[-1]) | (i < incs[0]) | (i > incs[-1])
-        why = mask_reasons(h.shape, (outside, f"{lv.name}: orbit outside the performance table "
+        why = Reasons.mask(h.shape, (outside, f"{lv.name}: orbit outside the performance table "
                                               f"({alts[0]:g}-{alts[-1]:g} km, {incs[0]:g}-{incs[-1]:g} deg); "
                                               "held at the table edge"))
     return MassToOrbitResult(mass=quantity(mass, "kg"), within_reference=scalar_or_array(~outside, bool),
-                             reasons=scalar_or_array(why, str),
+                             reasons=why,
                              source=lv.performance_source)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
@@ -153,11 +153,11 @@ def radiator_along_flow(*, heat_load: Any, inlet_temperature: Any, outlet_temper
                          f"{inlet_temperature} (the fluid cools through the radiator)")
     k, ts = _radiator_inputs(emissivity, fin_efficiency, sides, sink_temperature)
     area, t_eq, ok = _flow_radiator_kernel(q, t_in, t_out, ts, k)
-    reason = mask_reasons(np.shape(ok), (~ok, _COLD_OUTLET))
+    reason = Reasons.mask(np.shape(ok), (~ok, _COLD_OUTLET))
     shape = area.shape
     return FlowRadiatorResult(
         area=quantity(area, "m^2"), equivalent_temperature=quantity(t_eq, "K"),
         inlet_temperature=quantity(np.broadcast_to(t_in, shape), "K"),
         outlet_temperature=quantity(np.broadcast_to(t_out, shape), "K"),
         sink_temperature=quantity(np.broadcast_to(ts, shape), "K"),
-        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str))
+        feasible=scalar_or_array(ok, bool), reasons=reason)

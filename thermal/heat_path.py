@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import named_shapes, quantity, scalar_or_array, si
 
 __all__ = ["HeatPathResult", "junction_temperature", "max_radiator_temperature"]
@@ -104,13 +104,13 @@ def max_radiator_temperature(*, junction_temperature_max: Any, chip_power: Any, 
     t_in = t_j - drop
     shape = np.broadcast_shapes(np.shape(t_in), np.shape(ts))
     ok = np.broadcast_to(t_in > ts, shape)
-    reason = mask_reasons(shape, (~ok, "the junction limit leaves no radiator temperature above the sink: the "
+    reason = Reasons.mask(shape, (~ok, "the junction limit leaves no radiator temperature above the sink: the "
                                        "chip's path from junction to coolant drops more than the limit allows"))
     b = lambda x: quantity(np.broadcast_to(x, shape), "K")  # noqa: E731
     return HeatPathResult(radiator_inlet_temperature=b(np.maximum(t_in, 0.0)), junction_temperature=b(t_j),
                           junction_to_case_drop=b(jc), cold_plate_drop=b(cp), film_drop=b(film),
                           temperature_drop=b(drop), feasible=scalar_or_array(ok, bool),
-                          reasons=scalar_or_array(reason, str))
+                          reasons=reason)
 
 
 @named_shapes

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 
@@ -117,12 +117,12 @@ def heat_pump(*, heat_load: Any, cold_temperature: Any, hot_temperature: Any, ca
     cop, carnot, work, q_h, ok = _cycle(q_c, t_c, t_h, f)
     shape = np.broadcast_shapes(np.shape(work), np.shape(cop))
     ok = np.broadcast_to(ok, shape)
-    reason = mask_reasons(shape, (~ok, _BELOW_LOOP))
+    reason = Reasons.mask(shape, (~ok, _BELOW_LOOP))
     return HeatPumpResult(cop=scalar_or_array(np.broadcast_to(cop, shape)),
                           carnot_cop=scalar_or_array(np.broadcast_to(carnot, shape)),
                           compressor_power=quantity(np.broadcast_to(work, shape), "W"),
                           heat_rejected=quantity(np.broadcast_to(q_h, shape), "W"),
-                          feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str))
+                          feasible=scalar_or_array(ok, bool), reasons=reason)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -231,7 +231,7 @@ def heat_pump_trade(*, heat_load: Any, loop_temperature: Any, radiator_temperatu
     saved = np.where(np.isfinite(total), base_mass - np.where(np.isfinite(total), total, 0.0), -np.inf)
     shape = np.broadcast_shapes(*(np.shape(x) for x in (total, saved, cop, t_h)))
     ok = np.broadcast_to(lift_ok & hot_ok, shape)
-    reason = mask_reasons(shape, (~lift_ok, _BELOW_LOOP),
+    reason = Reasons.mask(shape, (~lift_ok, _BELOW_LOOP),
                           (~hot_ok, "radiator temperature is at or below the sink temperature"))
 
     def b(x: Any, unit: str) -> pint.Quantity:
@@ -243,4 +243,4 @@ def heat_pump_trade(*, heat_load: Any, loop_temperature: Any, radiator_temperatu
         baseline_radiator_area=b(base_area, "m^2"), radiator_mass=b(area * rho_a, "kg"),
         baseline_radiator_mass=b(base_mass, "kg"), array_mass=b(array_mass, "kg"),
         compressor_mass=b(comp_mass, "kg"), total_mass=b(total, "kg"), mass_saved=b(saved, "kg"),
-        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str))
+        feasible=scalar_or_array(ok, bool), reasons=reason)

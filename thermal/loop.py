@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal.coolants import Coolant, _check_liquid, _properties
 from spacedc.thermal.flow_radiator import _COLD_OUTLET, _flow_radiator_kernel, _radiator_inputs
@@ -154,7 +154,7 @@ def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperat
     area, t_eq, ok = _flow_radiator_kernel(q, t_in, t_out, ts, k)
     shape = np.broadcast_shapes(area.shape, np.shape(dp), np.shape(eta_pump))
     ok = np.broadcast_to(ok, shape)
-    reason = mask_reasons(shape, (~ok, _COLD_OUTLET))
+    reason = Reasons.mask(shape, (~ok, _COLD_OUTLET))
     p_sat = _properties(c, t_in)["saturation_pressure"]
 
     def b(x: Any, unit: str) -> pint.Quantity:
@@ -167,4 +167,4 @@ def size_loop(*, heat_load: Any, coolant: str | Coolant, radiator_inlet_temperat
         line_pressure_drop=b(dp_line, "Pa"), pressure_drop=b(dp, "Pa"), pump_power=b(dp * vdot / eta_pump, "W"),
         radiator_inlet_temperature=b(t_in, "K"), radiator_outlet_temperature=b(t_out, "K"),
         radiator_area=b(area, "m^2"), equivalent_temperature=b(t_eq, "K"), minimum_pressure=b(p_sat, "Pa"),
-        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str))
+        feasible=scalar_or_array(ok, bool), reasons=reason)

@@ -51,7 +51,7 @@ import numpy as np
 import pint
 
 from spacedc.materials import Material, material
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.units import broadcast_shape, fraction, named_shapes, quantity, scalar_or_array, si
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.thermal.coatings import coating as _coating
@@ -325,7 +325,7 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
     margin = np.broadcast_to(margin, shape)
     transport_ok = margin >= 0
     ok = hot & transport_ok
-    reason = mask_reasons(
+    reason = Reasons.mask(
         shape, (~hot, "radiator temperature is at or below the panel's sink temperature; it cannot reject heat"),
         (hot & ~transport_ok, "heat per pipe exceeds the heat-pipe transport limit (Q*L_eff > (Q*L)_max): shorten "
                               "the panel, tighten the pitch or use a stronger pipe"))
@@ -344,5 +344,5 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
         sink_temperature=quantity(b(sink), "K"), net_flux=quantity(b(net), "W/m^2"),
         heat_per_pipe=quantity(b(per_pipe), "W"), transport_required=quantity(b(required), "W*m"),
         transport_limit=quantity(b(limit), "W*m"), transport_margin=scalar_or_array(margin),
-        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str),
+        feasible=scalar_or_array(ok, bool), reasons=reason,
     )

@@ -33,7 +33,7 @@ import dataclasses
 import numpy as np
 import pint
 
-from spacedc.results import Result, mask_reasons
+from spacedc.results import Reasons, Result
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
@@ -171,7 +171,7 @@ def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorpti
 
     area, mass, emitted, absorbed, net, sink, ok = _radiator_kernel(
         Q, T, eps, alpha, n_s, eta, G, S, a, F, q_ir, rho_a, T_space)
-    reason = mask_reasons(np.shape(ok), (~ok, "radiator temperature is at or below the environment sink "
+    reason = Reasons.mask(np.shape(ok), (~ok, "radiator temperature is at or below the environment sink "
                                               "temperature; it cannot reject heat (raise the radiator temperature "
                                               "or lower absorbed loads)"))
     return RadiatorResult(
@@ -179,5 +179,5 @@ def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorpti
         temperature=quantity(np.broadcast_to(T, area.shape), "K"), emitted_flux=quantity(emitted, "W/m^2"),
         absorbed_flux=quantity(np.broadcast_to(absorbed, area.shape), "W/m^2"), net_flux=quantity(net, "W/m^2"),
         sink_temperature=quantity(np.broadcast_to(sink, area.shape), "K"),
-        feasible=scalar_or_array(ok, bool), reasons=scalar_or_array(reason, str),
+        feasible=scalar_or_array(ok, bool), reasons=reason,
     )
