@@ -285,7 +285,6 @@ class Reasons:
         widths = [len(m) if flags else int(np.ceil(np.log2(len(m) + 1))) for _, m, flags in self._groups]
         words: list[list[int]] = [[]]
         used = 0
-        packed = []
         for i, (c, _, _) in enumerate(self._groups):
             if np.size(c) == 1:
                 continue
