@@ -32,7 +32,7 @@ _SECTIONS: dict[str, type] = {
 }
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, repr=False)
 class Design:
     """A satellite design: payload, orbit, power, thermal, launch (mass budget, vehicle, margins), geometry, the
     compute payload's spares and radiation response, the orbit's lifetime and disposal, its cost, and the
@@ -66,6 +66,28 @@ class Design:
             clash = self.constellation.overlap(value)
             if clash:
                 raise DesignError(clash)
+
+    def __repr__(self) -> str:
+        """One line: the name, the chips, the orbit; arrays (a sweep) by their shape."""
+        def brief(q: Any) -> str:
+            return f"<{np.shape(q.m)} {q.units:~}>" if np.ndim(q.m) else f"{float(q.m):g} {q.units:~}"
+
+        p, o = self.payload, self.orbit
+        chips = p.chip_count if not np.ndim(p.chip_count) else f"<{np.shape(p.chip_count)}>"
+        return f"Design({self.name!r}: {chips} chips of {brief(p.chip_power)} at {brief(o.altitude)})"
+
+    def __str__(self) -> str:
+        """The fields that differ from their defaults, section by section (the design as its file would state
+        it)."""
+        from spacedc.designs.html_report import design_inputs
+
+        lines = [f"{self.name}" + (f": {self.description}" if self.description else "")]
+        for section in design_inputs(self):
+            rows = [r for r in section["rows"] if r["differs"]]
+            if rows:
+                lines.append(f"[{section['section']}]")
+                lines += [f"  {r['field']} = {r['value']}" for r in rows]
+        return "\n".join(lines)
 
     def replace(self, **changes: Any) -> Design:
         """A copy with fields changed; ``payload__chip_power=...`` reaches into a section."""

@@ -94,6 +94,40 @@ class DesignResult(Result):
         """The ``summary.json`` sections (docs/design.md): SI numbers, keys ending with their unit."""
         return summary(self)
 
+    def __repr__(self) -> str:
+        """One line: the design, whether it closes, and its headline figures (a sweep: its points)."""
+        if np.ndim(self.feasible):
+            n, ok = int(np.size(self.feasible)), int(np.count_nonzero(self.feasible))
+            return f"DesignResult({self.name!r}: {n:,} points, {ok:,} feasible)"
+        state = "feasible" if self.feasible else "INFEASIBLE"
+        return (f"DesignResult({self.name!r}: {state}, wet {self.mass.wet.m_as('t'):.4g} t, radiator "
+                f"{self.radiator_area.m_as('m^2'):.4g} m^2, bus load {self.load.m_as('kW'):.4g} kW)")
+
+    def __str__(self) -> str:
+        """The summary table of ``spacedc size`` (a sweep: its one-line repr and where its table is)."""
+        if np.ndim(self.feasible):
+            return repr(self) + ": summary(result) gives every figure per point"
+        from spacedc.designs.report import summary_table
+
+        return summary_table(summary(self))
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the summary table and the margins table (a sweep: its counts)."""
+        import html
+
+        if np.ndim(self.feasible):
+            return f"<p>{html.escape(repr(self))}</p>"
+        from spacedc.designs.report import summary_table
+
+        data = summary(self)
+        rows = "".join(
+            f"<tr><td>{html.escape(k)}</td><td style='text-align:right;color:{'#1a7f37' if v >= 0 else '#cf222e'}'>"
+            f"{v:+.3f}</td></tr>" if v is not None else f"<tr><td>{html.escape(k)}</td><td>not checked</td></tr>"
+            for k, v in data["launch"]["margins"].items())
+        table = summary_table(data).split("Margins of safety")[0]
+        return (f"<div><pre style='font-size:90%'>{html.escape(table)}</pre><table><thead><tr><th>margin</th>"
+                f"<th>value</th></tr></thead><tbody>{rows}</tbody></table></div>")
+
 
 def _reasons(result: DesignResult) -> list:
     """Each point's reasons as a list of sentences (one list for a single design): made from the distinct reason

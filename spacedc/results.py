@@ -47,6 +47,31 @@ class _LazyReasons:
         return text
 
 
+#: The longest line a result's repr takes [characters].
+REPR_WIDTH = 160
+
+
+def _brief(value: Any) -> str:
+    """A value in a few characters, for reprs: ``12.5 kW``, ``<(1000,) m^2>``, ``LoopResult(...)``."""
+    if isinstance(value, Reasons):
+        value = value.strings()
+    if isinstance(value, pint.Quantity):
+        if np.ndim(value.m):
+            return f"<{np.shape(value.m)} {value.units:~}>"
+        return f"{float(value.m):.4g} {value.units:~}".rstrip()
+    if isinstance(value, np.ndarray):
+        return f"<{value.shape} {value.dtype.kind == 'b' and 'bool' or value.dtype}>" if value.ndim else repr(
+            value.item())
+    if isinstance(value, Result):
+        return f"{type(value).__name__}(...)"
+    if isinstance(value, (dict, list, tuple)):
+        return f"<{type(value).__name__} of {len(value)}>"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 @dataclasses.dataclass(frozen=True)
 class Result:
     """Base class of every spacedc result. Subclasses are frozen dataclasses.
@@ -58,6 +83,28 @@ class Result:
     """
 
     reasons = _LazyReasons()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every result gets the short repr below: set here, in the class body's namespace, so that the dataclass
+        # decorator (applied after) keeps it instead of writing its own (which prints every array in full).
+        super().__init_subclass__(**kwargs)
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = Result.__repr__
+
+    def __repr__(self) -> str:
+        """``ClassName(field=value, ...)`` in one line of at most :data:`REPR_WIDTH` characters: scalars as
+        numbers with their unit, arrays as their shape, nested results by their class name."""
+        parts, width = [], len(type(self).__name__) + 2
+        for f in dataclasses.fields(self):
+            if not f.repr:
+                continue
+            text = f"{f.name}={_brief(self.__dict__.get(f.name, None))}"
+            if width + len(text) + 2 > REPR_WIDTH:
+                parts.append("...")
+                break
+            parts.append(text)
+            width += len(text) + 2
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     @property
     def reason_codes(self) -> Reasons:
