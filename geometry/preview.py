@@ -153,13 +153,13 @@ def _plan(ax: Any, parts: list[_Part]) -> None:
         along = 0 if h == 1 else 1  # the array wing runs along Y
         length, width = (wh - wl)[along], (wh - wl)[1 - along]
         ax.annotate(f"array wing {length:.1f} m long x {width:.2f} m wide (with booms)", xy=((wl[0] + wh[0]) / 2, wh[1]),
-                    xytext=((wl[0] + wh[0]) / 2, hi[1] + 0.5 * m), ha="center", fontsize=9,
+                    xytext=(hi[0], hi[1] + 0.5 * m), ha="right", fontsize=9,
                     arrowprops=dict(arrowstyle="->", lw=0.7, color="0.2"))
     rad = _bounds(parts, "radiator_wing_0")
     if rad is not None:
         rl, rh = rad[0][[h, v]], rad[1][[h, v]]
         ax.annotate("radiator wings (edge-on)", xy=((rl[0] + rh[0]) / 2, (rl[1] + rh[1]) / 2),
-                    xytext=(lo[0] + 0.2 * (hi[0] - lo[0]), hi[1] + 0.5 * m), fontsize=9, ha="center",
+                    xytext=(lo[0], hi[1] + 0.5 * m), fontsize=9, ha="left",
                     arrowprops=dict(arrowstyle="->", lw=0.7, color="0.2"))
     _scale_bar(ax, hi[0] - lo[0])
     ax.set_title("deployed, plan (looking down the launch axis)", fontsize=10)
