@@ -2,11 +2,10 @@
 
 Specs (:mod:`geometry.specs`) are frozen dataclasses of Quantities with analytic volumes and areas; the
 builders (:mod:`geometry.parts`) turn them into CadQuery assemblies in millimetres; :mod:`geometry.exporters`
-writes STEP (mm, +Z up), STL (a folder of one
-file per part, mm, +Z up) and binary glTF (one node per part, m, +Y up) atomically; :mod:`geometry.massprops` measures mass
-properties, areas and the stowed envelope on the solids, and adds lumped masses to them;
-:mod:`geometry.preview` draws a PNG (the deployed satellite dimensioned, its bus, the stowed satellite in
-the fairing).
+writes STEP (mm, +Z up), STL (a folder of one file per part, mm, +Z up) and binary glTF (one node per part, m,
++Y up) atomically; :mod:`geometry.massprops` measures mass properties, areas and the stowed envelope on the
+solids, and adds lumped masses to them; :mod:`geometry.preview` draws a PNG (the deployed satellite
+dimensioned, its bus, the stowed satellite in the fairing).
 
 Importing this package does not import cadquery (about a second or more): every function that needs it
 imports it when called. geometry depends on no other spacedc package than ``spacedc`` itself.

@@ -20,8 +20,9 @@ Units and axes in the files:
   specification requires (section 3.4 "Coordinate System and Units"): CAD (x, y, z) [mm] is written
   (x, z, -y) / 1000 [m]. One node per part, named by its path, under a root node named after the
   assembly; each distinct part is one mesh (named by its first part) instanced by every node that places
-  it (a wing of N identical panels stores one panel). Indexed triangles without normals (viewers shade them
-  flat, glTF 2.0 section 3.7.2.1), one material per CAD material with its colour. ``asset.extras`` says
+  it (a wing of N identical panels stores one panel). Indexed triangles without normals (the
+  specification's "Meshes" section has clients compute flat normals then), one material per CAD material
+  with its colour [Khronos-glTF2]. ``asset.extras`` says
   the unit, the axes and the source frame.
 
 Mesh tolerance (STL, glTF): an absolute linear deflection of 1e-3 x the bounding-box diagonal, clipped to

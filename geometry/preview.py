@@ -152,7 +152,8 @@ def _plan(ax: Any, parts: list[_Part]) -> None:
         wl, wh = wing[0][[h, v]], wing[1][[h, v]]
         along = 0 if h == 1 else 1  # the array wing runs along Y
         length, width = (wh - wl)[along], (wh - wl)[1 - along]
-        ax.annotate(f"array wing {length:.1f} m long x {width:.2f} m wide (with booms)", xy=((wl[0] + wh[0]) / 2, wh[1]),
+        ax.annotate(f"array wing {length:.1f} m long x {width:.2f} m wide (with booms)",
+                    xy=((wl[0] + wh[0]) / 2, wh[1]),
                     xytext=(hi[0], hi[1] + 0.5 * m), ha="right", fontsize=9,
                     arrowprops=dict(arrowstyle="->", lw=0.7, color="0.2"))
     rad = _bounds(parts, "radiator_wing_0")

@@ -9,8 +9,8 @@ import pytest
 pytestmark = pytest.mark.cad
 pytest.importorskip("cadquery", reason='needs CadQuery: pip install "spacedc[cad]"')
 
-from spacedc.geometry import BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec, SolarArrayWingSpec  # noqa: E402
-from spacedc.geometry import make_satellite, render_preview  # noqa: E402
+from spacedc.geometry import (BusSpec, RadiatorPanelSpec, RadiatorWingSpec, SatelliteSpec,  # noqa: E402
+                              SolarArrayWingSpec, make_satellite, render_preview)
 from spacedc.geometry import preview as preview_module  # noqa: E402
 from spacedc.units import Q_  # noqa: E402
 
