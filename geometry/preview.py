@@ -402,10 +402,11 @@ def render_preview(satellite: Any, path: str | os.PathLike[str], *, states: tupl
         rows.append(("bottom", 5.5))
     if not rows:
         raise ValueError("satellite: nothing to draw (every part is of a hidden material)")
-    fig = Figure(figsize=(_WIDTH_IN, sum(h for _, h in rows)), dpi=dpi)
+    height = sum(h for _, h in rows)
+    fig = Figure(figsize=(_WIDTH_IN, height), dpi=dpi)
     FigureCanvasAgg(fig)
     grid = fig.add_gridspec(len(rows), 6, height_ratios=[h for _, h in rows], hspace=0.35, wspace=0.6,
-                            left=0.06, right=0.98, bottom=0.04, top=0.97)
+                            left=0.06, right=0.98, bottom=0.6 / height, top=1 - 0.4 / height)
     for i, (kind, _) in enumerate(rows):
         if kind == "plan":
             _plan(fig.add_subplot(grid[i, :]), parts["deployed"])
