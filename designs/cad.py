@@ -38,6 +38,7 @@ import pint
 from spacedc import geometry
 from spacedc import materials
 from spacedc import power
+from spacedc import structure
 from spacedc.designs.result import DesignResult
 from spacedc.designs.design import Design
 from spacedc.designs.envelope import bus_height, stowed_envelope_estimate
@@ -45,7 +46,7 @@ from spacedc.results import Result
 from spacedc.units import Q_, quantity
 
 __all__ = ["CAD_MATERIALS", "DENSITIES", "has_geometry", "satellite_spec", "mass_elements", "CadReport", "build_cad",
-           "cad_paths", "write_cad", "measure_cad", "analytic_envelope"]
+           "cad_paths", "write_cad", "measure_cad", "analytic_envelope", "fairing_envelope"]
 
 #: The CAD's resolved materials: part -> row of :data:`spacedc.materials.MATERIALS` (face sheet and core are
 #: replaced by the design's own, heat pipes and manifolds by their sized mass per length).
@@ -239,9 +240,9 @@ def build_cad(design: Design, result: DesignResult, state: str = "deployed") -> 
 def cad_paths(name: str, out_dir: str | Path, formats=("step",), states=("deployed", "stowed"), *,
               preview: bool = True) -> list[Path]:
     """The files :func:`write_cad` writes for design ``name``: each state in each format, then the preview."""
-    suffix = {"step": "step", "stl": "stl", "gltf": "glb"}
+    suffix = {"step": ".step", "stl": "_stl", "gltf": ".glb"}  # STL: a folder of one file per part
     out = Path(out_dir)
-    paths = [out / f"{name}_{state}.{suffix[fmt]}" for state in states for fmt in formats]
+    paths = [out / f"{name}_{state}{suffix[fmt]}" for state in states for fmt in formats]
     return paths + ([out / f"{name}_preview.png"] if preview else [])
 
 
@@ -258,8 +259,17 @@ def write_cad(design: Design, result: DesignResult, out_dir: str | Path, *, form
         for fmt in formats:
             files.append(geometry.export(assemblies[state], next(paths), fmt))
     if preview:
-        files.append(geometry.render_preview(assemblies, next(paths)))
+        files.append(geometry.render_preview(assemblies, next(paths), states=tuple(states),
+                                             fairing=fairing_envelope(design)))
     return dataclasses.replace(measure_cad(design, result, assemblies), files=tuple(str(f) for f in files))
+
+
+def fairing_envelope(design: Design) -> tuple[str, pint.Quantity]:
+    """The launch vehicle's name and usable envelope, points (height above the interface plane, diameter) [m]
+    (``structure.LaunchVehicle.envelope``, as the fairing check of :mod:`designs.budget` reads it), for the
+    stowed preview."""
+    lv = structure.launch_vehicle(design.launch.vehicle, design.launch.recovery)
+    return lv.name, Q_(np.asarray(lv.envelope, dtype=float), "m")
 
 
 def measure_cad(design: Design, result: DesignResult, assemblies: dict[str, Any] | None = None) -> CadReport:
@@ -299,9 +309,12 @@ def _check(cad: float, analytic: float, *, smeared: bool) -> dict[str, Any]:
 
 
 def cad_summary(report: CadReport) -> dict[str, Any]:
-    """The ``cad`` section added to ``summary.json`` by ``spacedc size --cad`` and ``spacedc cad``."""
+    """The ``cad`` section added to ``summary.json`` by ``spacedc size --cad`` and ``spacedc cad``: the report,
+    its files, and ``units_and_axes`` of each export format (:data:`geometry.MESH_AXES`: STEP and STL in mm with
+    +Z up, the satellite frame; glTF in m with +Y up, as its specification requires)."""
     data = report.to_dict()
     data["files"] = list(report.files)
+    data["units_and_axes"] = {fmt: dict(axes) for fmt, axes in geometry.MESH_AXES.items()}
     return data
 
 

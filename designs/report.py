@@ -64,7 +64,7 @@ _ROWS = [
     ("launch cost per kW", ("launch", "launch_cost_per_kW_USD"), (1e-3, "kUSD/kW (a shared launch)", ".1f")),
     ("stowed first mode", ("launch", "stowed_first_mode_Hz"), (1, "Hz", ".1f")),
     ("deployed first mode", None, None),
-    ("MMOD: pipes lost / P(no pen.)", None, None),
+    ("MMOD over life", None, None),
     ("Compute (nobody repairs it)", None, None),
     ("chips active / spare", None, None),
     ("chip survival to EOL", ("compute", "chip_reliability_eol"), (1, "", ".3f")),
@@ -101,6 +101,37 @@ def _fmt(value: Any, scale: float, unit: str, spec: str) -> str:
     if value is None:
         return "unbounded"
     return f"{value * scale:{spec}} {unit}".rstrip()
+
+
+def _probability(p: float | None) -> str:
+    """A probability as a reader takes it: below 1e-6 (or underflowed to 0) as "< 1e-6", above 1 - 1e-6 as
+    "> 0.999999", else to three figures."""
+    if p is None:
+        return "not known"
+    if p < 1e-6:
+        return "< 1e-6"
+    return "> 0.999999" if p > 1 - 1e-6 else f"{p:.3g}"
+
+
+def _mmod(data: dict[str, Any]) -> str:
+    """Heat pipes expected lost over life against the spares installed, then P(no face-sheet penetration).
+
+    Spares, when the summary does not carry ``launch.heat_pipe_spares``: the installed pipes (pipes per panel x
+    panels) beyond those the needed area takes, installed x needed / installed area (at least one), as
+    :func:`designs.budget._mmod` counts them.
+    """
+    launch, thermal = data["launch"], data["thermal"]
+    lost = launch["expected_heat_pipes_lost"]
+    spares = launch.get("heat_pipe_spares")
+    if spares is None and None not in (thermal.get("heat_pipes_per_panel"), thermal.get("panel_count")):
+        installed = thermal["heat_pipes_per_panel"] * thermal["panel_count"]
+        area, needed_area = thermal["radiator_area_m2"], thermal.get("required_radiator_area_m2")
+        needed = installed if needed_area is None or not area else min(max(installed * needed_area / area, 1.0),
+                                                                       installed)
+        spares = installed - needed
+    against = "" if spares is None else f" of {spares:.0f} spares"
+    return (f"{_fmt(lost, 1, '', '.1f')} heat pipes lost{against}; P(no face-sheet pen.) "
+            f"{_probability(launch['mmod_no_penetration_probability'])}")
 
 
 def _dose_margin(data: dict[str, Any]) -> str:
@@ -228,10 +259,8 @@ def summary_table(data: dict[str, Any]) -> str:
             t = data["launch"]
             lines.append(f"  {label:<26} {_fmt(t['deployed_first_mode_Hz'], 1, 'Hz', '.3g')} (requirement "
                          f"{_fmt(t['deployed_frequency_requirement_Hz'], 1, 'Hz', '.3g')})")
-        elif label == "MMOD: pipes lost / P(no pen.)":
-            t = data["launch"]
-            lines.append(f"  {label:<26} {_fmt(t['expected_heat_pipes_lost'], 1, '', '.1f')} / "
-                         f"{_fmt(t['mmod_no_penetration_probability'], 1, '', '.3g')}")
+        elif label == "MMOD over life":
+            lines.append(f"  {label:<26} {_mmod(data)}")
         elif label == "pump / compressor power":
             t = data["thermal"]
             lines.append(f"  {label:<26} {_fmt(t['pump_power_W'], 1e-3, 'kW', '.2f')} / "

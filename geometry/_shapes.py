@@ -167,3 +167,47 @@ def triangles(shape: Any, tolerance: float, angular_tolerance: float = ANGULAR_T
     if not nodes:
         return np.zeros((0, 3)), np.zeros((0, 3), dtype=int)
     return np.concatenate(nodes), np.concatenate(tris)
+
+
+def weld(nodes: np.ndarray, tris: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """Merge nodes closer than ``radius`` [mm] into one and drop the triangles that collapse.
+
+    OCCT meshes each B-rep face on its own, so a node on an edge appears once in every face that shares the
+    edge (and twice on a periodic face's seam), at the same point: merging them makes one indexed mesh per
+    solid whose every edge is shared by two triangles. Nodes are clustered by connected components of the
+    pairs within ``radius`` (a k-d tree), so no grid rounding can split a cluster.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    n = len(nodes)
+    if n == 0:
+        return nodes, tris
+    pairs = cKDTree(nodes).query_pairs(radius, output_type="ndarray")
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    _, first = np.unique(label, return_index=True)  # one representative node per cluster, in label order
+    t = label[tris]
+    keep = (t[:, 0] != t[:, 1]) & (t[:, 1] != t[:, 2]) & (t[:, 2] != t[:, 0])
+    return nodes[first], t[keep]
+
+
+def solid_meshes(shape: Any, tolerance: float, angular_tolerance: float = ANGULAR_TOLERANCE
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """One closed indexed mesh of ``shape``: nodes (n, 3) [mm] and outward-wound triangles (m, 3).
+
+    Every solid of the shape is meshed (:func:`triangles`) and welded (:func:`weld`, at 1e-3 of the linear
+    deflection) on its own, then the solids are concatenated without merging, so that two solids of one part
+    which touch (none do in :mod:`geometry.parts`) never share an edge. A shape without solids (a face or
+    shell) is meshed as it is.
+    """
+    solids = shape.Solids() or [shape]
+    radius = 1e-3 * tolerance
+    nodes, tris, offset = [], [], 0
+    for solid in solids:
+        n, t = weld(*triangles(solid, tolerance, angular_tolerance), radius)
+        nodes.append(n)
+        tris.append(t + offset)
+        offset += len(n)
+    return np.concatenate(nodes), np.concatenate(tris)

@@ -90,5 +90,5 @@ def test_cad_out_refuses_without_force_and_replaces_with_it(tmp_path, capsys):
 def test_cad_paths_name_each_state_in_each_format_then_the_preview(tmp_path):
     """The names the refusal checks are those write_cad writes (the --force test above builds them)."""
     targets = cad_paths("demo-1gpu", tmp_path, ("stl", "gltf"), ("stowed",))
-    assert [p.name for p in targets] == ["demo-1gpu_stowed.stl", "demo-1gpu_stowed.glb", "demo-1gpu_preview.png"]
+    assert [p.name for p in targets] == ["demo-1gpu_stowed_stl", "demo-1gpu_stowed.glb", "demo-1gpu_preview.png"]
     assert cad_paths("x", tmp_path, preview=False) == [tmp_path / "x_deployed.step", tmp_path / "x_stowed.step"]
