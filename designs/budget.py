@@ -77,7 +77,7 @@ _WHY: dict[str, tuple[str, str]] = {
              "wet mass {wet:.3g} t exceeds {lv}'s {capacity:.3g} t to this orbit (margin {margin:.2f})"),
     "fairing": ("stowed satellite does not fit {lv}'s usable envelope",
                 "stowed satellite {d:.3g} m x {h:.3g} m does not fit {lv}'s usable envelope, {top:.3g} m high at "
-                "that diameter (margin {margin:.2f})"),
+                "that diameter and {width:.3g} m wide (margin {margin:.2f})"),
     "tie_down_tension": ("radiator-stack tie-down tension margin of safety " + _LOADS,
                          "radiator-stack tie-down tension margin of safety {margin:.2f} " + _LOADS),
     "tie_down_shear": ("radiator-stack tie-down shear margin of safety " + _LOADS,
@@ -458,7 +458,8 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
 
     Launch. Wet mass and the stowed cylinder (``stowed_diameter`` x ``stowed_height``) against the vehicle
     (:func:`structure.satellites_per_launch`): margins ``mass`` = (m_orbit - m_dispenser) / m_wet - 1 and
-    ``fairing`` = H(d) / h - 1, H(d) the usable envelope height at the stowed diameter. m_orbit and the price
+    ``fairing`` = min(H(d) / h - 1, D / d - 1), H(d) the usable envelope height at the stowed diameter d and D
+    the envelope's usable diameter (the radial clearance counts as much as the height). m_orbit and the price
     are those of one published pair (``choices.recovery``, :class:`structure.LaunchPair`), or
     ``choices.mass_to_orbit`` and ``choices.launch_price`` where given.
 
@@ -529,7 +530,9 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     capacity = np.maximum(pack.mass_to_orbit.m_as("kg") - c.dispenser_mass.m_as("kg"), 0.0)
     margins: dict[str, Any] = {
         "mass": capacity / wet - 1.0,
-        "fairing": envelope_height / s.h_stow - 1.0,
+        # both ways the stowed cylinder can fail to fit: too tall for the envelope at its diameter, or too wide
+        # for the envelope's cylinder (the radial clearance); the smaller governs
+        "fairing": np.minimum(envelope_height / s.h_stow - 1.0, lv.usable_diameter.m_as("m") / s.d_stow - 1.0),
         "tie_down_tension": None if qs is None else qs.tie_down_tension,
         "tie_down_shear": None if qs is None else qs.tie_down_shear,
         "primary_structure_yield": None if qs is None else qs.cylinder_yield,
@@ -553,6 +556,7 @@ def budget_and_margins(choices: LaunchChoices, satellite: SizedSatellite,
     if shape == ():
         numbers = dict(
             wet=wet / 1e3, capacity=capacity / 1e3, d=s.d_stow, h=s.h_stow, top=envelope_height,
+            width=lv.usable_diameter.m_as("m"),
             lateral=stowed.lateral.m_as("Hz"), axial=stowed.axial.m_as("Hz"), stack=stowed.stack.m_as("Hz"),
             lateral_min=_hz(lv.min_lateral_frequency), axial_min=_hz(lv.min_axial_frequency),
             deployed=deployed.frequency.m_as("Hz"), required=deployed.required_frequency.m_as("Hz"),
