@@ -90,6 +90,19 @@ class DesignResult(Result):
         """The ``summary.json`` sections (docs/design.md): SI numbers, keys ending with their unit."""
         return summary(self)
 
+    def to_frame(self, design: Any = None) -> Any:
+        """The result as a pandas DataFrame: one row for a single design, one row per point for a sweep.
+
+        Columns: with ``design`` (the :class:`designs.Design` that was sized), the inputs that vary (its fields
+        that hold arrays) as ``input.section.field_unit`` in SI; then every ``summary.json`` key as
+        ``section.key``, its unit ending its name, flattened as in a ``spacedc sweep`` table: numbers that are
+        not finite are NaN (``null`` in ``summary.json``), text columns are Categoricals, and keys that no point
+        fills (a sweep's orbit transient) are left out.
+        """
+        from spacedc.designs.sweep import result_frame
+
+        return result_frame(self, design)
+
 
 def _reasons(result: DesignResult) -> list:
     r = np.asarray(result.reasons, dtype=object)
