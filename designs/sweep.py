@@ -56,11 +56,11 @@ import numpy as np
 import pint
 
 from spacedc.designs.design import _SECTIONS, Design, load
-from spacedc.designs.spec import DesignError
-from spacedc.designs.result import _arrow_table, _reason_column, sweep_columns  # noqa: F401  (the table's flattening)
+from spacedc.designs.result import _arrow_table, _reason_column, sweep_columns  # noqa: F401  (the table's columns)
 from spacedc.designs.result import input_unit as _column_unit
+from spacedc.designs.spec import DesignError
 from spacedc.files import atomic_write, atomic_write_text
-from spacedc.units import Q_, array_column, parse_quantity, unit_suffix
+from spacedc.units import Q_, parse_quantity, unit_suffix
 
 __all__ = ["Variation", "SweepReport", "check_size", "parse_variation", "sweep", "sweep_columns"]
 

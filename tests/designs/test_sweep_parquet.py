@@ -230,7 +230,9 @@ def test_reasons_are_dictionary_encoded_without_a_loop_over_points():
     import pyarrow as pa
 
     reasons = np.array(["b; c", "", "b; c", "a", ""], dtype=object)
-    col = sweep_module._reason_column(reasons)
+    from spacedc.designs.result import _reason_column
+
+    col = _reason_column(reasons)
     assert pa.types.is_dictionary(col.type) and len(col.dictionary) == 3
     assert col.to_pylist() == reasons.tolist()
 
