@@ -5,7 +5,8 @@ reasons printed; 2 bad input, with a message that names the field and why (a fil
 would be overwritten without ``--force`` is bad input too); 3 an internal error, one line saying what failed
 and where, never a traceback. ``spacedc constellation`` exits 1 when the debris of a shell runs away (the satellite's own
 infeasibilities are printed as notes). ``spacedc sweep`` exits 0 once its table is written, whatever share of the
-points is feasible (the table says which), and 130 when interrupted (rerun with --resume). Set
+points is feasible (the table says which), 3 when some chunks failed (the others are written; rerun with --resume)
+and 130 when interrupted (rerun with --resume). Set
 ``SPACEDC_DEBUG=1`` to see the traceback behind an error.
 """
 
@@ -36,6 +37,14 @@ _EPILOG = """exit status:
   130  interrupted (a sweep keeps its finished chunks: rerun with --resume)"""
 
 
+_SWEEP_EPILOG = """exit status of spacedc sweep:
+  0    the table is written, every chunk in it (whatever share of the points is feasible: the table says)
+  2    bad input: a bad --vary or --columns, an --out that holds another sweep or files without --force,
+       a --resume whose arguments differ (the message names what differs)
+  3    internal error; or some chunks failed: the others are written, each failed chunk's point range and
+       error are printed and kept in DIR/_errors.json, and --resume sizes them again
+  130  interrupted (the parts written are kept: rerun with --resume)"""
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spacedc", description="Size orbital AI data-center satellites.",
                                      epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -65,21 +74,31 @@ def _parser() -> argparse.ArgumentParser:
     size.add_argument("--json", action="store_true", help="print summary.json to stdout instead of the table")
     size.add_argument("--cad", action="store_true", help="also build the CAD and write it into --out (STEP)")
     size.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
-    sweep = sub.add_parser("sweep", help="size every combination of varied fields into a CSV table",
+    sweep = sub.add_parser("sweep", help="size every combination of varied fields into a Parquet (or CSV) table",
                            description="Size a design over a full-factorial grid of varied fields, in vectorized "
-                                       "chunks streamed to disk; an interrupted sweep resumes with --resume.",
-                           epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+                                       "chunks streamed to disk as a Parquet dataset (one part file per chunk) or a "
+                                       "CSV file; an interrupted sweep resumes with --resume.",
+                           epilog=_SWEEP_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sweep.add_argument("design", help="a design TOML file or a reference design's name")
     sweep.add_argument("--vary", action="append", required=True, metavar="KEY=START:STOP:N",
                        help="a field to vary: section.field=START:STOP:N (N values, ends included) or "
                             "section.field=V1,V2,...; values carry units or take the field's "
                             "(thermal.coolant_temperature=20degC:60degC:41). Repeat for a grid")
-    sweep.add_argument("--out", metavar="FILE", required=True,
-                       help="the CSV table to write (never overwritten). A point's feasibility covers the steady "
-                            "sizing and every launch margin; the orbit transient checks run for single designs "
-                            "(spacedc size)")
-    sweep.add_argument("--resume", action="store_true",
-                       help="finish an interrupted sweep of the same arguments, keeping the chunks on disk")
+    sweep.add_argument("--out", metavar="DIR", required=True,
+                       help="the table: a folder of Parquet parts that pandas.read_parquet(DIR) reads (or, with "
+                            "--format csv, one CSV file). A point's feasibility covers the steady sizing and every "
+                            "launch margin; the orbit transient checks run for single designs (spacedc size)")
+    sweep.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                       help="parquet (default: a folder, one part per chunk) or csv (one file, for small tables)")
+    sweep.add_argument("--columns", action="append", metavar="GLOB",
+                       help="write only the summary columns matching this glob (e.g. 'mass.*'); repeat for more. "
+                            "The point and input columns are always written")
+    again = sweep.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="finish an interrupted sweep of the same arguments, keeping the parts on disk and "
+                            "sizing the missing or failed chunks")
+    again.add_argument("--force", action="store_true",
+                       help="replace the sweep already at --out (only files a sweep wrote are removed)")
     sweep.add_argument("--chunk", type=int, default=None, metavar="N",
                        help="points per vectorized call and per part file (default 50,000)")
     sweep.add_argument("--method", choices=("grid", "lhs", "sobol", "random"), default="grid",
@@ -301,21 +320,30 @@ def _cmd_cad(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from spacedc.designs.sweep import DEFAULT_CHUNK, sweep
 
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         report = sweep(args.design, args.vary, args.out, chunk=DEFAULT_CHUNK if args.chunk is None else args.chunk,
-                       resume=args.resume, workers=args.workers, scheduler=args.scheduler, method=args.method,
-                       samples=args.samples, seed=args.seed)
-    except (KeyboardInterrupt, BrokenProcessPool) as exc:
-        what = "a worker process died" if isinstance(exc, BrokenProcessPool) else "interrupted"
-        print(f"spacedc: {what}: the chunks already sized are kept beside {args.out}; run the same command "
-              "with --resume to finish", file=sys.stderr)
+                       resume=args.resume, force=args.force, workers=args.workers, scheduler=args.scheduler,
+                       format=args.format, columns=args.columns, method=args.method, samples=args.samples,
+                       seed=args.seed)
+    except KeyboardInterrupt:
+        print(f"spacedc: interrupted: the chunks already sized are kept in {args.out}"
+              f"{'.parts' if args.format == 'csv' else ''}; run the same command with --resume to finish",
+              file=sys.stderr)
         return EXIT_INTERRUPTED
-    share = 100 * report.feasible / report.points
     resumed = f", {report.resumed_chunks} of {report.chunks} chunks kept from before" if report.resumed_chunks else ""
-    print(f"wrote {report.path}: {report.points:,} points, {report.feasible:,} feasible ({share:.1f} %), "
-          f"in {report.seconds:.1f} s{resumed}")
+    if report.failed:
+        lost = sum(f["stop"] - f["start"] for f in report.failed)
+        for f in report.failed:
+            print(f"spacedc: chunk {f['chunk']} (points {f['start']:,} to {f['stop'] - 1:,}) failed: {f['error']}",
+                  file=sys.stderr)
+        where = report.path / "_errors.json" if report.format == "parquet" else f"{report.path}.parts/_errors.json"
+        print(f"spacedc: {len(report.failed)} of {report.chunks} chunks failed ({lost:,} points, listed in {where}); "
+              f"the others are written. Run the same command with --resume to size the failed chunks again",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+    share = "" if report.feasible is None else \
+        f", {report.feasible:,} feasible ({100 * report.feasible / report.points:.1f} %)"
+    print(f"wrote {report.path}: {report.points:,} points{share}, in {report.seconds:.1f} s{resumed}")
     return EXIT_OK
 
 

@@ -63,6 +63,7 @@ import numpy as np
 import pint
 
 from spacedc.designs.design import _SECTIONS, Design
+from spacedc.designs.result import input_unit as _column_unit
 from spacedc.designs.spec import DesignError
 from spacedc.orbit.beta import _CLOCK, _clock_to_hours
 from spacedc.units import Q_, parse_quantity, unit_suffix
@@ -198,17 +199,6 @@ def _field_unit(section: str, field: dataclasses.Field, current: Any) -> str | N
     if section == "orbit":
         return _ORBIT_UNITS.get(field.name)
     return None
-
-
-def _column_unit(field: dataclasses.Field, current: Any) -> str | None:
-    """The declared unit of a design field; for the orbit's, SI (m) or, for angles and times of day, their own."""
-    if field.metadata.get("kind") == "qty":
-        return field.metadata["unit"]
-    if not isinstance(current, pint.Quantity):
-        return None
-    if current.dimensionless:
-        return f"{current.units:~}".replace(" ", "")
-    return f"{current.to_base_units().units:~}".replace(" ", "")
 
 
 def _value(text: str, unit: str | None, where: str, *, clock: bool = False) -> Any:

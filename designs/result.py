@@ -1,4 +1,5 @@
-"""The sized design, :class:`DesignResult`, and its flattening into the ``summary.json`` sections.
+"""The sized design, :class:`DesignResult`, and its flattening into the ``summary.json`` sections and into a
+table's columns (a sweep's Parquet parts, :meth:`DesignResult.to_frame`).
 
 Reports, plots, the transient and the drivers name the result from here, never from the pipeline that makes it.
 """
@@ -16,9 +17,9 @@ from spacedc.compute import ComputePayload
 from spacedc.designs.budget import LaunchResult
 from spacedc.designs.debris import summary_section as debris_section
 from spacedc.results import Result
-from spacedc.units import json_column as _flat
+from spacedc.units import array_column, json_column as _flat, unit_suffix
 
-__all__ = ["DesignResult", "summary"]
+__all__ = ["DesignResult", "summary", "sweep_columns"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,6 +128,16 @@ class DesignResult(Result):
         table = summary_table(data).split("Margins of safety")[0]
         return (f"<div><pre style='font-size:90%'>{html.escape(table)}</pre><table><thead><tr><th>margin</th>"
                 f"<th>value</th></tr></thead><tbody>{rows}</tbody></table></div>")
+    def to_frame(self, design: Any = None) -> Any:
+        """The result as a pandas DataFrame: one row for a single design, one row per point for a sweep.
+
+        Columns: with ``design`` (the :class:`designs.Design` that was sized), the inputs that vary (its fields
+        that hold arrays) as ``input.section.field_unit`` in SI; then every ``summary.json`` key as
+        ``section.key``, its unit ending its name, flattened as in a ``spacedc sweep`` table: numbers that are
+        not finite are NaN (``null`` in ``summary.json``), text columns are Categoricals, and keys that no point
+        fills (a sweep's orbit transient) are left out.
+        """
+        return result_frame(self, design)
 
 
 def _reasons(result: DesignResult) -> list:
@@ -299,3 +310,130 @@ def _compute_lifetime_cost(result: DesignResult, shape: tuple, column: Any) -> d
             "terrestrial_water_m3": _si(ground.water_volume, "m^3"),
         },
     }
+
+
+# --- the result as a table: a sweep's Parquet parts and DataFrames --------------------------------------------
+def input_unit(field: dataclasses.Field, current: Any) -> str | None:
+    """The unit of a design field's input column (``input.section.field_unit`` of a sweep's table): its declared
+    (SI) unit; for the orbit's fields, SI (m) or, for angles and times of day, their own."""
+    if field.metadata.get("kind") == "qty":
+        return field.metadata["unit"]
+    if not isinstance(current, pint.Quantity):
+        return None
+    if current.dimensionless:
+        return f"{current.units:~}".replace(" ", "")
+    return f"{current.to_base_units().units:~}".replace(" ", "")
+
+
+def _columns_of(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("name", "notes"):
+            continue
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out |= _columns_of(value, f"{name}.")
+        else:
+            out[name] = value
+    return out
+
+
+def sweep_columns(result: Any) -> dict[str, np.ndarray | None]:
+    """The ``summary.json`` of a sized design or sweep as flat numpy columns, one entry per point (``section.key``
+    names; one entry for a single design).
+
+    Arrays throughout, no Python loop over points: ``reasons`` is an object array of each point's reasons joined
+    with ``"; "``; per-design constants (the vehicle's name, the module count) repeat down their column; keys
+    not checked for any point are ``None``.
+    """
+    shape = np.shape(result.feasible)
+    n = int(np.prod(shape))
+    # the summary's reasons are a list of each point's split reasons (a Python loop over points): the table
+    # takes the joined strings as they are, so the summary is built without them
+    data = summary(dataclasses.replace(result, reasons=""), array_column)
+    data["reasons"] = np.asarray(result.reasons, dtype=object).reshape(shape)
+    cols = _columns_of(data)
+    return {k: v if v is None else np.broadcast_to(np.asarray(v), shape).reshape(n) for k, v in cols.items()}
+
+
+def _dictionary(values: np.ndarray) -> Any:
+    """A text column as a pyarrow dictionary array (int32 indices into its distinct values), with no Python loop
+    over points: numpy finds the distinct values and each point's index."""
+    import pyarrow as pa
+
+    if values.size and values.strides == (0,):  # a per-design constant broadcast down the column
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(values.size, np.int32)),
+                                              pa.array([str(values[0])], pa.string()))
+    distinct, index = np.unique(values, return_inverse=True)
+    return pa.DictionaryArray.from_arrays(pa.array(index.reshape(-1).astype(np.int32)),
+                                          pa.array(distinct.astype(str).tolist(), pa.string()))
+
+
+def _reason_column(reasons: np.ndarray) -> Any:
+    """The ``reasons`` column as a pyarrow dictionary array: each distinct set of reasons once, an int32 code per
+    point (pandas reads it as a Categorical). The one place that encodes reasons for a table."""
+    return _dictionary(np.asarray(reasons, dtype=object))
+
+
+def _arrow_column(name: str, values: np.ndarray) -> Any:
+    """One table column in pyarrow: numbers as they are, with the non-finite ones null (``null`` in
+    ``summary.json``); booleans; text dictionary-encoded."""
+    import pyarrow as pa
+
+    kind = values.dtype.kind
+    if name == "reasons":
+        return _reason_column(values)
+    if kind == "f":
+        finite = np.isfinite(values)
+        return pa.array(values, mask=None if finite.all() else ~finite)
+    if kind in "biu":
+        return pa.array(values)
+    return _dictionary(values)
+
+
+def _arrow_table(columns: dict[str, Any], schema: Any = None) -> Any:
+    """The columns as a ``pyarrow.Table``: those that are ``None`` left out, or, with ``schema``, exactly the
+    schema's columns in its order and types (one that is ``None`` here is null)."""
+    import pyarrow as pa
+
+    if schema is None:
+        names = [k for k, v in columns.items() if v is not None]
+        return pa.table({k: _arrow_column(k, columns[k]) for k in names})
+    n = len(columns["point"])
+    arrays = []
+    for field in schema:
+        v = columns.get(field.name)
+        arrays.append(pa.nulls(n, field.type) if v is None else _arrow_column(field.name, v).cast(field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _varying_inputs(design: Any, shape: tuple[int, ...]) -> dict[str, np.ndarray]:
+    """The design's fields that hold arrays (the inputs of a sweep sized in one call) as table columns,
+    ``input.section.field_unit`` in the column unit of a swept field, each broadcast to ``shape`` and flattened."""
+    from spacedc.designs.design import _SECTIONS
+
+    n = int(np.prod(shape))
+    columns: dict[str, np.ndarray] = {}
+    for section, kind in _SECTIONS.items():
+        values = getattr(design, section)
+        for field in dataclasses.fields(kind):
+            current = getattr(values, field.name, None)
+            magnitude = current.magnitude if isinstance(current, pint.Quantity) else current
+            if not isinstance(magnitude, np.ndarray) or magnitude.ndim == 0 or magnitude.dtype.kind not in "biuf":
+                continue
+            unit = input_unit(field, current)
+            si = current.m_as(unit) if unit is not None and isinstance(current, pint.Quantity) else magnitude
+            key = f"{section}.{field.name}"
+            name = f"input.{key}" if unit is None else f"input.{key}_{unit_suffix(unit)}"
+            columns[name] = np.broadcast_to(np.asarray(si), shape).reshape(n)
+    return columns
+
+
+def result_frame(result: Any, design: Any = None) -> Any:
+    """A sized design's or sweep's ``summary.json`` as a pandas DataFrame, one row per point (one for a single
+    design), flattened as a sweep's table (:func:`sweep_columns`, then the same column types as its Parquet
+    parts): with ``design``, the design that was sized, its array-valued fields first as input columns; keys
+    that no point fills left out. :meth:`DesignResult.to_frame` calls it."""
+    columns = _varying_inputs(design, np.shape(result.feasible)) if design is not None else {}
+    columns |= sweep_columns(result)
+    return _arrow_table(columns).to_pandas()

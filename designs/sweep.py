@@ -1,10 +1,15 @@
-"""Parameter sweeps: a full-factorial grid over design fields, sized in chunks and streamed to a CSV table.
+"""Parameter sweeps: a full-factorial grid over design fields, sized in chunks and streamed to a Parquet dataset.
 
 Each chunk of points is one vectorized :func:`designs.size` call (no Python loop over points) whose
-``summary.json`` columns are written, atomically, as one part file beside the output. A sweep that is
-interrupted (a crash, a kill, a lost worker) resumes with ``resume=True``: the parts already on disk are
-kept, the missing ones are sized, and no point is lost or sized twice. When every part is there they are
-joined, atomically, into the output table and the parts are removed.
+``summary.json`` columns are written, atomically, as one part file of the output folder
+(``part-00000.parquet``, ...). The folder is the table: ``pandas.read_parquet(DIR)`` and ``pyarrow.dataset``
+read it as it is, rows in grid order; polars and DuckDB read its parts' glob, ``DIR/*.parquet`` (polars refuses
+a folder that holds any file but Parquet). Beside the parts, ``_manifest.json`` records the sweep's arguments
+and columns and ``_errors.json`` the chunks that failed (pyarrow skips names starting with ``_`` or ``.``, as
+it does a part's temporary file while it is written). A sweep that is interrupted (a crash, a kill, a lost worker) or had failed chunks resumes with
+``resume=True``: the parts already on disk are kept, the missing ones are sized, and no point is lost or sized
+twice. ``format="csv"`` writes one CSV file instead, for small tables: its parts wait in ``OUT.parts`` and are
+joined when every one is there.
 
 The points come from a :class:`designs.plan.SweepPlan` (``designs/plan.py`` holds the whole ``--vary`` syntax):
 a full-factorial grid of ``"section.field=START:STOP:N"`` (N values, both ends included) and
@@ -16,19 +21,29 @@ are sized one vectorized call per combination of choices in a chunk, and times o
 (``orbit.ltan=06:00,09:00``).
 
 Chunks run in this process, in ``workers`` local processes, or on a Dask cluster (``scheduler``, an address
-such as ``"tcp://10.0.0.5:8786"``; needs the extra, ``pip install -e ".[distributed]"``, and workers that
-share the output's file system, since each writes its own part), through the same code.
+such as ``"tcp://10.0.0.5:8786"``, or ``client``, a ``dask.distributed.Client``; needs the extra,
+``pip install -e ".[distributed]"``, and workers that share the output's file system, since each writes its own
+part), through the same code. A chunk that raises is recorded with its point range and its error, and the
+other chunks go on; :attr:`SweepReport.failed` lists them and a resume sizes them again.
+
+The table holds a ``point`` column (the point's index), the swept inputs in SI as ``input.section.field_unit``,
+then every ``summary.json`` key as ``section.key`` (its unit in its name, as in the summary). Numbers that are
+not finite (the area of a radiator that cannot close) are empty (null), as ``null`` in ``summary.json``; text
+columns (``reasons``, the vehicle's name) are dictionary-encoded. Keys that a sweep cannot fill (``None`` for
+the whole sweep: the orbit transient's extremes, the debris cascade's figures) are left out, and the manifest
+lists them under ``left_out``.
 
 A sweep's ``feasible`` covers the steady sizing and every launch margin; the orbit transient of a single
 design (the chips' peak against their junction limit, the battery against its band, the loop against
-freezing) is not run per point: its ``thermal.*_orbit_K`` columns are empty and its ``thermal.transient`` column
-says so. Check a chosen point with ``spacedc size``.
+freezing) is not run per point: its ``thermal.transient`` column says so. Check a chosen point with
+``spacedc size``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fnmatch
 import hashlib
 import json
 import math
@@ -36,18 +51,19 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pint
 
 from spacedc.designs.design import Design, load
-from spacedc.designs.plan import (SweepPlan, Variation, _column_unit, _field, _grid, _value, _value_count,  # noqa: F401
-                                  make_plan, parse_variation, plan_counts, size_chunk)
+from spacedc.designs.plan import SweepPlan, Variation, make_plan, parse_variation, plan_counts, size_chunk
+from spacedc.designs.result import _arrow_table, sweep_columns
 from spacedc.designs.spec import DesignError
 from spacedc.files import atomic_write, atomic_write_text
-from spacedc.units import array_column
 
 __all__ = ["Variation", "SweepReport", "check_size", "parse_variation", "sweep", "sweep_columns"]
 
@@ -55,15 +71,22 @@ __all__ = ["Variation", "SweepReport", "check_size", "parse_variation", "sweep",
 #: and a crash loses little.
 DEFAULT_CHUNK = 50_000
 
+#: The table formats: a folder of Parquet parts (the default), or one CSV file for small tables.
+FORMATS = ("parquet", "csv")
+
+_MANIFEST, _ERRORS = "_manifest.json", "_errors.json"
+
 
 #: What a sweep holds, measured on sso-100kw (peak resident memory over the imports' baseline, and the table's
 #: size on disk): checking every grid combination up front holds 79 B per point with one variation of 4e6
 #: values (the values themselves, their checks and their text in the sweep's fingerprint included), 41 B with
 #: two and 88 B with three, the orbit's altitude among them (the grid's indices and every combination's
 #: validated fields); sizing a chunk and formatting its table takes about 13 kB per point (15 kB with the orbit
-#: varied: its environment is evaluated over a year of days); a worker process starts at about 100 MB; the table
-#: takes about 1.7 kB per point on disk, held twice while the parts are joined. Rounded up here.
-_GRID_BYTES_PER_POINT, _CHUNK_BYTES_PER_POINT, _WORKER_BYTES, _TABLE_BYTES_PER_POINT = 96, 16_000, 150_000_000, 2_000
+#: varied: its environment is evaluated over a year of days); a worker process starts at about 100 MB; the CSV
+#: table takes about 1.7 kB per point on disk, held twice while the parts are joined, the Parquet dataset about
+#: 0.5 kB per point, once. Rounded up here.
+_GRID_BYTES_PER_POINT, _CHUNK_BYTES_PER_POINT, _WORKER_BYTES = 96, 16_000, 150_000_000
+_TABLE_BYTES_PER_POINT = {"csv": 2 * 2_000, "parquet": 600}
 
 
 def _available_memory() -> int | None:
@@ -86,12 +109,13 @@ def _available_memory() -> int | None:
 
 
 def check_size(counts: Sequence[int], out: str | Path, *, chunk: int = DEFAULT_CHUNK, workers: int = 1,
-               local: bool = True) -> None:
+               local: bool = True, format: str = "parquet") -> None:
     """Refuse, with :class:`designs.DesignError` (bad input), a sweep this machine cannot hold: the memory its
     grid check and its chunks need, or the disk its table needs, beyond what is free (module constants above).
 
     ``counts`` are the values of each variation; ``workers`` local processes each size a chunk at a time
-    (``local=False``: chunks are sized on a cluster, so only the grid check counts here).
+    (``local=False``: chunks are sized on a cluster, so only the grid check counts here); ``format`` is the
+    table's (a CSV table is held twice on disk while its parts are joined).
     """
     total = math.prod(counts)
     grid = total * _GRID_BYTES_PER_POINT
@@ -103,7 +127,8 @@ def check_size(counts: Sequence[int], out: str | Path, *, chunk: int = DEFAULT_C
         disk: int | None = shutil.disk_usage(parent).free
     except OSError:  # a missing folder is reported later, naming --out
         disk = None
-    table = 2 * total * _TABLE_BYTES_PER_POINT
+    per_point = _TABLE_BYTES_PER_POINT[format]
+    table = total * per_point
     short_memory, short_disk = free is not None and need > free, disk is not None and table > disk
     if not (short_memory or short_disk):
         return
@@ -113,53 +138,51 @@ def check_size(counts: Sequence[int], out: str | Path, *, chunk: int = DEFAULT_C
         f"--vary: a sweep of {total:,} points needs about {gb(need)} of memory ({gb(grid)} to check every "
         f"combination, {_GRID_BYTES_PER_POINT} B per point, and "
         f"{gb(per_chunk)} per {min(chunk, total):,}-point chunk being sized{at_once}; "
-        f"{'unknown' if free is None else gb(free)} free) and about {gb(table)} of disk for its table "
-        f"({_TABLE_BYTES_PER_POINT:,} B per point, twice while its parts are joined; "
+        f"{'unknown' if free is None else gb(free)} free) and about {gb(table)} of disk for its {format} table "
+        f"({per_point:,} B per point{', twice while its parts are joined' if format == 'csv' else ''}; "
         f"{'unknown' if disk is None else gb(disk)} free in {str(parent)!r}): more "
         f"{'memory and disk' if short_memory and short_disk else 'memory' if short_memory else 'disk'} than this "
         f"machine has. Sweep fewer points (split a range over several sweeps)"
         f"{' or give a smaller --chunk' if short_memory and sizing > grid else ''}")
 
 
-def _columns_of(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in ("name", "notes"):
-            continue
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            out |= _columns_of(value, f"{name}.")
-        else:
-            out[name] = value
-    return out
-
-
-def sweep_columns(result: Any) -> dict[str, np.ndarray]:
-    """The ``summary.json`` of a sized sweep as flat numpy columns, one entry per point (``section.key`` names).
-
-    ``reasons`` joins each point's reasons with ``"; "``; per-design constants (the vehicle's name, the module
-    count) repeat down their column; values not checked for any point are ``None``.
-    """
-    from spacedc.designs.report import summary
-
-    shape = np.shape(result.feasible)
-    n = int(np.prod(shape))
-    data = summary(result, array_column)
-    data["reasons"] = np.asarray(result.reasons, dtype=str).reshape(n) if shape else np.asarray([result.reasons])
-    cols = _columns_of(data)
-    return {k: v if v is None else np.broadcast_to(np.asarray(v), shape).reshape(n) for k, v in cols.items()}
-
 
 @dataclasses.dataclass(frozen=True)
 class SweepReport:
-    """What :func:`sweep` did: the table written, its points, how many are feasible, and the chunk counts."""
+    """What :func:`sweep` did.
+
+    ``path`` is the table (the Parquet folder, or the CSV file); ``points`` the grid's points; ``feasible`` how
+    many of those written are feasible (None for a resumed CSV table without its ``feasible`` column);
+    ``chunks`` and ``resumed_chunks`` the chunks in all and those kept from an earlier run; ``failed`` the
+    chunks that raised, each ``{"chunk", "start", "stop", "error"}`` (points ``start`` to ``stop - 1``; a resume
+    sizes them again; a CSV table is not joined while any failed); ``columns`` the table's columns and
+    ``left_out`` the ``summary.json`` keys that the sweep could not fill.
+    """
 
     path: Path
     points: int
-    feasible: int
+    feasible: int | None
     chunks: int
     resumed_chunks: int
     seconds: float
+    format: str = "parquet"
+    failed: tuple[dict[str, Any], ...] = ()
+    columns: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Every chunk is in the table (no chunk failed)."""
+        return not self.failed
+
+    def frame(self) -> Any:
+        """The table as a pandas DataFrame, rows in grid order (text columns are Categoricals, points whose
+        value is not finite are NaN)."""
+        import pandas as pd
+
+        if self.format == "csv":
+            return pd.read_csv(self.path, true_values=["true"], false_values=["false"])
+        return pd.read_parquet(self.path)
 
 
 def _text(column: Any, n: int) -> list[str]:
@@ -186,6 +209,7 @@ def _text(column: Any, n: int) -> list[str]:
 
 
 def _write_part(path: Path, columns: dict[str, Any]) -> None:
+    """A CSV part file, atomically."""
     n = len(columns["point"])
     text = [_text(c, n) for c in columns.values()]
 
@@ -197,76 +221,233 @@ def _write_part(path: Path, columns: dict[str, Any]) -> None:
     atomic_write(path, write)
 
 
-def _chunk_job(design: Design, plan: SweepPlan, start: int, stop: int, path: str) -> int:
-    """Size one chunk and write its part file; the number of feasible points (runs in a worker as well)."""
-    columns = size_chunk(design, plan, start, stop, columns=sweep_columns)
-    _write_part(Path(path), columns)
-    return int(np.count_nonzero(columns["feasible"]))
+def _write_parquet(path: Path, table: Any, indexed: Sequence[str] = ()) -> None:
+    """A Parquet part file, atomically (a temporary dot-file beside it, which pyarrow and pandas skip, then a
+    rename). Parquet's own dictionary encoding only for the text columns (tried on every column, it doubles the
+    write for floats that rarely repeat) and min/max statistics only for the ``indexed`` columns (the point and
+    the inputs, which a reader filters on): statistics of every column cost twice the rest of the write."""
+    import pyarrow.parquet as pq
+
+    text = [f.name for f in table.schema if str(f.type).startswith("dictionary")]
+    atomic_write(path, lambda tmp: pq.write_table(table, tmp, use_dictionary=text,
+                                                  write_statistics=[c for c in indexed if c in table.column_names]))
 
 
-def _fingerprint(design: Design, plan: SweepPlan, chunk: int) -> str:
-    text = repr(design) + "|" + plan.describe() + "|" + "|".join(
+@dataclasses.dataclass(frozen=True)
+class _Chunks:
+    """What every chunk job needs, sent once to each worker (not once per chunk): the design, the plan of its
+    points, where the parts go and the table's columns."""
+
+    design: Design
+    plan: SweepPlan
+    inputs: int  # the point and input columns, first in the table
+    folder: str
+    format: str
+    width: int  # digits of the part number in a part's name
+    columns: tuple[str, ...]
+    left_out: tuple[str, ...]
+    schema: Any = None  # the Parquet parts' pyarrow schema
+
+    def part(self, i: int) -> Path:
+        return Path(self.folder) / f"part-{i:0{self.width}d}.{self.format}"
+
+
+#: The feasible points of a Parquet part, in its key-value metadata (a part need not hold the column itself).
+_FEASIBLE_KEY = b"spacedc.feasible"
+
+
+def _chunk_job(jobs: _Chunks, i: int, start: int, stop: int) -> dict[str, Any]:
+    """Size chunk ``i`` (points ``start`` to ``stop - 1``) and write its part file; what happened, as
+    ``{"chunk", "start", "stop", "feasible", "error"}`` (``error`` None, or the exception raised, in words:
+    a chunk that fails writes no part and does not stop the others). Runs in a worker as well."""
+    outcome: dict[str, Any] = {"chunk": i, "start": start, "stop": stop}
+    try:
+        columns = size_chunk(jobs.design, jobs.plan, start, stop, columns=sweep_columns)
+        filled = [k for k in jobs.left_out if columns.get(k) is not None]
+        if filled:
+            raise ValueError(f"column(s) {', '.join(filled)} have values in this chunk but none at the sweep's "
+                             "probed points, where the table's columns were chosen")
+        feasible = int(np.count_nonzero(columns["feasible"]))
+        if jobs.format == "parquet":
+            table = _arrow_table(columns, jobs.schema)
+            _write_parquet(jobs.part(i), table.replace_schema_metadata({_FEASIBLE_KEY: str(feasible).encode()}),
+                           indexed=jobs.columns[:jobs.inputs])
+        else:
+            _write_part(jobs.part(i), {k: columns[k] for k in jobs.columns})
+    except Exception as exc:  # recorded, and the sweep goes on
+        return outcome | {"feasible": 0, "error": _error_text(exc)}
+    return outcome | {"feasible": feasible, "error": None}
+
+
+def _pool_job(i: int, start: int, stop: int) -> dict[str, Any]:
+    """A chunk job in a local worker process, with the :class:`_Chunks` its initializer received."""
+    return _chunk_job(_WORKER_CHUNKS, i, start, stop)
+
+
+_WORKER_CHUNKS: Any = None
+
+
+def _error_text(exc: BaseException) -> str:
+    """An exception in one line, with the function and file line it was raised in."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (in {frames[-1].name}, {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split()) or '(no message)'}{where}"
+
+
+def _design_text(design: Design) -> str:
+    """Every field of the design, arrays in full (a repr would summarise them), for the fingerprint."""
+    def text(value: Any) -> str:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return "(" + ",".join(f"{f.name}={text(getattr(value, f.name))}" for f in dataclasses.fields(value)) + ")"
+        if isinstance(value, (tuple, list)):
+            return "[" + ",".join(text(v) for v in value) + "]"
+        if isinstance(value, pint.Quantity):
+            return f"{np.asarray(value.m).tolist()} {value.units}"
+        if isinstance(value, np.ndarray):
+            return f"{value.tolist()}"
+        return repr(value)
+
+    return text(design)
+
+
+def _fingerprint(design: Design, plan: SweepPlan) -> str:
+    """The sweep's design and points, hashed: a resume must size the same ones."""
+    text = _design_text(design) + "|" + plan.describe() + "|" + "|".join(
         f"{v.key}={np.asarray(getattr(v.values, 'magnitude', v.values)).tolist()}{getattr(v.values, 'units', '')}"
-        for v in plan.variations if v.values is not None) + f"|{chunk}"
+        for v in plan.variations if v.values is not None)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _progress_printer(start: int = 0, stream: Any = None) -> Callable[[int, int, float], None]:
-    """A progress line per chunk on standard error; ``start`` points were on disk before this run (a resume)
-    and do not count toward its rate."""
-    stream = stream or sys.stderr
+class _Progress:
+    """The default progress display on standard error: a bar with the rate and the time to go (tqdm) on a
+    terminal, otherwise a line per chunk. ``start`` points were on disk before this run (a resume) and do not
+    count toward its rate."""
 
-    def show(done_points: int, total: int, elapsed: float) -> None:
-        fresh = done_points - start
+    def __init__(self, total: int, start: int = 0, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total, self.start, self.bar = total, start, None
+        try:
+            tty = self.stream.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        if tty:
+            with contextlib.suppress(ImportError):
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, initial=start, unit="pt", unit_scale=True, desc="sweep",
+                                file=self.stream, smoothing=0.1)
+
+    def __call__(self, done_points: int, total: int, elapsed: float) -> None:
+        if self.bar is not None:
+            self.bar.update(done_points - self.bar.n)
+            return
+        fresh = done_points - self.start
         rate = fresh / elapsed if elapsed > 0 else math.inf
         eta = (total - done_points) / rate if rate > 0 and math.isfinite(rate) else 0.0
         print(f"sweep: {done_points:,}/{total:,} points ({100 * done_points / total:.0f} %), "
-              f"{elapsed:.1f} s, about {eta:.0f} s to go", file=stream, flush=True)
+              f"{elapsed:.1f} s, about {eta:.0f} s to go", file=self.stream, flush=True)
 
-    return show
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _select(names: Sequence[str], patterns: Sequence[str] | None, left_out: Sequence[str]) -> list[str]:
+    """The output columns among ``names`` (in their order) that match one of the glob ``patterns``
+    (:func:`fnmatch.fnmatchcase`); all of them without patterns. A pattern that matches none raises."""
+    if not patterns:
+        return list(names)
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    for p in patterns:
+        if not any(fnmatch.fnmatchcase(n, p) for n in names):
+            gone = [n for n in left_out if fnmatch.fnmatchcase(n, p)]
+            why = (f"it matches only {', '.join(gone[:4])}{' ...' if len(gone) > 4 else ''}, which a sweep "
+                   "cannot fill (left out)") if gone else "no column has such a name (see a table's _manifest.json)"
+            raise DesignError(f"--columns {p!r} matches no column: {why}")
+    return [n for n in names if any(fnmatch.fnmatchcase(n, p) for p in patterns)]
+
+
+def _ours(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A folder's files that a sweep writes (its parts, manifest, error list and temporary files) and the
+    others."""
+    ours, others = [], []
+    for p in folder.iterdir():
+        name = p.name
+        mine = p.is_file() and (name in (_MANIFEST, _ERRORS) or (name.startswith("part-") or
+                                name.startswith((".part-", f".{_MANIFEST}.", f".{_ERRORS}."))))
+        (ours if mine else others).append(p)
+    return ours, others
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What differs between two sweeps' arguments, in words."""
+    said = []
+    for key in new:
+        if old.get(key) != new[key]:
+            if key == "fingerprint":
+                said.append("the design's fields (its fingerprint) differ")
+            else:
+                said.append(f"{key} was {old.get(key)!r}, now {new[key]!r}")
+    return said
 
 
 def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str | Path, *,
-          chunk: int = DEFAULT_CHUNK, resume: bool = False, workers: int = 1, scheduler: str | None = None,
+          chunk: int = DEFAULT_CHUNK, resume: bool = False, force: bool = False, workers: int = 1,
+          scheduler: str | None = None, client: Any = None, format: str = "parquet",
+          columns: Sequence[str] | None = None,
           progress: Callable[[int, int, float], None] | None = None, method: str = "grid",
           samples: int | None = None, seed: int = 0) -> SweepReport:
-    """Size every combination of the variations, streaming the ``summary.json`` columns to the CSV ``out``.
+    """Size every combination of the variations, streaming the ``summary.json`` columns to a table at ``out``.
 
     Parameters
     ----------
     design : Design, or a reference design's name or a TOML path
     vary : sequence of str or Variation
         ``"section.field=START:STOP:N"`` or ``"section.field=V1,V2,..."`` (see the module docstring).
-    method, samples, seed
-        ``"grid"`` (every combination), or ``"lhs"``, ``"sobol"``, ``"random"``: ``samples`` points drawn with
-        ``seed`` (:func:`designs.plan.make_plan`).
     out : path
-        The CSV table to write: a ``point`` column (the grid index), the swept inputs in SI as
-        ``input.section.field_unit``, then every ``summary.json`` key as ``section.key``. It is never overwritten: an existing ``out`` raises :class:`FileExistsError`.
+        ``format="parquet"``: the folder of the Parquet dataset (made if missing; its parent must exist).
+        ``format="csv"``: the CSV file. Columns: ``point`` (the grid index), the swept inputs in SI as
+        ``input.section.field_unit``, then every ``summary.json`` key that the sweep fills as ``section.key``.
     chunk : int
         Points per vectorized call and per part file.
     resume : bool
-        Keep the part files of an interrupted run of the same sweep (same design, variations and chunk) and
-        size only the missing ones. Without it, leftover parts of an earlier run raise ``FileExistsError``.
+        Keep the part files of an interrupted (or partly failed) run of the same sweep and size only the
+        missing chunks. The arguments must be the same (design, variations, chunk, format, columns):
+        a difference raises :class:`FileExistsError` naming it.
+    force : bool
+        Replace the sweep at ``out`` (a Parquet folder's part files, manifest and error list; a CSV file).
+        Files that a sweep did not write are never removed: a folder holding them is refused. Without
+        ``force`` or ``resume``, an existing table or a non-empty folder raises :class:`FileExistsError`.
     workers : int
         Local processes sizing chunks side by side (1: this process).
     scheduler : str, optional
         A Dask scheduler address; chunks then run on that cluster.
+    client : dask.distributed.Client, optional
+        A Dask client to run the chunks on (left open); instead of ``scheduler``.
+    format : {"parquet", "csv"}
+    columns : sequence of str, optional
+        Glob patterns (``fnmatch``: ``"mass.*"``, ``"thermal.radiator_area_m2"``) of the ``summary.json`` columns
+        to write; the ``point`` and input columns are always written. A pattern matching none raises.
     progress : callable, optional
-        Called after each chunk as ``progress(points_done, points_total, seconds)``; default: a line on
-        standard error.
+        Called after each chunk as ``progress(points_done, points_total, seconds)``; default: a bar on a
+        terminal, a line per chunk otherwise, on standard error.
+    method, samples, seed
+        ``"grid"`` (every combination), or ``"lhs"``, ``"sobol"``, ``"random"``: ``samples`` points drawn with
+        ``seed`` (:func:`designs.plan.make_plan`).
 
     Returns
     -------
     SweepReport
+        Its ``failed`` lists the chunks that raised (the others are written): resume to size them again.
 
     Raises
     ------
     DesignError
-        For a bad variation, naming it; and for a sweep this machine cannot hold (:func:`check_size`: the memory
-        of its grid check and chunks, the disk of its table), before any value is built or file written.
+        For a bad variation or column pattern, naming it; and for a sweep this machine cannot hold
+        (:func:`check_size`), before any value is built or file written.
     FileExistsError
-        Where ``out`` exists, or parts of another run are beside it.
+        Where ``out`` holds a table or other files (see ``force``), or a different sweep to resume.
     """
     if not isinstance(design, Design):
         design = load(design)
@@ -274,92 +455,170 @@ def sweep(design: Design | str | Path, vary: Sequence[str | Variation], out: str
         raise ValueError(f"chunk = {chunk!r}: expected a whole number of points >= 1")
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers = {workers!r}: expected a whole number >= 1")
+    if format not in FORMATS:
+        raise ValueError(f"format = {format!r}: expected one of {', '.join(FORMATS)}")
+    if resume and force:
+        raise ValueError("resume and force: choose one (--resume finishes a sweep, --force replaces it)")
+    if scheduler is not None and client is not None:
+        raise ValueError("scheduler and client: give one (a client is already connected to its scheduler)")
+    cluster = scheduler is not None or client is not None
+    if cluster and workers > 1:
+        raise ValueError(f"workers = {workers} with a Dask cluster: the cluster's workers size the chunks")
+    patterns = [columns] if isinstance(columns, str) else (list(columns) if columns else None)
     # a sweep too large for this machine is refused before its values are built
     counts = plan_counts(vary, method=method, samples=samples)
     if counts and None not in counts:
-        check_size(counts, out, chunk=chunk, workers=1 if scheduler is not None else workers,
-                   local=scheduler is None)
+        check_size(counts, out, chunk=chunk, workers=workers, local=not cluster, format=format)
     plan = make_plan(design, vary, method=method, samples=samples, seed=seed, check=False)
-    variations = plan.variations
     if scheduler is not None:
         try:
             import dask.distributed  # noqa: F401
         except ImportError:
             raise ValueError(f"--scheduler {scheduler!r} needs Dask: pip install -e '.[distributed]'") from None
     out = Path(out)
-    if out.exists():
-        raise FileExistsError(f"{out} exists: spacedc never overwrites a table; choose another --out or remove it")
     if not out.parent.is_dir():
         raise FileNotFoundError(f"--out {str(out)!r}: directory {str(out.parent)!r} does not exist")
+    if format == "parquet" and out.exists() and not out.is_dir():
+        raise FileExistsError(f"--out {str(out)!r} is a file: a Parquet table is a folder; choose another --out")
+    if format == "csv" and out.is_dir():
+        raise FileExistsError(f"--out {str(out)!r} is a folder: a CSV table is a file; choose another --out")
+    if format == "csv" and out.exists() and not force:
+        raise FileExistsError(f"{out} exists: spacedc never overwrites a table without --force; choose another "
+                              "--out, or pass --force to replace it")
     total = plan.size
     # every point must be a valid design (a min below its max, ...), before anything is written
     plan.check()
+    # the table's columns, from the first point of each combination of named choices (a choice may fill keys
+    # another leaves empty, as a vehicle with a price): the keys some point fills, those selected, their types
+    first = [int(rows[0]) for rows, _ in plan.changes(0, total) if len(rows)]
+    probes = [size_chunk(design, plan, r, r + 1, columns=sweep_columns) for r in first]
+    probe = {k: next((p[k] for p in probes if p.get(k) is not None), None) for k in probes[0]}
+    inputs = ["point", *plan.input_columns(0, 1)]
+    left_out = [k for k, v in probe.items() if v is None]
+    names = [k for k, v in probe.items() if v is not None and k not in inputs]
+    selected = inputs + _select(names, patterns, left_out)
+    schema = _arrow_table({k: probe[k] for k in selected}).schema if format == "parquet" else None
+
     bounds = [(s, min(s + chunk, total)) for s in range(0, total, chunk)]
-    parts_dir = out.parent / f"{out.name}.parts"
-    manifest_path = parts_dir / "manifest.json"
-    manifest = {"design": design.name, "variations": [v.text for v in variations], "points": total,
-                "chunk": chunk, "fingerprint": _fingerprint(design, plan, chunk)}
-    if parts_dir.exists():
-        if not resume:
-            raise FileExistsError(f"{parts_dir} holds the parts of an interrupted sweep: pass --resume to finish "
-                                  "it, or remove the folder to start again")
-        try:
-            old = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            old = None
-        if old != manifest:
-            raise FileExistsError(f"{parts_dir} holds the parts of a different sweep (design, variations or "
-                                  "chunk size differ): remove it, or resume with the same arguments")
-    else:
-        parts_dir.mkdir()
-        atomic_write_text(manifest_path, json.dumps(manifest, indent=2) + "\n")
+    folder = out if format == "parquet" else out.parent / f"{out.name}.parts"
+    arguments = {"design": design.name, "fingerprint": _fingerprint(design, plan),
+                 "variations": [v.text for v in plan.variations], "plan": plan.describe(), "points": total,
+                 "chunk": chunk, "format": format, "columns": patterns}
+    manifest = {"spacedc_sweep": 1, "arguments": arguments, "chunks": len(bounds), "columns": selected,
+                "left_out": left_out}
+    _prepare(folder, manifest, resume=resume, force=force)
+    jobs = _Chunks(design=design, plan=plan, inputs=len(inputs), folder=str(folder), format=format,
+                   width=max(5, len(str(len(bounds) - 1))), columns=tuple(selected), left_out=tuple(left_out),
+                   schema=schema)
 
-    part = [parts_dir / f"part-{i:06d}.csv" for i in range(len(bounds))]
-    todo = [i for i, p in enumerate(part) if not p.exists()]
-    resumed = len(bounds) - len(todo)
+    kept = [i for i in range(len(bounds)) if jobs.part(i).exists()]
+    todo = [(i, *bounds[i]) for i in range(len(bounds)) if i not in set(kept)]
+    done = sum(bounds[i][1] - bounds[i][0] for i in kept)
+    feasible: int | None = _kept_feasible(jobs, kept)
     t0 = time.perf_counter()
-    missing = set(todo)
-    done = sum(stop - start for i, (start, stop) in enumerate(bounds) if i not in missing)
-    show = progress or _progress_printer(start=done)
-    jobs = [(design, plan, *bounds[i], str(part[i])) for i in todo]
-    with contextlib.closing(_run(jobs, workers=workers, scheduler=scheduler)) as chunks:
-        for n_points in chunks:  # closing: an interrupt here still stops the workers
-            done += n_points
-            show(done, total, time.perf_counter() - t0)
-
-    feasible = _join(part, out)
-    shutil.rmtree(parts_dir)
-    return SweepReport(path=out, points=total, feasible=feasible, chunks=len(bounds), resumed_chunks=resumed,
-                       seconds=time.perf_counter() - t0)
-
-
-def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
-    """Run the chunk jobs, yielding each finished chunk's point count (in completion order)."""
-    sizes = {j[4]: j[3] - j[2] for j in jobs}
-    if scheduler is not None:
-        from dask.distributed import Client, as_completed
-
-        with Client(scheduler) as client:
-            futures = {client.submit(_chunk_job, *j, pure=False): j for j in jobs}
-            for future in as_completed(futures):
-                future.result()
-                yield sizes[futures[future][4]]
-        return
-    if workers == 1 or len(jobs) <= 1:
-        for j in jobs:
-            _chunk_job(*j)
-            yield sizes[j[4]]
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed as done_in_order
-
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    show = progress or _Progress(total, start=done)
+    failed: list[dict[str, Any]] = []
+    errors_path = folder / _ERRORS
     try:
-        futures = {pool.submit(_chunk_job, *j): j for j in jobs}
-        for future in done_in_order(futures):
-            future.result()
-            yield sizes[futures[future][4]]
+        with contextlib.closing(_run(jobs, todo, workers=workers, scheduler=scheduler, client=client)) as chunks:
+            for outcome in chunks:  # closing: an interrupt here still stops the workers
+                if outcome["error"] is None:
+                    done += outcome["stop"] - outcome["start"]
+                    feasible = None if feasible is None else feasible + outcome["feasible"]
+                else:
+                    failed.append({k: outcome[k] for k in ("chunk", "start", "stop", "error")})
+                    _write_errors(errors_path, failed)  # at once: a kill later keeps the record
+                show(done, total, time.perf_counter() - t0)
+    finally:
+        if isinstance(show, _Progress):
+            show.close()
+    failed.sort(key=lambda f: f["chunk"])
+    if failed:
+        _write_errors(errors_path, failed)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            errors_path.unlink()
+        if format == "csv":
+            counted = _join([jobs.part(i) for i in range(len(bounds))], out, replace=force)
+            feasible = counted if counted is not None else feasible
+            shutil.rmtree(folder)
+    return SweepReport(path=out, points=total, feasible=feasible, chunks=len(bounds), resumed_chunks=len(kept),
+                       seconds=time.perf_counter() - t0, format=format, failed=tuple(failed),
+                       columns=tuple(selected), left_out=tuple(left_out))
+
+
+def _write_errors(path: Path, failed: list[dict[str, Any]]) -> None:
+    atomic_write_text(path, json.dumps({"failed": sorted(failed, key=lambda f: f["chunk"])}, indent=2) + "\n")
+
+
+def _prepare(folder: Path, manifest: dict[str, Any], *, resume: bool, force: bool) -> None:
+    """Make the sweep's folder ready: new (with its manifest), kept for a resume of the same arguments, or
+    cleared of an earlier sweep's files with ``force``. Refuses, before anything is written, a folder that
+    holds something else."""
+    if folder.is_dir() and any(folder.iterdir()):
+        ours, others = _ours(folder)
+        if resume:
+            try:
+                old = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                raise FileExistsError(f"--resume: {folder} holds no sweep manifest ({_MANIFEST}) to resume; "
+                                      "choose another --out") from None
+            said = _differences(old.get("arguments", {}), manifest["arguments"])
+            if said:
+                raise FileExistsError(f"--resume: {folder} holds a different sweep: {'; '.join(said)}. Resume with "
+                                      "the same arguments, or pass --force to replace it")
+            return
+        if not force:
+            what = "the parts of an interrupted sweep" if (folder / _MANIFEST).exists() else "files"
+            raise FileExistsError(f"{folder} is not empty (it holds {what}): pass --resume to finish a sweep, "
+                                  "--force to replace one, or choose another --out")
+        if others:
+            raise FileExistsError(f"--force: {folder} holds files that no sweep wrote "
+                                  f"({', '.join(sorted(p.name for p in others)[:5])}); spacedc removes only its "
+                                  "own: choose another --out")
+        for p in ours:
+            p.unlink()
+    folder.mkdir(exist_ok=True)
+    atomic_write_text(folder / _MANIFEST, json.dumps(manifest, indent=2) + "\n")
+
+
+def _kept_feasible(jobs: _Chunks, kept: Sequence[int]) -> int | None:
+    """The feasible points of the parts kept from an earlier run: a Parquet part's metadata says it; a CSV
+    part's ``feasible`` column, where the table has one (None otherwise)."""
+    if not kept:
+        return 0
+    if jobs.format == "parquet":
+        import pyarrow.parquet as pq
+
+        return sum(int(pq.read_schema(jobs.part(i)).metadata[_FEASIBLE_KEY]) for i in kept)
+    return 0 if "feasible" in jobs.columns else None  # the join counts the column
+
+
+def _run(jobs: _Chunks, todo: list[tuple[int, int, int]], *, workers: int, scheduler: str | None,
+         client: Any) -> Iterator[dict[str, Any]]:
+    """Run the chunk jobs, yielding each chunk's outcome (in completion order). A job that a worker could not
+    finish (a lost worker, a cluster error) is an outcome with its error too."""
+    if scheduler is not None or client is not None:
+        yield from _run_dask(jobs, todo, scheduler, client)
+        return
+    if workers == 1 or len(todo) <= 1:
+        for task in todo:
+            yield _chunk_job(jobs, *task)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # the design and variations go to each worker once, with its initializer (on Linux, by fork: not at all)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker,
+                               initargs=(os.getpid(), jobs))
+    try:
+        futures = {pool.submit(_pool_job, *task): task for task in todo}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker died under this chunk: the pool is broken for the rest too
+                yield _lost(futures[future], exc)
     except BaseException:
-        # Ctrl-C, a bad chunk or a lost worker: stop now, chunks being sized included (a part file is written
+        # Ctrl-C, or the caller stopped: stop now, chunks being sized included (a part file is written
         # atomically, so a stopped chunk leaves none); the chunks already written stay for --resume
         workers_running = list(getattr(pool, "_processes", {}).values())  # no public handle on them
         pool.shutdown(wait=False, cancel_futures=True)
@@ -369,16 +628,49 @@ def _run(jobs: list[tuple], *, workers: int, scheduler: str | None):
     pool.shutdown()
 
 
+def _lost(task: tuple[int, int, int], exc: BaseException) -> dict[str, Any]:
+    i, start, stop = task
+    return {"chunk": i, "start": start, "stop": stop, "feasible": 0, "error": _error_text(exc)}
+
+
+def _run_dask(jobs: _Chunks, todo: list[tuple[int, int, int]], scheduler: str | None,
+              client: Any) -> Iterator[dict[str, Any]]:
+    """The chunk jobs on a Dask cluster: the jobs' design and variations scattered to every worker once, one
+    task per chunk, the same :func:`_chunk_job` as in this process."""
+    from dask.distributed import Client, as_completed
+
+    own = client is None
+    if own:
+        client = Client(scheduler)
+    futures: dict[Any, tuple[int, int, int]] = {}
+    try:
+        shared = client.scatter(jobs, broadcast=True)
+        futures = {client.submit(_chunk_job, shared, *task, pure=False): task for task in todo}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a lost worker, a task the cluster gave up on
+                yield _lost(futures[future], exc)
+    finally:
+        if futures:
+            client.cancel(list(futures))
+        if own:
+            client.close()
+
+
 #: How often a worker looks for its parent [s]: it stops within about this long of the parent's death.
 _PARENT_POLL = 0.25
 
 
-def _init_worker(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which cancels what is queued (a chunk half-sized is not written), and
-    stop when the parent dies (a kill leaves no orphan sizing on, or waiting for work, for minutes)."""
+def _init_worker(parent: int, jobs: _Chunks | None = None) -> None:
+    """Workers keep the sweep's :class:`_Chunks`, leave Ctrl-C to the parent, which cancels what is queued (a
+    chunk half-sized is not written), and stop when the parent dies (a kill leaves no orphan sizing on, or
+    waiting for work, for minutes)."""
     import signal
     import threading
 
+    global _WORKER_CHUNKS
+    _WORKER_CHUNKS = jobs
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent, os.getppid()), name="spacedc-parent-watch",
                      daemon=True).start()
@@ -413,16 +705,18 @@ def _parent_alive(parent: int, ppid: int) -> bool:
     return True
 
 
-def _join(parts: list[Path], out: Path) -> int:
-    """Join the part files, in point order, into ``out`` (atomically); the number of feasible points.
+def _join(parts: list[Path], out: Path, *, replace: bool = False) -> int | None:
+    """Join the CSV part files, in point order, into ``out`` (atomically; ``replace`` an existing file); the
+    number of feasible points (None where the table has no ``feasible`` column).
 
     Parts are copied line by line; their headers must agree. The ``feasible`` column comes before any text
     column, so splitting a line on its first commas finds it.
     """
     feasible = 0
+    col = None
 
     def write(tmp: str) -> None:
-        nonlocal feasible
+        nonlocal feasible, col
         header = None
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             for p in parts:
@@ -431,12 +725,16 @@ def _join(parts: list[Path], out: Path) -> int:
                     if header is None:
                         header = head
                         f.write(header)
-                        col = header.rstrip("\n").split(",").index("feasible")
+                        names = header.rstrip("\n").split(",")
+                        col = names.index("feasible") if "feasible" in names else None
                     elif head != header:
                         raise OSError(f"{p}: its columns differ from the first part's; remove the parts and rerun")
+                    if col is None:
+                        shutil.copyfileobj(src, f)
+                        continue
                     for line in src:
                         feasible += line.split(",", col + 1)[col] == "true"
                         f.write(line)
 
-    atomic_write(out, write, exclusive=True)
-    return feasible
+    atomic_write(out, write, exclusive=not replace)
+    return None if col is None else feasible

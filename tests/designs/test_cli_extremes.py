@@ -187,7 +187,7 @@ def test_mutated_reference_designs_exit_0_1_or_2_without_a_traceback(tmp_path, c
 
 def test_a_sweep_over_extreme_values_writes_its_table(tmp_path, capsys):
     code, out, err = run(capsys, "sweep", "sso-100kw", "--vary", "payload.chip_power=1e-9 W,1000 W,5e12 W,1e30 W",
-                         "--vary", "payload.chip_count=1,300000000000", "--out", tmp_path / "t.csv")
+                         "--vary", "payload.chip_count=1,300000000000", "--format", "csv", "--out", tmp_path / "t.csv")
     assert code == 0 and "Traceback" not in err
     assert (tmp_path / "t.csv").read_text().count("\n") == 1 + 8
 

@@ -1,5 +1,6 @@
 """Parameter sweeps (designs.sweep, `spacedc sweep`): the grid, agreement with single-design sizing, streaming
-in chunks, resuming after an interruption without losing or repeating a point, and bad input."""
+in chunks, resuming after an interruption without losing or repeating a point, and bad input; here through the
+CSV table (``format="csv"``; the Parquet dataset is in test_sweep_parquet.py)."""
 
 import csv
 import subprocess
@@ -57,7 +58,7 @@ def test_bad_variations_name_the_field_and_why(sat, text, words):
 def test_sweep_table_matches_single_designs_point_by_point(sat, tmp_path):
     """Every row of the table equals the same point sized on its own: the grid order is the first variation
     slowest (point k = i * 3 + j), and the inputs are written in SI."""
-    report = sweep(sat, VARY, tmp_path / "t.csv", chunk=5, progress=lambda *a: None)
+    report = sweep(sat, VARY, tmp_path / "t.csv", chunk=5, format="csv", progress=lambda *a: None)
     rows = _rows(tmp_path / "t.csv")
     assert report.points == len(rows) == 12 and report.chunks == 3 and report.resumed_chunks == 0
     assert [int(r["point"]) for r in rows] == list(range(12))
@@ -97,21 +98,21 @@ def test_an_interrupted_sweep_resumes_without_losing_or_repeating_a_point(sat, t
             raise _Stop
 
     with pytest.raises(_Stop):
-        sweep(sat, VARY, out, chunk=5, progress=stop_after_two)
+        sweep(sat, VARY, out, chunk=5, format="csv", progress=stop_after_two)
     assert not out.exists()
     assert sorted(p.name for p in (tmp_path / "r.csv.parts").iterdir()) == [
-        "manifest.json", "part-000000.csv", "part-000001.csv"]
+        "_manifest.json", "part-00000.csv", "part-00001.csv"]
     # without --resume the leftover parts are not silently discarded or reused
     with pytest.raises(FileExistsError, match="--resume"):
-        sweep(sat, VARY, out, chunk=5, progress=lambda *a: None)
+        sweep(sat, VARY, out, chunk=5, format="csv", progress=lambda *a: None)
     # a different sweep cannot resume them
-    with pytest.raises(FileExistsError, match="different sweep"):
-        sweep(sat, VARY, out, chunk=4, resume=True, progress=lambda *a: None)
+    with pytest.raises(FileExistsError, match="different sweep: chunk was 5, now 4"):
+        sweep(sat, VARY, out, chunk=4, format="csv", resume=True, progress=lambda *a: None)
     progress = []
-    report = sweep(sat, VARY, out, chunk=5, resume=True, progress=lambda *a: progress.append(a[0]))
+    report = sweep(sat, VARY, out, chunk=5, format="csv", resume=True, progress=lambda *a: progress.append(a[0]))
     assert report.resumed_chunks == 2 and progress == [12]  # only the last chunk (2 points) was sized
     fresh = tmp_path / "f.csv"
-    sweep(sat, VARY, fresh, chunk=5, progress=lambda *a: None)
+    sweep(sat, VARY, fresh, chunk=5, format="csv", progress=lambda *a: None)
     assert out.read_text() == fresh.read_text()
 
 
@@ -119,13 +120,15 @@ def test_a_table_is_never_overwritten(sat, tmp_path):
     out = tmp_path / "mine.csv"
     out.write_text("my results\n")
     with pytest.raises(FileExistsError, match="never overwrites"):
-        sweep(sat, VARY, out, progress=lambda *a: None)
+        sweep(sat, VARY, out, format="csv", progress=lambda *a: None)
     assert out.read_text() == "my results\n"
+    sweep(sat, VARY, out, format="csv", force=True, progress=lambda *a: None)  # --force replaces it
+    assert len(_rows(out)) == 12
 
 
 def test_workers_write_the_same_table(sat, tmp_path):
-    sweep(sat, VARY, tmp_path / "one.csv", chunk=4, progress=lambda *a: None)
-    sweep(sat, VARY, tmp_path / "two.csv", chunk=4, workers=2, progress=lambda *a: None)
+    sweep(sat, VARY, tmp_path / "one.csv", chunk=4, format="csv", progress=lambda *a: None)
+    sweep(sat, VARY, tmp_path / "two.csv", chunk=4, workers=2, format="csv", progress=lambda *a: None)
     assert (tmp_path / "one.csv").read_text() == (tmp_path / "two.csv").read_text()
 
 
@@ -146,13 +149,13 @@ def test_cli_sweep_writes_the_table_and_exits_0_or_2(tmp_path):
                               capture_output=True, text=True, timeout=300)
 
     out = tmp_path / "cli.csv"
-    ok = run("sso-100kw", "--vary", VARY[0], "--vary", VARY[1], "--out", out, "--chunk", "5")
+    ok = run("sso-100kw", "--vary", VARY[0], "--vary", VARY[1], "--out", out, "--chunk", "5", "--format", "csv")
     assert ok.returncode == 0, ok.stderr
     assert "12 points" in ok.stdout and "sweep: 12/12 points" in ok.stderr
     assert len(_rows(out)) == 12
-    again = run("sso-100kw", "--vary", VARY[0], "--out", out)
+    again = run("sso-100kw", "--vary", VARY[0], "--out", out, "--format", "csv")
     assert again.returncode == 2 and "never overwrites" in again.stderr and "Traceback" not in again.stderr
-    bad = run("sso-100kw", "--vary", "thermal.emissivity=0.8:1.5:3", "--out", tmp_path / "bad.csv")
+    bad = run("sso-100kw", "--vary", "thermal.emissivity=0.8:1.5:3", "--out", tmp_path / "bad.csv", "--format", "csv")
     assert bad.returncode == 2 and "thermal.emissivity" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -188,7 +191,8 @@ def test_cli_sweep_of_the_cylinder_wall_changes_the_structure_mass(tmp_path):
     0.101 lb/in^3, MIL-HDBK-5J)."""
     out = tmp_path / "wall.csv"
     run = subprocess.run([sys.executable, "-m", "spacedc.designs.cli", "sweep", "sso-100kw", "--vary",
-                          "launch.cylinder_thickness=4 mm:40 mm:4", "--vary", "compute.spares=0", "--out", str(out)],
+                          "launch.cylinder_thickness=4 mm:40 mm:4", "--vary", "compute.spares=0", "--out", str(out),
+                          "--format", "csv"],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     rows = _rows(out)

@@ -53,7 +53,8 @@ def _poll(condition, deadline_s: float) -> bool:
 def test_workers_exit_when_the_sweep_is_killed(tmp_path):
     sweep = subprocess.Popen(
         [sys.executable, "-m", "spacedc.designs.cli", "sweep", "sso-100kw", "--vary",
-         "payload.chip_power=300:1500:200000", "--chunk", "20000", "--workers", "2", "--out", str(tmp_path / "t.csv")],
+         "payload.chip_power=300:1500:200000", "--chunk", "20000", "--workers", "2", "--format", "csv",
+         "--out", str(tmp_path / "t.csv")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []
     try:
