@@ -12,6 +12,7 @@ import numpy as np
 import pint
 
 from spacedc import orbit
+from spacedc.designs.inputs import design_inputs
 from spacedc.designs.spec import (ComputeChoices, ConstellationChoices, CostChoices, DesignError, GeometryChoices,
                                   LaunchChoices, LifetimeChoices, Payload, PowerChoices, ThermalChoices, unknown_keys)
 from spacedc.units import broadcast_shape
@@ -79,8 +80,6 @@ class Design:
     def __str__(self) -> str:
         """The fields that differ from their defaults, section by section (the design as its file would state
         it)."""
-        from spacedc.designs.html_report import design_inputs
-
         lines = [f"{self.name}" + (f": {self.description}" if self.description else "")]
         for section in design_inputs(self):
             rows = [r for r in section["rows"] if r["differs"]]

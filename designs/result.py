@@ -108,7 +108,7 @@ class DesignResult(Result):
         """The summary table of ``spacedc size`` (a sweep: its one-line repr and where its table is)."""
         if np.ndim(self.feasible):
             return repr(self) + ": summary(result) gives every figure per point"
-        from spacedc.designs.report import summary_table
+        from spacedc.designs.table import summary_table
 
         return summary_table(summary(self))
 
@@ -118,7 +118,7 @@ class DesignResult(Result):
 
         if np.ndim(self.feasible):
             return f"<p>{html.escape(repr(self))}</p>"
-        from spacedc.designs.report import summary_table
+        from spacedc.designs.table import summary_table
 
         data = summary(self)
         rows = "".join(

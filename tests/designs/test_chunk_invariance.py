@@ -105,6 +105,7 @@ def test_every_row_equals_the_point_sized_alone(tables):
         reasons = data.pop("reasons")
         assert len(reasons) == len([r for r in row["reasons"].split("; ") if r]), (row["point"], reasons)
         data.pop("thermal.transient")
+        data.pop("warnings", None)   # a design's list of scale warnings: a sweep's table has no list columns
         data = {k: v for k, v in data.items() if not k.startswith("debris.cascade")}
         # a key that no point of a sweep fills is left out of its table: alone, it is empty too
         assert all(data[k] is None for k in data if k not in row), (row["point"], set(data) - set(row))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from spacedc.designs import load, size, summary, summary_table
-from spacedc.designs.report import _probability
+from spacedc.designs.table import _probability
 
 
 def test_mmod_line_leads_with_pipes_lost_of_spares_consistent_with_the_margin():

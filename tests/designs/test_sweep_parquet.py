@@ -130,10 +130,10 @@ def test_a_failed_chunk_is_recorded_the_others_written_and_a_resume_retries_it(s
                                                                                 capsys):
     real = sweep_module.size_chunk
 
-    def fails_at_5(design, variations, start, stop):
+    def fails_at_5(design, plan, start, stop, **kw):
         if start == 5:
             raise RuntimeError("a model broke")
-        return real(design, variations, start, stop)
+        return real(design, plan, start, stop, **kw)
 
     monkeypatch.setattr(sweep_module, "size_chunk", fails_at_5)
     out = tmp_path / "f"

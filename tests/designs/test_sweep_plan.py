@@ -296,7 +296,9 @@ def test_a_sampled_sweep_does_not_depend_on_the_chunk_and_writes_its_samples(sat
     sweep(sat, vary, tmp_path / "c7", chunk=7, **kw)
     a, b = _table(tmp_path / "c3"), _table(tmp_path / "c7")
     pd = pytest.importorskip("pandas")
-    pd.testing.assert_frame_equal(a, b, check_exact=True)
+    # the same values; a text column's categories are listed in the order the parts first hold them, which the
+    # chunking changes (a representation, not the data), so they are compared as values
+    pd.testing.assert_frame_equal(a, b, check_exact=True, check_categorical=False)
     plan = make_plan(sat, vary, method="lhs", samples=14, seed=3)
     for key, values in plan.input_columns(0, 14).items():
         assert a[key].tolist() == values.tolist()
