@@ -4,7 +4,7 @@ the same points, in one process and in worker processes, with the peak memory of
 Run:  python benchmarks/bench_sweep.py [--points N] [--workers 1 2 4] [--csv]
 
 Sweeps the 100 kW reference design over a 2-D grid (coolant temperature 20-60 degC x chip power 300-1500 W,
-N points in all) with :func:`designs.sweep.sweep`, 50,000 points a chunk, once per worker count, beside the
+N points in all) with :func:`designs.sweep.sweep`, 100,000 points a chunk (the default), once per worker count, beside the
 baseline of the same points sized in one in-memory `designs.size` call (no table). Each run is its own Python
 process, started one after the other, so that its peak resident memory (``ru_maxrss``) is its own: for a run with
 workers, the parent's and the largest worker's. ``--csv`` adds one single-process sweep to CSV (the former

@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     again.add_argument("--force", action="store_true",
                        help="replace the sweep already at --out (only files a sweep wrote are removed)")
     sweep.add_argument("--chunk", type=int, default=None, metavar="N",
-                       help="points per vectorized call and per part file (default 50,000)")
+                       help="points per vectorized call and per part file (default 100,000)")
     sweep.add_argument("--method", choices=("grid", "lhs", "sobol", "random"), default="grid",
                        help="grid: every combination (default); lhs, sobol, random: --samples points drawn with "
                             "--seed, each field a range LO:HI, a distribution such as normal(40 degC, 3 K) or "

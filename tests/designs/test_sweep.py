@@ -87,18 +87,19 @@ class _Stop(Exception):
 
 
 def test_an_interrupted_sweep_resumes_without_losing_or_repeating_a_point(sat, tmp_path):
-    """Stop after the second of three chunks: the parts on disk stay, the table is not written; resuming
-    sizes the last chunk only, and the table equals an uninterrupted run's."""
+    """Stop at the first of three chunks' reports: the parts on disk stay (the first, and the second, which one
+    process writes while it sizes the next: its part was being written when the first was reported), the table
+    is not written; resuming sizes the last chunk only, and the table equals an uninterrupted run's."""
     out = tmp_path / "r.csv"
     seen = []
 
-    def stop_after_two(done, total, seconds):
+    def stop_at_the_first(done, total, seconds):
         seen.append(done)
-        if len(seen) == 2:
-            raise _Stop
+        raise _Stop
 
     with pytest.raises(_Stop):
-        sweep(sat, VARY, out, chunk=5, format="csv", progress=stop_after_two)
+        sweep(sat, VARY, out, chunk=5, format="csv", progress=stop_at_the_first)
+    assert seen == [5]
     assert not out.exists()
     assert sorted(p.name for p in (tmp_path / "r.csv.parts").iterdir()) == [
         "_manifest.json", "part-00000.csv", "part-00001.csv"]
