@@ -1,7 +1,9 @@
 """thermal: how an orbital data center sheds its heat, by radiation alone.
 
 * :mod:`thermal.radiator` -- :func:`size_radiator`: area and mass of a panel that rejects a heat load at a
-  temperature against absorbed solar, albedo and Earth IR; the effective sink temperature.
+  temperature against absorbed solar, albedo and Earth IR; the effective sink temperature; and a given panel
+  rated: its equilibrium temperature at a heat load (:func:`rate_radiator`) or its heat rejected at a temperature
+  (:func:`radiator_heat_rejection`).
 * :mod:`thermal.fin` -- :func:`fin_efficiency`: the exact nonlinear radiating fin between two heat pipes
   (and :func:`fin_efficiency_linearized` for comparison).
 * :mod:`thermal.coatings` -- :data:`COATINGS`: solar absorptance and emittance of radiator coatings, with
@@ -37,11 +39,12 @@ from spacedc.thermal.hydraulics import PipeFlow, convection_coefficient, pipe_fl
 from spacedc.thermal.loop import LoopResult, size_loop
 from spacedc.materials import MATERIALS, Material, material  # re-exported: the one table is spacedc.materials
 from spacedc.thermal.panel import PanelResult, PanelSpec, size_panels
-from spacedc.thermal.radiator import DEEP_SPACE_TEMPERATURE, RadiatorResult, size_radiator
+from spacedc.thermal.radiator import (DEEP_SPACE_TEMPERATURE, RadiatorRating, RadiatorResult,
+                                      radiator_heat_rejection, rate_radiator, size_radiator)
 
 __all__ = [
     "STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE",
-    "RadiatorResult", "size_radiator",
+    "RadiatorResult", "size_radiator", "RadiatorRating", "rate_radiator", "radiator_heat_rejection",
     "fin_efficiency", "fin_efficiency_linearized", "fin_parameter",
     "COATINGS", "Coating", "coating", "coating_alpha",
     "ThermalNetwork", "SteadyStateResult", "TransientResult", "plot_temperatures",

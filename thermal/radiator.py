@@ -37,7 +37,8 @@ from spacedc.results import Reasons, Result
 from spacedc.thermal._constants import STEFAN_BOLTZMANN
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
-__all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator"]
+__all__ = ["STEFAN_BOLTZMANN", "DEEP_SPACE_TEMPERATURE", "RadiatorResult", "size_radiator", "RadiatorRating",
+           "rate_radiator", "radiator_heat_rejection"]
 
 #: Temperature of deep space [K]: the cosmic microwave background, 2.725 K (Fixsen 2009, ApJ 707, 916),
 #: rounded to 3 K as in Gilmore Vol. 1, ch. 2.
@@ -181,3 +182,128 @@ def size_radiator(*, heat_load, temperature, emissivity, areal_density, absorpti
         sink_temperature=quantity(np.broadcast_to(sink, area.shape), "K"),
         feasible=scalar_or_array(ok, bool), reasons=reason,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class RadiatorRating(Result):
+    """A given radiator rated at a heat load or a temperature. Every field broadcasts over the inputs.
+
+    Attributes
+    ----------
+    temperature : Quantity [K]
+        The panel's equilibrium (radiating) temperature.
+    heat_rejected : Quantity [W]
+        The heat it rejects at that temperature (negative below the sink: it would absorb).
+    net_flux : Quantity [W/m^2]
+        Net rejection per unit planform area.
+    sink_temperature : Quantity [K]
+        Effective sink temperature of the environment.
+    """
+
+    temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    net_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+
+
+def _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature, absorbed_flux, space_temperature):
+    """SI inputs of a rating and the balance's two constants: k = n_s eta eps sigma [W/(m^2 K^4)] and the
+    absorbed flux q_abs [W/m^2], from ``sink_temperature`` (q_abs = k (T_sink^4 - T_space^4)) or given."""
+    A = si(area, "m^2", "area", lo=0, lo_open=True)
+    eps = fraction(emissivity, "emissivity", lo_open=True)
+    n_s = np.asarray(sides)
+    if not np.all(np.isin(n_s, (1, 2))):
+        raise ValueError(f"sides = {sides!r}: a panel radiates from 1 or 2 faces")
+    eta = fraction(fin_efficiency, "fin_efficiency", lo_open=True)
+    T_space = si(space_temperature, "K", "space_temperature", lo=0)
+    k = n_s * eta * eps * STEFAN_BOLTZMANN
+    if (sink_temperature is None) == (absorbed_flux is None):
+        raise ValueError("give exactly one of sink_temperature (the environment's effective sink) and "
+                         "absorbed_flux (the environment's loads per unit planform area)")
+    if sink_temperature is not None:
+        T_sink = si(sink_temperature, "K", "sink_temperature", lo=0)
+        q_abs = k * (T_sink**4 - T_space**4)
+    else:
+        q_abs = si(absorbed_flux, "W/m^2", "absorbed_flux", lo=0)
+    sink = (q_abs / k + T_space**4) ** 0.25
+    return A, k, q_abs, sink, T_space
+
+
+@named_shapes
+def rate_radiator(*, heat_load, area, emissivity, sides=2, fin_efficiency=1.0, sink_temperature=None,
+                  absorbed_flux=None, space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorRating:
+    """The equilibrium temperature of a given radiator rejecting ``heat_load``: the sizing balance of the module
+    docstring solved for T instead of the area,
+
+    .. math:: T = \\left(\\frac{Q / A + q_{abs}}{n_s \\eta \\varepsilon \\sigma} + T_{space}^4\\right)^{1/4}
+
+    Parameters
+    ----------
+    heat_load : Quantity [W]
+        Heat the panel rejects, >= 0.
+    area : Quantity [m^2]
+        Planform area, one face (> 0).
+    emissivity : float
+        Hemispherical infrared emissivity, in (0, 1].
+    sides : int
+        Faces that radiate: 1 or 2.
+    fin_efficiency : float
+        Fin efficiency of the panel between its heat pipes, in (0, 1] (emission scaled, as in
+        :func:`size_radiator`).
+    sink_temperature : Quantity [K], optional
+        The environment's effective sink temperature (:attr:`RadiatorResult.sink_temperature`); or
+    absorbed_flux : Quantity [W/m^2], optional
+        the environment's absorbed loads per unit planform area (solar, albedo, Earth IR). Give exactly one.
+    space_temperature : Quantity [K]
+        Deep-space background, 3 K by default.
+
+    Returns
+    -------
+    RadiatorRating
+
+    Examples
+    --------
+    The ISS-like check of :func:`size_radiator` read the other way: 1 m^2, two faces, eps = 0.85, rejecting
+    681.8 W to deep space runs at (681.8 / (2 * 0.85 * 5.670374419e-8) + 3^4)^(1/4) = 290.0 K:
+
+    >>> r = rate_radiator(heat_load="681.8 W", area="1 m^2", emissivity=0.85, absorbed_flux="0 W/m^2")
+    >>> round(r.temperature.m_as("K"), 1)
+    290.0
+    """
+    Q = si(heat_load, "W", "heat_load", lo=0)
+    A, k, q_abs, sink, T_space = _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature,
+                                                absorbed_flux, space_temperature)
+    T = ((Q / A + q_abs) / k + T_space**4) ** 0.25
+    shape = np.broadcast_shapes(np.shape(T), np.shape(Q), np.shape(A))
+    return RadiatorRating(temperature=quantity(np.broadcast_to(T, shape), "K"),
+                          heat_rejected=quantity(np.broadcast_to(Q, shape), "W"),
+                          net_flux=quantity(np.broadcast_to(Q / A, shape), "W/m^2"),
+                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"))
+
+
+@named_shapes
+def radiator_heat_rejection(*, temperature, area, emissivity, sides=2, fin_efficiency=1.0, sink_temperature=None,
+                            absorbed_flux=None,
+                            space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorRating:
+    """The heat a given radiator rejects at ``temperature``, the inverse of :func:`rate_radiator`:
+
+    .. math:: Q = A \\left[n_s \\eta \\varepsilon \\sigma (T^4 - T_{space}^4) - q_{abs}\\right]
+
+    negative below the sink (the panel would absorb). Parameters as :func:`rate_radiator`, ``temperature``
+    [K] (> 0) in place of the heat load.
+
+    Examples
+    --------
+    >>> r = radiator_heat_rejection(temperature="290 K", area="1 m^2", emissivity=0.85, absorbed_flux="0 W/m^2")
+    >>> round(r.heat_rejected.m_as("W"), 1)
+    681.8
+    """
+    T = si(temperature, "K", "temperature", lo=0, lo_open=True)
+    A, k, q_abs, sink, T_space = _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature,
+                                                absorbed_flux, space_temperature)
+    net = k * (T**4 - T_space**4) - q_abs
+    shape = np.broadcast_shapes(np.shape(net), np.shape(A), np.shape(T))
+    return RadiatorRating(temperature=quantity(np.broadcast_to(T, shape), "K"),
+                          heat_rejected=quantity(np.broadcast_to(net * A, shape), "W"),
+                          net_flux=quantity(np.broadcast_to(net, shape), "W/m^2"),
+                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"))
