@@ -5,6 +5,8 @@ Sizing follows Wertz & Larson, *Space Mission Analysis and Design* (3rd ed., sec
 * :func:`size_solar_array` -- daylight and eclipse loads to array area, BOL/EOL power and mass, with the
   cell efficiency optionally corrected to the array's own radiative temperature
   (:func:`array_operating_temperature`).
+* :func:`rate_solar_array` -- a given array's power at beginning and end of life (the same chain read the
+  other way).
 * :func:`size_battery` -- eclipse energy to battery capacity and mass, the depth of discharge chosen from
   cycle life (:func:`allowed_depth_of_discharge`, :func:`cycles`), and the round-trip heat.
 * :func:`conditioning_losses` and :class:`PowerConditioning` -- converter input power and heat.
@@ -21,7 +23,8 @@ Named data: :data:`CELLS` (solar cells, :func:`cell` to look one up), :data:`CHE
 True
 """
 
-from spacedc.power.array import SolarArrayResult, array_operating_temperature, size_solar_array
+from spacedc.power.array import (SolarArrayRating, SolarArrayResult, array_operating_temperature, rate_solar_array,
+                                 size_solar_array)
 from spacedc.power.battery import (
     CHEMISTRIES,
     BatteryChemistry,
@@ -41,7 +44,7 @@ from spacedc.power.conditioning import (
 
 __all__ = [
     "CELLS", "REFERENCE_TEMPERATURE", "SolarCell", "cell",
-    "SolarArrayResult", "array_operating_temperature", "size_solar_array",
+    "SolarArrayResult", "array_operating_temperature", "size_solar_array", "SolarArrayRating", "rate_solar_array",
     "CHEMISTRIES", "BatteryChemistry", "BatteryResult", "allowed_depth_of_discharge", "cycles", "size_battery",
     "CONVERTERS", "Converter", "ConditioningResult", "PowerConditioning", "conditioning_losses",
 ]

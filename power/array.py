@@ -26,7 +26,8 @@ from spacedc.power.cells import REFERENCE_TEMPERATURE, SolarCell, cell as _looku
 from spacedc.results import Reasons, Result
 from spacedc.units import fraction, named_shapes, quantity, scalar_or_array, si
 
-__all__ = ["SolarArrayResult", "array_operating_temperature", "size_solar_array"]
+__all__ = ["SolarArrayResult", "array_operating_temperature", "size_solar_array", "SolarArrayRating",
+           "rate_solar_array"]
 
 #: Steps of the temperature-efficiency coupling: fixed-point steps from an upper bound tighten it (each
 #: contracts the error by about 0.1 for real arrays), then Newton's method, monotone and quadratic from above
@@ -402,3 +403,92 @@ def size_solar_array(*, daylight_load: Any, eclipse_load: Any, daylight_duration
         lifetime_degradation=scalar_or_array(l_d), efficiency=scalar_or_array(eta),
         cell_temperature=quantity(temp, "K"), feasible=scalar_or_array(feasible, bool),
         reasons=why)
+
+
+@dataclasses.dataclass(frozen=True)
+class SolarArrayRating(Result):
+    """Result of :func:`rate_solar_array`: what a given array delivers. Fields broadcast over the inputs.
+
+    Attributes
+    ----------
+    area : Quantity [m^2]
+        The array's area, as given.
+    bol_power, eol_power : Quantity [W]
+        Power at beginning and end of life, P_BOL A and P_EOL A (SMAD eqs. 11-6, 11-8).
+    bol_power_per_area, eol_power_per_area : Quantity [W/m^2]
+        P_BOL and P_EOL.
+    mass : Quantity [kg]
+        Array mass, as :func:`size_solar_array` figures it.
+    efficiency : float
+        Cell efficiency at the operating temperature.
+    cell_temperature : Quantity [K]
+        Operating temperature used for the efficiency.
+    feasible : bool or ndarray of bool
+        False where the array delivers no power at end of life.
+    reasons : str or ndarray of str
+    """
+
+    area: pint.Quantity = dataclasses.field(metadata={"unit": "m^2"})
+    bol_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    eol_power: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
+    bol_power_per_area: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    eol_power_per_area: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
+    mass: pint.Quantity = dataclasses.field(metadata={"unit": "kg"})
+    efficiency: Any
+    cell_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    feasible: Any
+    reasons: Any
+
+
+@named_shapes
+def rate_solar_array(*, area: Any, lifetime: Any, **options: Any) -> SolarArrayRating:
+    """The power a given array of ``area`` delivers at beginning and end of life, by the chain of
+    :func:`size_solar_array` read the other way: P_BOL = eta S I_d cos(theta) and P_EOL = P_BOL (1 - D)^years per
+    unit area (SMAD 3rd ed. eqs. 11-6 to 11-8), times the area.
+
+    Parameters
+    ----------
+    area : Quantity [m^2]
+        The array's area (> 0).
+    lifetime : Quantity [time]
+        Mission life for the degradation.
+    options
+        The cell and environment keywords of :func:`size_solar_array` (``cell``, ``cell_efficiency``,
+        ``annual_degradation``, ``inherent_degradation``, ``solar_flux``, ``incidence_angle``,
+        ``cell_temperature``, ``areal_density``, ...); its loads, durations and path efficiencies do not enter.
+
+    Returns
+    -------
+    SolarArrayRating
+
+    Examples
+    --------
+    SMAD's silicon example read the other way: eta = 0.148 at 1367 W/m^2 is 202.3 W/m^2 ideal; with I_d = 0.77 at
+    23.5 deg, 1 m^2 delivers 202.3 * 0.77 * cos(23.5 deg) = 142.9 W at BOL, and (1 - 0.0375)^5 = 0.826 of it,
+    118.0 W, at EOL:
+
+    >>> r = rate_solar_array(area="1 m^2", lifetime="5 year", cell="silicon", solar_flux="1367 W/m^2",
+    ...                      incidence_angle="23.5 deg")
+    >>> round(r.bol_power.m_as("W"), 1), round(r.eol_power.m_as("W"), 1)
+    (142.9, 118.0)
+    """
+    a = si(area, "m^2", "area", lo=0, lo_open=True)
+    for name in ("daylight_load", "eclipse_load", "daylight_duration", "eclipse_duration",
+                 "daylight_path_efficiency", "eclipse_path_efficiency"):
+        if name in options:
+            raise TypeError(f"rate_solar_array: {name} does not enter a rating (the array's power per area does "
+                            "not depend on the load)")
+    # the chain's power per unit area does not depend on the load: size for 1 W to read it off
+    unit = size_solar_array(daylight_load="1 W", eclipse_load="0 W", daylight_duration="1 h",
+                            eclipse_duration="0 h", lifetime=lifetime, **options)
+    p_bol, p_eol = unit.bol_power_per_area.m_as("W/m^2"), unit.eol_power_per_area.m_as("W/m^2")
+    with np.errstate(invalid="ignore"):
+        per_area_mass = np.where(np.isfinite(unit.area.m_as("m^2")),
+                                 unit.mass.m_as("kg") / np.where(np.isfinite(unit.area.m_as("m^2")),
+                                                                 unit.area.m_as("m^2"), 1.0), 0.0)
+    a, p_bol, p_eol, per_area_mass = broadcast(a, p_bol, p_eol, per_area_mass)
+    return SolarArrayRating(
+        area=quantity(a, "m^2"), bol_power=quantity(p_bol * a, "W"), eol_power=quantity(p_eol * a, "W"),
+        bol_power_per_area=quantity(p_bol, "W/m^2"), eol_power_per_area=quantity(p_eol, "W/m^2"),
+        mass=quantity(per_area_mass * a, "kg"), efficiency=unit.efficiency, cell_temperature=unit.cell_temperature,
+        feasible=unit.feasible, reasons=unit.reason_codes)
