@@ -14,6 +14,7 @@ The hottest junction is the coolant leaving the cold plates plus the chip's powe
 from spacedc.designs.chain import size
 from spacedc.designs.design import Design, from_dict, load, reference_designs
 from spacedc.designs.budget import LaunchResult
+from spacedc.designs import margins
 from spacedc.designs.report import summary_table, write_summary
 from spacedc.designs.result import DesignResult, summary
 from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, GeometryChoices, LaunchChoices,
@@ -22,7 +23,7 @@ from spacedc.designs.sweep import SweepReport, sweep
 
 __all__ = [
     "ComputeChoices", "CostChoices", "LifetimeChoices", "Design", "DesignError", "DesignResult", "GeometryChoices",
-    "LaunchChoices", "LaunchResult", "Payload",
+    "LaunchChoices", "LaunchResult", "Payload", "margins",
     "PowerChoices",
     "SweepReport", "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
     "sweep", "write_summary",

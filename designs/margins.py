@@ -1,0 +1,71 @@
+"""Every margin of a sized design, as dimensionless numbers that hold where they are at least zero.
+
+A margin is allowable over actual, less one (a margin of safety, or a capability over its need): the launch
+margins of :mod:`designs.budget` (mass, fairing, tie-downs, primary structure, stowed and deployed modes, the
+radiator's heat rejection after MMOD), the heat pipes' transport margin of the panels as built, the chips'
+total ionizing dose margin, and the junction margin ``T_limit / T_junction - 1`` on absolute temperatures.
+The optimiser (:mod:`designs.optimize`) holds them all at zero or more, and the uncertainty study
+(:mod:`designs.uq`) counts how often each holds.
+
+>>> from spacedc import designs
+>>> result = designs.size(designs.load("sso-100kw"))
+>>> m = designs.margins.margins(result)
+>>> round(float(m["junction"]), 4)   # 85 degC limit over the 78 degC junction: 358.15 / 351.15 - 1
+0.0199
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["MARGINS", "all_held", "margins"]
+
+#: The margins :func:`margins` gives, in its order, with what each compares.
+MARGINS = {
+    "junction": "the chips' junction limit over the hottest junction (absolute temperatures), less one",
+    "heat_pipe_transport": "the heat pipes' transport limit over what the hottest panel's pipe carries, less one",
+    "dose": "the chips' dose tolerance over the dose behind the shielding times the design margin, less one",
+    "mass": "the vehicle's capability to the orbit over the wet mass, less one",
+    "fairing": "the fairing's usable envelope over the stowed satellite, less one",
+    "tie_down_tension": "margin of safety of the radiator-stack tie-downs in tension",
+    "tie_down_shear": "margin of safety of the radiator-stack tie-downs in shear",
+    "primary_structure_yield": "margin of safety of the primary cylinder in yield",
+    "primary_structure_ultimate": "margin of safety of the primary cylinder at ultimate",
+    "primary_structure_buckling": "margin of safety of the primary cylinder in buckling (NASA SP-8007)",
+    "stowed_lateral": "the stowed lateral first mode over the vehicle's minimum, less one",
+    "stowed_axial": "the stowed axial first mode over the vehicle's minimum, less one",
+    "stowed_stack": "the stowed panel stack's first mode over the vehicle's minimum, less one",
+    "deployed_frequency": "the deployed radiator wing's first mode over the requirement, less one",
+    "mmod_heat_rejection": "the radiator's heat rejection after the pipes MMOD takes over the heat load, less one",
+}
+
+
+def margins(result: Any) -> dict[str, np.ndarray]:
+    """Every margin of ``result`` (a :class:`designs.DesignResult`) as a float array of the result's shape,
+    keyed as in :data:`MARGINS`; the margins the design's vehicle does not publish (None) are left out.
+
+    A margin that cannot be formed (the junction where no junction temperature is finite) is ``-inf``, so it
+    reads as not held."""
+    shape = np.shape(result.feasible)
+    out: dict[str, np.ndarray] = {}
+    t_j = np.asarray(result.junction_temperature.m_as("K"), dtype=float)
+    t_limit = np.asarray(result.heat_path.junction_temperature.m_as("K"), dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        junction = t_limit / t_j - 1.0
+    out["junction"] = np.where(np.isfinite(junction), junction, -np.inf)
+    out["heat_pipe_transport"] = np.asarray(result.panels.transport_margin, dtype=float)
+    out["dose"] = np.asarray(result.dose_margin, dtype=float)
+    for name, value in result.launch.margins.items():
+        if value is not None:
+            out[name] = np.asarray(value, dtype=float)
+    return {k: np.broadcast_to(np.where(np.isnan(v), -np.inf, v), shape) for k, v in out.items()}
+
+
+def all_held(result: Any) -> np.ndarray:
+    """Where ``result`` is feasible and every margin of :func:`margins` is at least zero (bool array)."""
+    held = np.asarray(result.feasible, dtype=bool)
+    for value in margins(result).values():
+        held = held & (value >= 0.0)
+    return held
