@@ -8,7 +8,7 @@ Sources
         power model, 2008, as "Si = 202 W/m^2; 3.75% degradation/yr, GaAs = 253 W/m^2; 2.75% per yr,
         Multi = 301 W/m^2; 0.5% per yr", with I_d = 0.77 and a 23.5 deg worst-case sun angle).
 [OpenTURNS-FireSat]  OpenTURNS use case "The Fire Satellite model" (openturns/openturns, doc of
-        usecases.fireSatellite_function): SMAD's array equations with eta = 0.22, F_s = 1400 W/m^2,
+        usecases.fire_satellite, fireSatellite_function before 1.25): SMAD's array equations with eta = 0.22, F_s = 1400 W/m^2,
         I_d = 0.77, i = 0 deg, degradation 0.0375 per year, LT = 15 years, X_e = 0.6, X_d = 0.8, and the
         orbit discipline T_orbit = 2 pi (R_E + H) / v, T_eclipse = T_orbit / pi * asin(R_E / (R_E + H)),
         mu = 3.986e14 m^3/s^2, R_E = 6378140 m; P_e = P_d = P_tot = P_other + P_ACS, P_other = 1000 W mean
