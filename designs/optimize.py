@@ -71,7 +71,7 @@ from spacedc.designs.plan import Variation, parse_variation
 from spacedc.designs.spec import DesignError
 from spacedc.units import Q_
 
-__all__ = ["OptimizeResult", "objective_column", "optimize", "optimize_paths", "write_optimum_toml"]
+__all__ = ["OptimizeResult", "objective_column", "optimize", "optimize_paths", "report_lines", "write_optimum_toml"]
 
 #: Forward-difference step of SLSQP's gradients, in normalised units (a fraction of each range).
 _FD_STEP = 1e-3
@@ -256,6 +256,10 @@ class _Free:
         return np.array(list(itertools.product(*(range(s) for s in sizes))), dtype=np.intp).reshape(-1, len(sizes))
 
 
+_NUMBER = r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*"
+_SHARED_UNIT = re.compile(rf"^({_NUMBER}):({_NUMBER})\s*([A-Za-z_][A-Za-z_0-9/*^ .]*)$")
+
+
 def _parse_free(design: Design, free: Sequence[str]) -> _Free:
     if isinstance(free, str):
         free = [free]
@@ -265,7 +269,14 @@ def _parse_free(design: Design, free: Sequence[str]) -> _Free:
     for text in free:
         if not isinstance(text, str):
             raise DesignError(f"--free {text!r}: expected a text section.field=LO:HI or section.field=V1,V2,...")
-        v = parse_variation(text.replace("--vary", ""), design, sampled=True)
+        key, eq, spec = text.partition("=")
+        m = _SHARED_UNIT.match(spec)
+        if eq and m:  # "2:6 m": the unit after HI is LO's too
+            spec = f"{m.group(1)} {m.group(3)}:{m.group(2)} {m.group(3)}"
+        try:
+            v = parse_variation(f"{key}={spec}" if eq else text, design, sampled=True)
+        except DesignError as exc:
+            raise DesignError(str(exc).replace("--vary", "--free", 1)) from None
         if v.law is not None and v.law.name != "uniform":
             raise DesignError(f"--free {text!r}: a free field takes a range LO:HI or a list V1,V2,..., not a "
                               f"distribution ({v.law.name})")
@@ -609,6 +620,36 @@ def _failing(ev: _Evaluator, kept: dict[str, np.ndarray]) -> dict[str, int]:
 
 def _public(kept: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return {k: v for k, v in kept.items() if not k.startswith("_")}
+
+
+def _show(value: Any) -> str:
+    if hasattr(value, "magnitude"):
+        return f"{float(value.magnitude):.6g} {value.units:~P}"
+    return f"{value:.6g}" if isinstance(value, float) else str(value)
+
+
+def report_lines(opt: OptimizeResult) -> list[str]:
+    """The optimisation in lines of text, for the terminal and the HTML report: the optimum's fields with
+    units and the objective, the active constraints and the fields at a bound, the sensitivities, the count of
+    points and feasible points, and the time."""
+    lines = [f"{opt.evaluations:,} points sized ({opt.feasible_count:,} feasible with every margin held) in "
+             f"{opt.seconds:.1f} s: {opt.method}"]
+    if not opt.feasible:
+        return [*lines, opt.reason()]
+    first = next((h["best"] for h in opt.history if h["best"] is not None), None)
+    lines.append(f"minimum {opt.objective} = {opt.value:.6g} (best of the population: {first:.6g})")
+    lines += [f"  {k} = {_show(v)}" for k, v in opt.optimum.items()]
+    lines.append("active constraints (margins within tolerance of zero): " + (", ".join(
+        f"{k} {opt.margins[k]:+.2g}" for k in opt.active) or "none"))
+    lines.append("free fields at a bound: " + (", ".join(f"{k} ({v})" for k, v in opt.at_bound.items()) or "none"))
+    for k, s in opt.sensitivity.items():
+        if "alternatives" in s:
+            alt = ", ".join(f"{a}: {'infeasible' if b is None else f'{b:.6g}'}" for a, b in s["alternatives"].items())
+            lines.append(f"  d {opt.objective} over {k}: {alt}")
+        else:
+            e = "n/a" if s["elasticity"] is None else f"{s['elasticity']:+.3g}"
+            lines.append(f"  d {opt.objective} / d {k} = {s['per_unit']:+.4g} {s['unit']} (elasticity {e})")
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------------------------
