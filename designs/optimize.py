@@ -119,7 +119,7 @@ class OptimizeResult:
         ``{"iteration", "stage", "evaluations", "best"}``: the best feasible objective after each step
         (``population``, ``slsqp`` iterations, ``polish`` rounds), the evaluations counted so far.
     evaluations : int
-        Points sized in all.
+        Points sized by the search (the sensitivities' points about the optimum are sized besides).
     feasible_count : int
         Evaluated points that are feasible with every margin held.
     samples : dict of numpy arrays
@@ -157,10 +157,9 @@ class OptimizeResult:
 
     def reason(self) -> str:
         """Why no point is feasible: the constraints that fail most often (for an infeasible search)."""
-        top = list(self.failing.items())[:4]
         n = self.evaluations
-        return "no evaluated point is feasible; failing most often: " + ", ".join(
-            f"{k} ({100 * v / n:.0f} % of {n:,} points)" for k, v in top)
+        return f"none of the {n:,} points sized is feasible; the constraints failing, most often first: " + ", ".join(
+            f"{k} ({100 * v / n:.0f} %)" for k, v in self.failing.items())
 
     def to_json(self) -> dict[str, Any]:
         """The result as JSON-ready data (``optimize.json``): SI-suffixed or plain values, no arrays."""
@@ -253,7 +252,8 @@ class _Free:
     def combinations(self) -> np.ndarray:
         """Every combination of the enumerated values as indices (c, e)."""
         sizes = [len(v.values) for v in self.enumerated]
-        return np.array(list(itertools.product(*(range(s) for s in sizes))), dtype=np.intp).reshape(-1, len(sizes))
+        return np.array(list(itertools.product(*(range(s) for s in sizes))), dtype=np.intp).reshape(
+            math.prod(sizes), len(sizes))
 
 
 _NUMBER = r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*"
@@ -331,7 +331,8 @@ class _Evaluator:
         return size(d, transient=False), d
 
     def __call__(self, u: np.ndarray, k: np.ndarray, stage: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Objective (n,), margins (n, m) and held (n,) of the points; every point is kept."""
+        """Objective (n,), margins (n, m) and held (n,) of the points; every point of the search is kept and
+        counted (a ``"sensitivity"`` point, sized about the optimum once it is chosen, is neither)."""
         from spacedc.designs import margins as _margins
         from spacedc.designs.result import sweep_columns
 
@@ -360,6 +361,8 @@ class _Evaluator:
                 held[rows] = np.broadcast_to(_margins.all_held(result), np.shape(result.feasible)).reshape(-1)
                 f[rows] = col
         held &= np.isfinite(f)
+        if stage == "sensitivity":
+            return f, m_out, held
         self.evaluations += n
         x = self.free.values(u)
         rec: dict[str, np.ndarray] = {}
@@ -596,7 +599,7 @@ def _sensitivity(ev: _Evaluator, fr: _Free, ub: np.ndarray, kb: np.ndarray) -> d
         x0, xu, xd = fr.values(ub[None, :])[0], fr.values(up), fr.values(dn)
         for j, v in enumerate(fr.continuous):
             slope = (f[1 + j] - f[1 + d + j]) / (xu[j, j] - xd[j, j])
-            out[v.key] = {"per_unit": float(slope), "unit": f"{ev.objective}/{v.unit or '1'}",
+            out[v.key] = {"per_unit": float(slope), "unit": f"{_objective_unit(ev.objective)}/({v.unit or '1'})",
                           "elasticity": float(slope * x0[j] / f[0]) if f[0] else None}
     for j, v in enumerate(fr.enumerated):
         ks = np.repeat(kb[None, :], len(v.values), axis=0)
@@ -605,6 +608,12 @@ def _sensitivity(ev: _Evaluator, fr: _Free, ub: np.ndarray, kb: np.ndarray) -> d
         names = np.asarray(getattr(v.values, "magnitude", v.values)).tolist()
         out[v.key] = {"alternatives": {str(n): (float(a) if h else None) for n, a, h in zip(names, f, held)}}
     return out
+
+
+def _objective_unit(column: str) -> str:
+    from spacedc.designs.html_report import unit_of_key
+
+    return unit_of_key(column.partition(".")[2])[1] or "1"
 
 
 def _failing(ev: _Evaluator, kept: dict[str, np.ndarray]) -> dict[str, int]:
