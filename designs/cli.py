@@ -390,7 +390,7 @@ def _cmd_optimize(args: argparse.Namespace) -> int:
         print("warning: launch.modules is free without --hold-station: each module keeps payload.chip_count "
               "chips, so the station's compute grows with the count", file=sys.stderr)
     result = optimize(design, minimize=args.minimize, free=args.free, samples=args.samples, seed=args.seed,
-                      hold_station=args.hold_station)
+                      hold_station=args.hold_station, check_transient=False)
     result.source = _resolve(args.design)
     lines = report_lines(result)
     if not result.feasible:
@@ -402,9 +402,8 @@ def _cmd_optimize(args: argparse.Namespace) -> int:
     toml = write_optimum_toml(result, paths[0])
     print(f"wrote {toml}", file=sys.stderr)
     full = size(load(toml))  # the written design as spacedc size sizes it: the orbit transient too
-    if not full.feasible:
-        print(f"warning: {toml} is infeasible once the orbit transient is checked (spacedc size): {full.reasons}",
-              file=sys.stderr)
+    result.transient = bool(full.feasible)
+    result.transient_reasons = "" if full.feasible else str(full.reasons)
     if args.out:
         from spacedc.designs.html_report import write_report
         from spacedc.designs.optplots import plot_all
@@ -413,9 +412,13 @@ def _cmd_optimize(args: argparse.Namespace) -> int:
         atomic_write_text(paths[1], json.dumps(result.to_json(), indent=2) + "\n")
         plots = plot_all(result, out)
         report = write_report(load(toml), full, out, optimisation={
-            "lines": lines, "images": {"best feasible objective over the search": plots["history"],
+            "lines": report_lines(result), "images": {"best feasible objective over the search": plots["history"],
                                        "margins at the optimum (active in red)": plots["margins"]}})
         print(f"wrote {paths[1]}, the plots and {report}", file=sys.stderr)
+    if not full.feasible:  # the search sizes the steady chain; spacedc size also runs the orbit transient
+        print(f"infeasible: {toml}, the steady optimum, fails once the orbit transient is checked (spacedc size): "
+              f"{full.reasons}; narrow the free ranges (a lower thermal.coolant_temperature, ...)", file=sys.stderr)
+        return EXIT_INFEASIBLE
     return EXIT_OK
 
 

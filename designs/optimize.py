@@ -29,10 +29,11 @@ Method
    inequality constraint ``m(x) >= 0``. The gradients of the objective and of every margin are forward
    differences of step ``1e-3`` (backward at the upper bound), the ``d + 1`` points sized in one vectorized
    call. The enumerated fields stay at the start's values.
-3. **Polish.** A shrinking-population search around the incumbent: ``polish`` rounds of ``samples`` Sobol'
-   points in a box of half-width 0.1, 0.05, ... (normalised units) about the best feasible point, each round
-   one vectorized call. The panel counts (whole panels) make the chain piecewise, and this step finds what
-   SLSQP's gradients cannot see.
+3. **Polish.** A shrinking-population search around the incumbent: ``polish`` rounds, each one vectorized
+   call of ``samples`` Sobol' points in a box of half-width ``h`` (normalised units) about the best feasible
+   point and the ``2 d`` points ``h`` away from it along each axis (clipped to the bounds); ``h`` starts at
+   0.1 and halves after a round that finds nothing better. The panel counts (whole panels) make the chain
+   piecewise, and this step finds what SLSQP's gradients cannot see.
 
 Every point sized in any step is kept (:attr:`OptimizeResult.samples`), and the optimum is the best feasible one
 of them all: it is never worse than the best sampled feasible point, and a step that would leave the feasible
@@ -75,6 +76,8 @@ __all__ = ["OptimizeResult", "objective_column", "optimize", "optimize_paths", "
 
 #: Forward-difference step of SLSQP's gradients, in normalised units (a fraction of each range).
 _FD_STEP = 1e-3
+#: A continuous field within this share of its range from a bound is reported at that bound.
+_AT_BOUND = 1e-3
 #: Central-difference half-step of the reported sensitivities, in normalised units.
 _SENS_STEP = 1e-2
 #: A margin not formed (-inf) or very large is clipped to this for SLSQP.
@@ -128,6 +131,11 @@ class OptimizeResult:
     failing : dict
         Over every evaluated point, how often each margin is below zero, and ``"infeasible (other)"`` for
         infeasible points with every margin held; most frequent first.
+    transient : bool or None
+        Whether the optimum stays feasible once sized as ``spacedc size`` sizes it, with the orbit transient
+        (None where not checked: ``check_transient=False``, or no optimum).
+    transient_reasons : str
+        Its reasons where it does not.
     seconds : float
         Wall-clock time of the search.
     method : str
@@ -154,6 +162,8 @@ class OptimizeResult:
     free: tuple[str, ...] = ()
     source: Path | None = None
     hold_station: bool = False
+    transient: bool | None = None
+    transient_reasons: str = ""
 
     def reason(self) -> str:
         """Why no point is feasible: the constraints that fail most often (for an infeasible search)."""
@@ -180,7 +190,8 @@ class OptimizeResult:
                                      plain(vv)) for kk, vv in s.items()} for k, s in self.sensitivity.items()},
             "history": self.history, "evaluations": self.evaluations, "feasible_samples": self.feasible_count,
             "failing": self.failing, "seconds": self.seconds, "method": self.method, "free": list(self.free),
-            "hold_station": self.hold_station,
+            "hold_station": self.hold_station, "transient_feasible": self.transient,
+            "transient_reasons": self.transient_reasons,
         }
 
 
@@ -437,8 +448,8 @@ def _slsqp(ev: _Evaluator, u0: np.ndarray, k0: np.ndarray, maxiter: int, history
 
 
 def optimize(design: Design | str | Path, minimize: str = "mass.total_kg", free: Sequence[str] = (), *,
-             samples: int = 256, seed: int = 0, starts: int = 3, maxiter: int = 20, polish: int = 4,
-             hold_station: bool = False, active_tol: float = 1e-2) -> OptimizeResult:
+             samples: int = 256, seed: int = 0, starts: int = 3, maxiter: int = 20, polish: int = 8,
+             hold_station: bool = False, active_tol: float = 1e-2, check_transient: bool = True) -> OptimizeResult:
     """The smallest ``minimize`` over the ``free`` fields of ``design`` with the design feasible and every margin
     of :func:`designs.margins.margins` at least zero (the method is in the module docstring).
 
@@ -465,6 +476,9 @@ def optimize(design: Design | str | Path, minimize: str = "mass.total_kg", free:
         Hold the station's chips (``payload.chip_count`` x ``launch.modules``) as the module count varies.
     active_tol : float
         A margin at or below this (and at least zero) is reported active.
+    check_transient : bool
+        Size the optimum once more with the orbit transient (as ``spacedc size`` does) and report whether it
+        holds (:attr:`OptimizeResult.transient`); the search itself sizes the steady chain only.
 
     Returns
     -------
@@ -518,11 +532,16 @@ def optimize(design: Design | str | Path, minimize: str = "mass.total_kg", free:
 
     # 3. the shrinking-population polish about the incumbent
     if d and ev.best_point is not None:
+        half = 0.1
         for r in range(polish):
-            half = 0.1 * 0.5 ** r
             ub, kb = ev.best_point
-            pts = np.clip(ub + (2 * _sobol(d, samples, seed + 1 + r) - 1) * half, 0.0, 1.0)
+            before = ev.best
+            box = ub + (2 * _sobol(d, samples, seed + 1 + r) - 1) * half
+            compass = ub + half * np.vstack([np.eye(d), -np.eye(d)])
+            pts = np.clip(np.vstack([box, compass]), 0.0, 1.0)
             ev(pts, np.repeat(kb[None, :], len(pts), axis=0), "polish")
+            if not ev.best < before:
+                half /= 2
             it[0] += 1
             history.append({"iteration": it[0], "stage": "polish", "evaluations": ev.evaluations, "best": ev.best})
 
@@ -544,12 +563,20 @@ def optimize(design: Design | str | Path, minimize: str = "mass.total_kg", free:
 
     m = {name: float(np.asarray(v).reshape(-1)[0]) for name, v in _margins.margins(result).items()}
     active = [name for name, v in m.items() if 0.0 <= v <= active_tol]
-    at_bound = {v.key: ("lower" if ub[j] <= 1e-6 else "upper") for j, v in enumerate(fr.continuous)
-                if ub[j] <= 1e-6 or ub[j] >= 1 - 1e-6}
+    at_bound = {v.key: ("lower" if ub[j] <= _AT_BOUND else "upper") for j, v in enumerate(fr.continuous)
+                if ub[j] <= _AT_BOUND or ub[j] >= 1 - _AT_BOUND}
     sensitivity = _sensitivity(ev, fr, ub, kb)
+    transient, transient_reasons = None, ""
+    if check_transient:
+        from spacedc.designs.chain import size
+
+        full = size(best_design)
+        transient = bool(full.feasible) and bool(_margins.all_held(full))
+        transient_reasons = "" if transient else str(full.reasons)
     return OptimizeResult(objective, True, ev.best, optimum, best_design, result, m, active, at_bound, sensitivity,
                           history, ev.evaluations, int(samples_kept["held"].sum()), _public(samples_kept), failing,
-                          time.perf_counter() - t0, method, free_keys, source, hold_station)
+                          time.perf_counter() - t0, method, free_keys, source, hold_station, transient,
+                          transient_reasons)
 
 
 def _scalar(design: Design) -> tuple[Any, Design]:
@@ -599,7 +626,7 @@ def _sensitivity(ev: _Evaluator, fr: _Free, ub: np.ndarray, kb: np.ndarray) -> d
         x0, xu, xd = fr.values(ub[None, :])[0], fr.values(up), fr.values(dn)
         for j, v in enumerate(fr.continuous):
             slope = (f[1 + j] - f[1 + d + j]) / (xu[j, j] - xd[j, j])
-            out[v.key] = {"per_unit": float(slope), "unit": f"{_objective_unit(ev.objective)}/({v.unit or '1'})",
+            out[v.key] = {"per_unit": float(slope), "unit": _per(_objective_unit(ev.objective), v.unit),
                           "elasticity": float(slope * x0[j] / f[0]) if f[0] else None}
     for j, v in enumerate(fr.enumerated):
         ks = np.repeat(kb[None, :], len(v.values), axis=0)
@@ -608,6 +635,11 @@ def _sensitivity(ev: _Evaluator, fr: _Free, ub: np.ndarray, kb: np.ndarray) -> d
         names = np.asarray(getattr(v.values, "magnitude", v.values)).tolist()
         out[v.key] = {"alternatives": {str(n): (float(a) if h else None) for n, a, h in zip(names, f, held)}}
     return out
+
+
+def _per(a: str, b: str | None) -> str:
+    b = b or "1"
+    return f"{a}/({b})" if re.search(r"[*/ ]", b) else f"{a}/{b}"
 
 
 def _objective_unit(column: str) -> str:
@@ -650,6 +682,8 @@ def report_lines(opt: OptimizeResult) -> list[str]:
     lines += [f"  {k} = {_show(v)}" for k, v in opt.optimum.items()]
     lines.append("active constraints (margins within tolerance of zero): " + (", ".join(
         f"{k} {opt.margins[k]:+.2g}" for k in opt.active) or "none"))
+    if opt.transient is False:
+        lines.append(f"with the orbit transient (spacedc size) the optimum is infeasible: {opt.transient_reasons}")
     lines.append("free fields at a bound: " + (", ".join(f"{k} ({v})" for k, v in opt.at_bound.items()) or "none"))
     for k, s in opt.sensitivity.items():
         if "alternatives" in s:

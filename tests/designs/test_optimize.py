@@ -29,7 +29,7 @@ def small():
     """sso-100kw over a continuous panel width, two wing counts and two vehicles: 4 combinations x 8 points."""
     return optimize("sso-100kw", minimize="mass.total_kg",
                     free=["thermal.panel_width=1.5:3 m", "thermal.wings=2,4", "launch.vehicle=falcon-9,falcon-heavy"],
-                    samples=8, starts=1, maxiter=8, polish=1)
+                    samples=8, starts=1, maxiter=4, polish=1)
 
 
 def test_the_optimum_is_feasible_with_every_margin_held(small):
