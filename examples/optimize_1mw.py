@@ -4,8 +4,9 @@ The problem (examples/optimize/inclined-1mw.toml): 1,000 chips of 1 kW at 550 km
 piece it is 172 t wet and infeasible. examples/optimize/inclined-1mw-hand.toml is a feasible station found by
 hand in a few `spacedc size` runs: five modules of 200 chips, two loops and eight wings each, 177.6 t in all.
 Here the optimiser frees the module count (the station's 1,000 chips held: --hold-station), the wings, loops
-and tie-downs (enumerated), and the panels' size, the heat pipes' pitch and the primary cylinder's wall
-(continuous), minimises the station's wet mass under every margin, and this script checks that the optimum
+and tie-downs (enumerated), and the panels' size, the heat pipes' pitch, the primary cylinder's wall and the
+coolant temperature (continuous; up to 40 degC, as at 42 degC the chips of sso-100kw pass their limit over the
+orbit), minimises the station's wet mass under every margin, and this script checks that the optimum
 is feasible (also with the orbit transient of `spacedc size`) and lighter than the hand-found station.
 
 The same from the command line:
@@ -14,7 +15,8 @@ The same from the command line:
         --free launch.modules=4,5,8,10 --free thermal.wings=4,6,8,12 --free thermal.loop_count=1,2,3 \\
         --free launch.tie_down_count=8,16,28 --free "thermal.panel_width=2:6 m" \\
         --free "thermal.panel_length=1:3 m" --free "launch.cylinder_thickness=3:12 mm" \\
-        --free "thermal.pipe_pitch=0.05:0.1 m" --samples 64 --out runs/opt-1mw
+        --free "thermal.pipe_pitch=0.05:0.1 m" --free "thermal.coolant_temperature=30:40 degC" \\
+        --samples 64 --out runs/opt-1mw
 
 Usage: python examples/optimize_1mw.py [OUT_DIR] [SAMPLES]  (default: the current folder, 16 points per
 combination of the enumerated fields, a few seconds).
