@@ -412,7 +412,7 @@ def _slsqp(ev: _Evaluator, u0: np.ndarray, k0: np.ndarray, maxiter: int, history
     from scipy.optimize import minimize
 
     d = len(u0)
-    f0 = [None]
+    f0: list[float | None] = []
     cache: dict[bytes, tuple[float, np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def at(x: np.ndarray) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
@@ -422,8 +422,8 @@ def _slsqp(ev: _Evaluator, u0: np.ndarray, k0: np.ndarray, maxiter: int, history
             step = np.where(x + _FD_STEP <= 1.0, _FD_STEP, -_FD_STEP)
             pts = np.vstack([x, x + np.diag(step)])
             f, m, _ = ev(pts, np.repeat(k0[None, :], d + 1, axis=0), "slsqp")
-            if f0[0] is None:
-                f0[0] = abs(f[0]) if np.isfinite(f[0]) and f[0] != 0 else 1.0
+            if not f0:  # the objective's scale: its value at the start
+                f0.append(abs(f[0]) if np.isfinite(f[0]) and f[0] != 0 else 1.0)
             f = np.where(np.isfinite(f), f, 1e3 * f0[0]) / f0[0]
             m = np.clip(np.where(np.isfinite(m), m, -_CLIP), -_CLIP, _CLIP)
             cache[key] = (f[0], (f[1:] - f[0]) / step, m[0], (m[1:] - m[0]).T / step)

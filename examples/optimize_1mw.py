@@ -18,7 +18,7 @@ The same from the command line:
         --free "thermal.pipe_pitch=0.05:0.1 m" --free "thermal.coolant_temperature=30:40 degC" \\
         --samples 64 --out runs/opt-1mw
 
-Usage: python examples/optimize_1mw.py [OUT_DIR] [SAMPLES]  (default: the current folder, 16 points per
+Usage: python examples/optimize_1mw.py OUT_DIR SAMPLES, both optional (default: the current folder, 16 points per
 combination of the enumerated fields, a few seconds).
 """
 
