@@ -84,6 +84,8 @@ _SENS_STEP = 1e-2
 _CLIP = 10.0
 #: Points per vectorized call at most (a population larger than this is sized in several calls).
 _CHUNK = 50_000
+#: The most combinations of enumerated values a search takes (each is a population of its own).
+_MAX_COMBINATIONS = 10_000
 #: SLSQP stops when the best feasible objective improves by less than this (relative) over _PATIENCE iterations.
 _STALL, _PATIENCE = 1e-6, 3
 
@@ -395,16 +397,16 @@ class _Evaluator:
 
 
 def _sobol(d: int, n: int, seed: int) -> np.ndarray:
+    """``n`` scrambled Sobol' points in [0, 1)^d ([SciPy-qmc]); one empty point where nothing is continuous."""
+    import warnings
+
     from scipy.stats import qmc
 
     if d == 0:
         return np.zeros((1, 0))
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # balance for powers of 2 only; any n is accepted here
-            return qmc.Sobol(d=d, scramble=True, seed=seed).random(n)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # balance for powers of 2 only; any n is accepted here
+        return qmc.Sobol(d=d, scramble=True, seed=seed).random(n)
 
 
 def _slsqp(ev: _Evaluator, u0: np.ndarray, k0: np.ndarray, maxiter: int, history: list, it: list) -> None:
@@ -509,6 +511,10 @@ def optimize(design: Design | str | Path, minimize: str = "mass.total_kg", free:
     objective = objective_column(minimize, list(_numeric_columns(design)))
     ev = _Evaluator(design, fr, objective, hold_station)
     d = len(fr.continuous)
+    count = math.prod(len(v.values) for v in fr.enumerated)
+    if count > _MAX_COMBINATIONS:
+        raise DesignError(f"--free: the enumerated fields make {count:,} combinations (more than "
+                          f"{_MAX_COMBINATIONS:,}); free fewer values, or give a count a range of fewer whole numbers")
     combos = fr.combinations()
     history: list[dict[str, Any]] = []
     it = [0]
@@ -605,7 +611,7 @@ def _optimum(fr: _Free, ub: np.ndarray, kb: np.ndarray, design: Design, hold: bo
     x = fr.values(ub[None, :])[0]
     out: dict[str, Any] = {}
     for j, v in enumerate(fr.continuous):
-        out[v.key] = float(x[j]) if v.unit is None else Q_(float(x[j]), v.unit)
+        out[v.key] = float(x[j]) if v.unit is None else _orbit_value(v.key, Q_(float(x[j]), v.unit))
     for j, v in enumerate(fr.enumerated):
         value = v.values[kb[j]]
         out[v.key] = (str(value) if v.is_choice else int(value) if np.asarray(value).dtype.kind in "iu" else
