@@ -161,3 +161,18 @@ def _example(name):
     from pathlib import Path
 
     return Path(__file__).resolve().parents[2] / "examples" / "optimize" / name
+
+
+def test_free_modules_with_a_per_module_objective_warns(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "optimize", "sso-100kw", "--minimize", "mass.total_kg", "--free", "launch.modules=1,2",
+                       "--free", "launch.cylinder_thickness=4:8 mm", "--samples", "2")
+    assert code == 0 and "one module's figure" in err and "station.total_kg" in err and "--hold-station" in err
+    assert (tmp_path / "sso-100kw-optimum.toml").is_file()
+
+
+def test_bad_samples_exit_2(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "optimize", "sso-100kw", "--minimize", "mass.total_kg", "--free",
+                       "thermal.panel_width=2:3 m", "--samples", "0")
+    assert code == 2 and "--samples 0" in err
