@@ -15,6 +15,7 @@ from spacedc.designs.chain import size
 from spacedc.designs.design import Design, from_dict, load, reference_designs
 from spacedc.designs.budget import LaunchResult
 from spacedc.designs import margins
+from spacedc.designs.optimize import OptimizeResult, optimize
 from spacedc.designs.report import summary_table, write_summary
 from spacedc.designs.result import DesignResult, summary
 from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, GeometryChoices, LaunchChoices,
@@ -23,7 +24,7 @@ from spacedc.designs.sweep import SweepReport, sweep
 
 __all__ = [
     "ComputeChoices", "CostChoices", "LifetimeChoices", "Design", "DesignError", "DesignResult", "GeometryChoices",
-    "LaunchChoices", "LaunchResult", "Payload", "margins",
+    "LaunchChoices", "LaunchResult", "Payload", "margins", "OptimizeResult", "optimize",
     "PowerChoices",
     "SweepReport", "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
     "sweep", "write_summary",

@@ -156,6 +156,30 @@ def _parser() -> argparse.ArgumentParser:
                            "of chip power against radiator area)")
     plot.add_argument("--out", metavar="DIR", default=".", help="folder for the three PNG files (default: here)")
     plot.add_argument("--force", action="store_true", help="replace plots already in --out (each atomically)")
+    opt = sub.add_parser("optimize", help="minimise an output over free fields, every margin held",
+                         description="Minimise a summary column (mass.total_kg, station.total_kg, cost.per_kWh) over "
+                                     "the free fields, the design feasible and every margin >= 0: a Sobol' "
+                                     "population, SLSQP from the best feasible points and a shrinking-population "
+                                     "polish, each step one vectorized sizing call (designs.optimize). Writes "
+                                     "NAME-optimum.toml (ready for spacedc size); with --out also optimize.json, "
+                                     "the plots and the optimum's report.html.",
+                         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    opt.add_argument("design", help="a design TOML file or a reference design's name")
+    opt.add_argument("--minimize", required=True, metavar="COLUMN",
+                     help="the column to minimise: mass.total_kg (one module), station.total_kg (a station of "
+                          "launch.modules), cost.per_kWh, ...")
+    opt.add_argument("--free", action="append", required=True, metavar="KEY=LO:HI",
+                     help="a free field: section.field=LO:HI (continuous, e.g. thermal.panel_width=2:6 m), or "
+                          "V1,V2,... / a count's LO:HI / named choices (enumerated). Repeat for more")
+    opt.add_argument("--samples", type=int, default=64, metavar="N",
+                     help="Sobol' points per combination of enumerated values (default 64)")
+    opt.add_argument("--seed", type=int, default=0, metavar="S", help="the sampler's seed (default 0)")
+    opt.add_argument("--hold-station", action="store_true",
+                     help="with launch.modules free: hold the station's chips (payload.chip_count x "
+                          "launch.modules), each module carrying ceil(total / modules)")
+    opt.add_argument("--out", metavar="DIR", help="write NAME-optimum.toml, optimize.json, the plots and "
+                                                  "report.html into DIR (default: only NAME-optimum.toml, here)")
+    opt.add_argument("--force", action="store_true", help="replace files already there (each atomically)")
     return parser
 
 
@@ -344,6 +368,57 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     share = "" if report.feasible is None else \
         f", {report.feasible:,} feasible ({100 * report.feasible / report.points:.1f} %)"
     print(f"wrote {report.path}: {report.points:,} points{share}, in {report.seconds:.1f} s{resumed}")
+    return EXIT_OK
+
+
+def _cmd_optimize(args: argparse.Namespace) -> int:
+    """Minimise a column under every margin (designs.optimize); exit 1 when no point is feasible."""
+    from spacedc.designs.chain import size
+    from spacedc.designs.design import _resolve, load
+    from spacedc.designs.optimize import optimize, optimize_paths, report_lines, write_optimum_toml
+    design = load(args.design)
+    out = Path(args.out) if args.out else Path(".")
+    paths = optimize_paths(out, design.name)
+    if args.out:
+        paths += _size_out_paths(out)
+    _refuse_overwrite(paths if args.out else paths[:1], args.force)
+    keys = [f.partition("=")[0].strip() for f in args.free]
+    if "launch.modules" in keys and not args.minimize.startswith("station."):
+        print(f"warning: launch.modules is free and {args.minimize} is one module's figure: minimise "
+              "station.total_kg (or another station.* column) to compare stations", file=sys.stderr)
+    if "launch.modules" in keys and not args.hold_station:
+        print("warning: launch.modules is free without --hold-station: each module keeps payload.chip_count "
+              "chips, so the station's compute grows with the count", file=sys.stderr)
+    result = optimize(design, minimize=args.minimize, free=args.free, samples=args.samples, seed=args.seed,
+                      hold_station=args.hold_station, check_transient=False)
+    result.source = _resolve(args.design)
+    lines = report_lines(result)
+    if not result.feasible:
+        print("\n".join(lines[:-1]))
+        print(f"infeasible: {lines[-1]}", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    print(f"{design.name}: {lines[1]}")
+    print("\n".join([lines[0], *lines[2:]]))
+    toml = write_optimum_toml(result, paths[0])
+    print(f"wrote {toml}", file=sys.stderr)
+    full = size(load(toml))  # the written design as spacedc size sizes it: the orbit transient too
+    result.transient = bool(full.feasible)
+    result.transient_reasons = "" if full.feasible else str(full.reasons)
+    if args.out:
+        from spacedc.designs.html_report import write_report
+        from spacedc.designs.optplots import plot_all
+        from spacedc.files import atomic_write_text
+
+        atomic_write_text(paths[1], json.dumps(result.to_json(), indent=2) + "\n")
+        plots = plot_all(result, out)
+        report = write_report(load(toml), full, out, optimisation={
+            "lines": report_lines(result), "images": {"best feasible objective over the search": plots["history"],
+                                       "margins at the optimum (active in red)": plots["margins"]}})
+        print(f"wrote {paths[1]}, the plots and {report}", file=sys.stderr)
+    if not full.feasible:  # the search sizes the steady chain; spacedc size also runs the orbit transient
+        print(f"infeasible: {toml}, the steady optimum, fails once the orbit transient is checked (spacedc size): "
+              f"{full.reasons}; narrow the free ranges (a lower thermal.coolant_temperature, ...)", file=sys.stderr)
+        return EXIT_INFEASIBLE
     return EXIT_OK
 
 
@@ -542,6 +617,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_constellation(args)
         if args.command == "plot":
             return _cmd_plot(args)
+        if args.command == "optimize":
+            return _cmd_optimize(args)
         return _cmd_size(args)
     except KeyboardInterrupt:
         print("spacedc: interrupted", file=sys.stderr)

@@ -224,13 +224,15 @@ def _year(design: Design, path: Path) -> Path:
 
 
 def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
-                 extra: dict[str, Any] | None = None) -> Path:
+                 extra: dict[str, Any] | None = None, optimisation: dict[str, Any] | None = None) -> Path:
     """Write ``report.html`` and its plots into ``out_dir`` (with ``summary.json``, ``report.txt`` and
     ``budgets.png`` from :func:`designs.report.write_summary`); returns the report's path.
 
     ``result`` is the single design point :func:`designs.size` returned for ``design``. Each file is written
     atomically and replaces one of the same name (the command line refuses that without ``--force``). CAD
     previews already in ``out_dir`` (``<name>_*.png``, as ``spacedc size --cad`` writes them) are embedded.
+    ``optimisation`` (from ``spacedc optimize``): ``{"lines": [str, ...], "images": {caption: PNG path}}``, shown
+    in a section of its own.
     """
     import jinja2
 
@@ -266,7 +268,10 @@ def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
         images={k: None if p is None else _data_uri(p) for k, p in images.items()},
         margins=_margins(data), mass=mass, merit=_merit(data), summary=_summary_sections(data),
         inputs=design_inputs(design), cad=cad, sources=sources, references_from=where,
-        headline=_headline(data))
+        headline=_headline(data),
+        optimisation=None if optimisation is None else {
+            "lines": list(optimisation.get("lines", ())),
+            "images": [{"name": k, "uri": _data_uri(Path(p))} for k, p in optimisation.get("images", {}).items()]})
     return atomic_write_text(out / "report.html", page)
 
 
