@@ -224,13 +224,15 @@ def _year(design: Design, path: Path) -> Path:
 
 
 def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
-                 extra: dict[str, Any] | None = None) -> Path:
+                 extra: dict[str, Any] | None = None, uq: dict[str, Path] | None = None) -> Path:
     """Write ``report.html`` and its plots into ``out_dir`` (with ``summary.json``, ``report.txt`` and
     ``budgets.png`` from :func:`designs.report.write_summary`); returns the report's path.
 
     ``result`` is the single design point :func:`designs.size` returned for ``design``. Each file is written
     atomically and replaces one of the same name (the command line refuses that without ``--force``). CAD
     previews already in ``out_dir`` (``<name>_*.png``, as ``spacedc size --cad`` writes them) are embedded.
+    ``uq``: the files of :func:`designs.uq.write_uq` (role -> path); its PNG plots are embedded in an
+    Uncertainty section.
     """
     import jinja2
 
@@ -266,7 +268,8 @@ def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
         images={k: None if p is None else _data_uri(p) for k, p in images.items()},
         margins=_margins(data), mass=mass, merit=_merit(data), summary=_summary_sections(data),
         inputs=design_inputs(design), cad=cad, sources=sources, references_from=where,
-        headline=_headline(data))
+        headline=_headline(data),
+        uq=[{"name": role, "uri": _data_uri(p)} for role, p in (uq or {}).items() if str(p).endswith(".png")])
     return atomic_write_text(out / "report.html", page)
 
 
