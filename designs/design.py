@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from importlib import resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -166,12 +167,15 @@ def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
     return design
 
 
+#: Checks of an ``[uncertainty]`` entry, ``check("section.field=LAW", design)`` raising on a bad one: registered
+#: by :mod:`designs.uq` (it reads the laws with :func:`designs.plan.parse_variation`, which builds on this module).
+UNCERTAINTY_CHECKS: list[Callable[[str, Any], Any]] = []
+
+
 def _uncertainty(table: Any, design: Design, source: str) -> tuple[tuple[str, str], ...]:
     """The ``[uncertainty]`` table as ``(key, law)`` pairs, each law checked against ``design``'s field
-    (:func:`designs.plan.parse_variation`); a nested table (``thermal.emissivity`` written unquoted) is read as
+    (:data:`UNCERTAINTY_CHECKS`); a nested table (``thermal.emissivity`` written unquoted) is read as
     its dotted key."""
-    from spacedc.designs.plan import parse_variation  # plan builds on this module
-
     if not isinstance(table, dict):
         raise DesignError(f"{source}: 'uncertainty' must be a table [uncertainty], got {table!r}")
     pairs = []
@@ -182,7 +186,8 @@ def _uncertainty(table: Any, design: Design, source: str) -> tuple[tuple[str, st
                 raise DesignError(f"{source}: [uncertainty] {name} = {text!r}: expected a law as text, e.g. "
                                   f"\"normal(MEAN, SD)\"")
             try:
-                parse_variation(f"{name}={text}", design, sampled=True)
+                for check in UNCERTAINTY_CHECKS:
+                    check(f"{name}={text}", design)
             except (ValueError, TypeError, pint.DimensionalityError) as exc:
                 raise DesignError(f"{source}: [uncertainty] {name} = {text!r}: {exc}") from None
             pairs.append((name, text))

@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from spacedc.designs import design as _design_module
 from spacedc.designs.design import Design
 from spacedc.designs.plan import Variation, parse_variation
 from spacedc.designs.spec import DesignError
@@ -226,6 +227,16 @@ def uncertain_inputs(design: Design, vary: Sequence[str] | None = None) -> tuple
                               "(spacedc sweep varies named choices)")
         out.append(v)
     return tuple(out)
+
+
+def _check_entry(text: str, design: Design) -> None:
+    """An ``[uncertainty]`` entry read as :func:`uncertain_inputs` reads it (raises naming a bad one)."""
+    v = parse_variation(text, design, sampled=True)
+    if v.is_choice:
+        raise DesignError(f"{v.key} is a named choice; spacedc uq samples numeric fields")
+
+
+_design_module.UNCERTAINTY_CHECKS.append(_check_entry)
 
 
 def _unit_samples(n: int, d: int, method: str, seed: int) -> np.ndarray:

@@ -18,7 +18,7 @@ SSO = "sso-100kw"
 # chip power alone, sized afresh (as_built=False): the coolant leaves the plates at the design's 38 C, so the
 # junction is 311.15 K + P (0.02 + 0.02) K/W, under its 358.15 K limit while P <= 1175 W (module docstring of
 # designs: 38 C + 1000 W x 0.04 K/W = 78 C)
-CHIP = "payload.chip_power=uniform(1000 W, 1300 W)"
+CHIP_LAW = "payload.chip_power=uniform(1000 W, 1300 W)"
 
 
 def _has(section, name):
@@ -28,7 +28,7 @@ def _has(section, name):
 def test_probability_by_hand_from_the_chain_equations():
     """P(junction held) = P(P <= 1175 W) = 175 / 300 for P uniform on 1000-1300 W (hand derivation above)."""
     d = designs.load(SSO)
-    r = designs.uq(d, [CHIP], samples=4096, method="random", as_built=False)
+    r = designs.uq(d, [CHIP_LAW], samples=4096, method="random", as_built=False)
     q = r.margins["junction"]
     assert abs(q.p - 175 / 300) <= 3 * q.stderr
     assert q.lo <= 175 / 300 <= q.hi
@@ -120,7 +120,7 @@ def test_sobol_indices_of_the_failure_and_the_wet_mass():
     the wet mass does not depend on the coolant temperature through the junction, so chip power carries most of
     the mass's variance; the indices lie in [0, 1] within their noise and the total is at least the first."""
     d = dataclasses.replace(designs.load(SSO), uncertainty=())
-    r = designs.uq(d, [CHIP, "thermal.coolant_temperature=normal(38 degC, 2 K)"], samples=64, as_built=False,
+    r = designs.uq(d, [CHIP_LAW, "thermal.coolant_temperature=normal(38 degC, 2 K)"], samples=64, as_built=False,
                    sobol=True, sobol_samples=512, bootstrap=50)
     fail, mass = r.sobol["failure"], r.sobol["mass.total_kg"]
     assert np.all(fail.total >= fail.first - 0.05) and np.all((fail.total > -0.05) & (fail.total < 1.05))
@@ -133,7 +133,7 @@ def test_size_to_reliability_finds_the_coolant_temperature_by_hand():
     """P(junction held) = P(P <= (358.15 K - T_c) / 0.04 K/W) for P uniform on 1000-1300 W: 0.9 at
     P = 1270 W, so T_c = 358.15 - 50.8 = 307.35 K (hand derivation as above)."""
     d = dataclasses.replace(designs.load(SSO), uncertainty=())
-    found = size_to_reliability(d, "thermal.coolant_temperature", "junction", 0.9, samples=2048, inputs=[CHIP],
+    found = size_to_reliability(d, "thermal.coolant_temperature", "junction", 0.9, samples=2048, inputs=[CHIP_LAW],
                                 lo="295 K", hi="320 K", as_built=False, method="random")
     assert found.value.m_as("K") == pytest.approx(307.35, abs=0.3)
     assert found.probability.p >= 0.9
@@ -141,10 +141,10 @@ def test_size_to_reliability_finds_the_coolant_temperature_by_hand():
     trials = sorted(found.trials)
     assert all(p1 >= p2 for (_, p1), (_, p2) in zip(trials, trials[1:]))
     with pytest.raises(designs.DesignError, match="same side"):
-        size_to_reliability(d, "thermal.coolant_temperature", "junction", 0.9, samples=256, inputs=[CHIP],
+        size_to_reliability(d, "thermal.coolant_temperature", "junction", 0.9, samples=256, inputs=[CHIP_LAW],
                             lo="330 K", hi="340 K", as_built=False)
     with pytest.raises(designs.DesignError, match="unknown margin"):
-        size_to_reliability(d, "thermal.coolant_temperature", "junctoin", 0.9, inputs=[CHIP])
+        size_to_reliability(d, "thermal.coolant_temperature", "junctoin", 0.9, inputs=[CHIP_LAW])
 
 
 def test_as_built_fixes_the_sized_areas_or_says_it_cannot():
@@ -202,7 +202,7 @@ def test_cli_uq_writes_its_files_and_the_report_and_never_overwrites(tmp_path, c
 
 
 def test_cli_uq_reliability_and_bad_input(capsys):
-    assert main(["uq", SSO, "--samples", "256", "--vary", CHIP, "--as-sized", "--reliability", "junction=0.9",
+    assert main(["uq", SSO, "--samples", "256", "--vary", CHIP_LAW, "--as-sized", "--reliability", "junction=0.9",
                  "--adjust", "thermal.coolant_temperature", "--between", "295 K:320 K"]) == 0
     assert "Reliability: thermal.coolant_temperature = " in capsys.readouterr().out
     assert main(["uq", SSO, "--samples", "8", "--vary", "thermal.nope=normal(1, 0.1)"]) == 2
