@@ -526,8 +526,8 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     The uncertain inputs are drawn once (``samples`` by ``method``, ``seed``) and every trial sizes the design
     at those same samples with ``field`` set to one value (common random numbers), so that the estimated
     probability is a step function of the value, monotone where each sample's margin is. The search brackets
-    the target between ``lo`` and ``hi`` (default: half and twice the design's value; with the field's unit or
-    bare in it) and bisects until the bracket is within ``rtol`` of its ends; the value returned is the end of
+    the target between ``lo`` and ``hi`` (default: half and twice the design's value, as built where the field is
+    an area :func:`fix_as_built` fixes; with the field's unit or bare in it) and bisects until the bracket is within ``rtol`` of its ends; the value returned is the end of
     the bracket that meets the target. ``margin`` is a key of :data:`designs.margins.MARGINS` or ``"all"``
     (feasible, every margin held).
 
@@ -551,8 +551,6 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     if kind in ("choice", "text", "int"):
         raise DesignError(f"--adjust {field}: expected a continuous numeric field, not a {kind}")
     unit = _field_unit(section, f, current)
-    if current is None and (lo is None or hi is None):
-        raise DesignError(f"--adjust {field}: the design leaves it unset: give the bracket (--between LO:HI)")
 
     def scalar(x: Any, where: str) -> float:
         if isinstance(x, str):
@@ -570,6 +568,12 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     if as_built:
         base, said = fix_as_built(design, nominal)
         notes += said
+    current = getattr(getattr(base, section), name)   # as built, the area fixed at its sized value
+    if current is None and field in AS_BUILT_FIELDS:
+        path, area_unit = AS_BUILT_FIELDS[field]
+        current = Q_(float(_get(nominal, path).m_as(area_unit)), area_unit)
+    if current is None and (lo is None or hi is None):
+        raise DesignError(f"--adjust {field}: the design leaves it unset: give the bracket (--between LO:HI)")
     c = None if current is None else scalar(current, "the design's value")
     a = scalar(lo, "LO") if lo is not None else 0.5 * c
     b = scalar(hi, "HI") if hi is not None else 2.0 * c
