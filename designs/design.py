@@ -175,10 +175,10 @@ UNCERTAINTY_CHECKS: list[Callable[[str, Any], Any]] = []
 def _uncertainty(table: Any, design: Design, source: str) -> tuple[tuple[str, str], ...]:
     """The ``[uncertainty]`` table as ``(key, law)`` pairs, each law checked against ``design``'s field
     (:data:`UNCERTAINTY_CHECKS`); a nested table (``thermal.emissivity`` written unquoted) is read as
-    its dotted key."""
+    its dotted key, and a key given both ways once (the later, a child's over its base's)."""
     if not isinstance(table, dict):
         raise DesignError(f"{source}: 'uncertainty' must be a table [uncertainty], got {table!r}")
-    pairs = []
+    pairs: dict[str, str] = {}
     for key, law in table.items():
         for sub, text in (law.items() if isinstance(law, dict) else ((None, law),)):
             name = key if sub is None else f"{key}.{sub}"
@@ -190,8 +190,9 @@ def _uncertainty(table: Any, design: Design, source: str) -> tuple[tuple[str, st
                     check(f"{name}={text}", design)
             except (ValueError, TypeError, pint.DimensionalityError) as exc:
                 raise DesignError(f"{source}: [uncertainty] {name} = {text!r}: {exc}") from None
-            pairs.append((name, text))
-    return tuple(pairs)
+            pairs.pop(name, None)
+            pairs[name] = text
+    return tuple(pairs.items())
 
 
 def reference_designs() -> dict[str, Path]:

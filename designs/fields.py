@@ -311,7 +311,9 @@ def starting_file(reference: str, name: str) -> str:
                         out.append(f"# {s.field} = {value}  # {s.doc}")
     if data.get("uncertainty"):
         out += ["", *_comment(UNCERTAINTY_DOC), "[uncertainty]"]
-        out += [f"{_toml_value(k)} = {_toml_value(v)}" for k, v in data["uncertainty"].items()]
+        flat = {k if sub is None else f"{k}.{sub}": v for k, law in data["uncertainty"].items()
+                for sub, v in (law.items() if isinstance(law, dict) else ((None, law),))}
+        out += [f"{_toml_value(k)} = {_toml_value(v)}" for k, v in flat.items()]
     return "\n".join(out) + "\n"
 
 

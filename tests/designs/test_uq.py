@@ -11,6 +11,7 @@ import pytest
 from spacedc import designs
 from spacedc.designs import margins as M
 from spacedc.designs.cli import main
+from spacedc.designs.fields import starting_file
 from spacedc.designs.uq import Probability, fix_as_built, size_to_reliability, uncertain_inputs
 from spacedc.units import Q_
 
@@ -102,7 +103,12 @@ def test_a_bad_uncertainty_entry_is_refused_naming_it(entry, words, tmp_path, ca
 def test_unquoted_dotted_keys_read_as_the_same_table(tmp_path):
     path = tmp_path / "d.toml"
     path.write_text('base = "sso-100kw"\n[uncertainty]\nthermal.emissivity = "normal(0.9, 0.01)"\n')
-    assert ("thermal.emissivity", "normal(0.9, 0.01)") in designs.load(path).uncertainty
+    table = designs.load(path).uncertainty
+    assert ("thermal.emissivity", "normal(0.9, 0.01)") in table      # the child's, over its base's quoted key
+    assert [k for k, _ in table].count("thermal.emissivity") == 1
+    again = tmp_path / "again.toml"                                  # spacedc new writes it back once
+    again.write_text(starting_file(str(path), "again"))
+    assert dict(designs.load(again).uncertainty) == dict(table)
 
 
 def test_a_design_without_inputs_or_with_a_named_choice_is_refused():
