@@ -111,6 +111,37 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--workers", type=int, default=1, metavar="N", help="local processes (default 1)")
     where.add_argument("--scheduler", metavar="ADDR", help="a Dask scheduler address (pip install "
                                                            "'spacedc[distributed]')")
+    uq = sub.add_parser("uq", help="probability that every margin holds, given distributions on the inputs",
+                        description="Propagate the design's [uncertainty] table (and --vary) through the vectorized "
+                                    "chain by Monte Carlo or quasi-Monte Carlo: the probability that each margin "
+                                    "holds and that all hold, the outputs' percentiles, optionally Sobol' indices, "
+                                    "and the value of a field that meets a reliability. Exit 0 once reported.",
+                        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    uq.add_argument("design", help="a design TOML file or a reference design's name")
+    uq.add_argument("--samples", type=int, default=10_000, metavar="N", help="samples (default 10,000)")
+    uq.add_argument("--vary", action="append", metavar="KEY=LAW",
+                    help="an uncertain input, added to or overriding the design's [uncertainty] table: "
+                         "section.field=normal(38 degC, 1 K), uniform(LO, HI), triangular(LO, MODE, HI), "
+                         "lognormal(MEDIAN, SIGMA) or LO:HI. Repeat for more")
+    uq.add_argument("--method", choices=("sobol", "lhs", "random"), default="sobol",
+                    help="scrambled Sobol' points (default), a Latin hypercube or plain random samples")
+    uq.add_argument("--seed", type=int, default=0, metavar="S", help="the sampler's seed (default 0)")
+    uq.add_argument("--sobol", action="store_true",
+                    help="also estimate the Sobol' indices of the failure indicator and of the wet mass")
+    uq.add_argument("--sobol-samples", type=int, default=4096, metavar="N",
+                    help="base samples of the Sobol' indices (N (d + 2) further runs; default 4096)")
+    uq.add_argument("--as-sized", action="store_true",
+                    help="size every sample afresh instead of rating the nominal design as built")
+    uq.add_argument("--reliability", metavar="MARGIN=P",
+                    help="find the value of --adjust at which P(MARGIN held) reaches P (junction=0.99; MARGIN "
+                         "'all' for every margin)")
+    uq.add_argument("--adjust", metavar="KEY", default="thermal.radiator_area",
+                    help="the numeric field --reliability adjusts (default thermal.radiator_area)")
+    uq.add_argument("--between", metavar="LO:HI", help="the bracket of --adjust (default half and twice its value)")
+    uq.add_argument("--chunk", type=int, default=None, metavar="N", help="samples per vectorized call (100,000)")
+    uq.add_argument("--out", metavar="DIR", help="write uq.json, uq.txt, the plots and the nominal design's "
+                                                 "report.html (with the UQ plots) into DIR")
+    uq.add_argument("--force", action="store_true", help="replace files already in --out (each atomically)")
     cad = sub.add_parser("cad", help="build the sized satellite in CAD and export it", epilog=_EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     cad.add_argument("design", help="a design TOML file or a reference design's name")
@@ -459,6 +490,49 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_uq(args: argparse.Namespace) -> int:
+    """spacedc uq: the study's table on stdout, its files in --out; --reliability adds the field's value."""
+    from spacedc.designs import uq as uq_module
+    from spacedc.designs.design import load
+
+    design = load(args.design)
+    if args.out:
+        _refuse_overwrite([*uq_module.uq_paths(args.out), *_size_out_paths(args.out)], args.force)
+    chunk = uq_module.DEFAULT_CHUNK if args.chunk is None else args.chunk
+    result = uq_module.uq(design, args.vary, samples=args.samples, method=args.method, seed=args.seed,
+                          as_built=not args.as_sized, sobol=args.sobol, sobol_samples=args.sobol_samples,
+                          chunk=chunk)
+    print(result.table())
+    found = None
+    if args.reliability:
+        margin, eq, target = args.reliability.partition("=")
+        try:
+            p = float(target)
+        except ValueError:
+            raise ValueError(f"--reliability {args.reliability!r}: expected MARGIN=P, e.g. junction=0.99") from None
+        lo, _, hi = (args.between or "").partition(":")
+        if args.between and not (lo.strip() and hi.strip()):
+            raise ValueError(f"--between {args.between!r}: expected LO:HI")
+        found = uq_module.size_to_reliability(design, args.adjust, margin.strip(), p, samples=args.samples,
+                                              inputs=args.vary, method=args.method, seed=args.seed,
+                                              lo=lo.strip() or None, hi=hi.strip() or None,
+                                              as_built=not args.as_sized, chunk=chunk)
+        value = found.value
+        shown = f"{value.m:.6g} {value.units:~}" if isinstance(value, pint.Quantity) else f"{value:.6g}"
+        print(f"Reliability: {found.field} = {shown} gives P({found.margin} held) = {found.probability.p:.4f} "
+              f"+/- {found.probability.stderr:.4f} >= {found.target:g} ({len(found.trials)} trials of "
+              f"{found.samples:,} common samples)")
+    if args.out:
+        from spacedc.designs.chain import size
+        from spacedc.designs.html_report import write_report
+
+        paths = uq_module.write_uq(result, args.out, reliability=found)
+        report = write_report(design, size(design), args.out, uq=paths)
+        for path in (*paths.values(), report):
+            print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def constellation_paths(out_dir: str | Path) -> tuple[Path, Path, Path]:
     """The files ``spacedc constellation --out`` writes: debris.json, population.png, collisions.png."""
     out = Path(out_dir)
@@ -619,6 +693,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_plot(args)
         if args.command == "optimize":
             return _cmd_optimize(args)
+        if args.command == "uq":
+            return _cmd_uq(args)
         return _cmd_size(args)
     except KeyboardInterrupt:
         print("spacedc: interrupted", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from importlib import resources
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,16 @@ from spacedc.designs.spec import (ComputeChoices, ConstellationChoices, CostChoi
                                   LaunchChoices, LifetimeChoices, Payload, PowerChoices, ThermalChoices, unknown_keys)
 from spacedc.units import broadcast_shape
 
-__all__ = ["Design", "load", "from_dict", "reference_designs"]
+__all__ = ["Design", "load", "from_dict", "reference_designs", "UNCERTAINTY_DOC"]
+
+#: The ``[uncertainty]`` table, in words (``spacedc fields`` and docs/design-file.md show it; :mod:`designs.uq`
+#: reads it).
+UNCERTAINTY_DOC = (
+    "the inputs' distributions for spacedc uq: one key per uncertain field, quoted, its law as text, e.g. "
+    "\"thermal.emissivity\" = \"normal(0.92, 0.01)\" or \"payload.chip_power\" = \"triangular(950 W, 1000 W, "
+    "1100 W)\"; the laws are normal(MEAN, SD), uniform(LO, HI), triangular(LO, MODE, HI), lognormal(MEDIAN, "
+    "SIGMA) and LO:HI, with units (a spread such as SD is a difference: 1 K = 1 degC), as for spacedc sweep "
+    "--vary. spacedc size ignores the table; spacedc uq --vary adds or overrides entries")
 
 _SECTIONS: dict[str, type] = {
     "payload": Payload,
@@ -57,6 +67,8 @@ class Design:
     lifetime: LifetimeChoices = dataclasses.field(default_factory=LifetimeChoices)
     cost: CostChoices = dataclasses.field(default_factory=CostChoices)
     constellation: ConstellationChoices = dataclasses.field(default_factory=ConstellationChoices)
+    #: The ``[uncertainty]`` table: ``(("thermal.emissivity", "normal(0.92, 0.01)"), ...)``, checked on loading.
+    uncertainty: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # the swept fields of every section are one sweep: their shapes broadcast together, or the error names them
@@ -134,7 +146,7 @@ def _build(section: str, data: dict[str, Any]) -> Any:
 def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
     """Build a :class:`Design` from nested dictionaries (the parsed TOML); a ``base`` key is resolved as in
     :func:`load`, a path relative to the working directory."""
-    known = ["name", "description", "base", *_SECTIONS]
+    known = ["name", "description", "base", *_SECTIONS, "uncertainty"]
     unknown_keys(data, known, "")
     data = _with_base(data, Path.cwd(), (), source)
     if "name" not in data:
@@ -149,7 +161,38 @@ def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Design:
             if not isinstance(data[name], dict):
                 raise DesignError(f"{source}: '{name}' must be a table [{name}], got {data[name]!r}")
             sections[name] = _build(name, data[name])
-    return Design(name=str(data["name"]), description=str(data.get("description", "")), **sections)
+    design = Design(name=str(data["name"]), description=str(data.get("description", "")), **sections)
+    if "uncertainty" in data:
+        design = dataclasses.replace(design, uncertainty=_uncertainty(data["uncertainty"], design, source))
+    return design
+
+
+#: Checks of an ``[uncertainty]`` entry, ``check("section.field=LAW", design)`` raising on a bad one: registered
+#: by :mod:`designs.uq` (it reads the laws with :func:`designs.plan.parse_variation`, which builds on this module).
+UNCERTAINTY_CHECKS: list[Callable[[str, Any], Any]] = []
+
+
+def _uncertainty(table: Any, design: Design, source: str) -> tuple[tuple[str, str], ...]:
+    """The ``[uncertainty]`` table as ``(key, law)`` pairs, each law checked against ``design``'s field
+    (:data:`UNCERTAINTY_CHECKS`); a nested table (``thermal.emissivity`` written unquoted) is read as
+    its dotted key, and a key given both ways once (the later, a child's over its base's)."""
+    if not isinstance(table, dict):
+        raise DesignError(f"{source}: 'uncertainty' must be a table [uncertainty], got {table!r}")
+    pairs: dict[str, str] = {}
+    for key, law in table.items():
+        for sub, text in (law.items() if isinstance(law, dict) else ((None, law),)):
+            name = key if sub is None else f"{key}.{sub}"
+            if not isinstance(text, str):
+                raise DesignError(f"{source}: [uncertainty] {name} = {text!r}: expected a law as text, e.g. "
+                                  f"\"normal(MEAN, SD)\"")
+            try:
+                for check in UNCERTAINTY_CHECKS:
+                    check(f"{name}={text}", design)
+            except (ValueError, TypeError, pint.DimensionalityError) as exc:
+                raise DesignError(f"{source}: [uncertainty] {name} = {text!r}: {exc}") from None
+            pairs.pop(name, None)
+            pairs[name] = text
+    return tuple(pairs.items())
 
 
 def reference_designs() -> dict[str, Path]:

@@ -28,7 +28,7 @@ import numpy as np
 import pint
 
 from spacedc import orbit
-from spacedc.designs.design import _SECTIONS, _read, _resolve
+from spacedc.designs.design import _SECTIONS, UNCERTAINTY_DOC, _read, _resolve
 from spacedc.designs.spec import ShellChoices
 from spacedc.units import parse_quantity
 
@@ -213,6 +213,9 @@ def fields_table(section: str | None = None, width: int = 110) -> str:
             lines.append(f"[{current}]" if current else "(top level)")
         lines.append(f"  {f.name:<44} {f.unit or '-':<12} {f.shown_default:<22} {f.range}".rstrip())
         lines += textwrap.wrap(f.doc, width, initial_indent=" " * 6, subsequent_indent=" " * 6)
+    if section is None:
+        lines.append("[uncertainty]")
+        lines += textwrap.wrap(UNCERTAINTY_DOC, width, initial_indent=" " * 6, subsequent_indent=" " * 6)
     return "\n".join(lines)
 
 
@@ -243,6 +246,7 @@ def markdown() -> str:
             out += ["", f"## [{current}]" if current else "## Top-level keys", "",
                     "| field | unit | default | range | meaning |", "|---|---|---|---|---|"]
         out.append(f"| `{f.name}` | {f.unit or '-'} | {_md(f.shown_default)} | {_md(f.range) or '-'} | {_md(f.doc)} |")
+    out += ["", "## [uncertainty]", "", f"Optional: {UNCERTAINTY_DOC}."]
     return "\n".join(out) + "\n"
 
 
@@ -305,6 +309,11 @@ def starting_file(reference: str, name: str) -> str:
                     elif not table:
                         value = _toml_value(s.default) if s.default is not None else "..."
                         out.append(f"# {s.field} = {value}  # {s.doc}")
+    if data.get("uncertainty"):
+        out += ["", *_comment(UNCERTAINTY_DOC), "[uncertainty]"]
+        flat = {k if sub is None else f"{k}.{sub}": v for k, law in data["uncertainty"].items()
+                for sub, v in (law.items() if isinstance(law, dict) else ((None, law),))}
+        out += [f"{_toml_value(k)} = {_toml_value(v)}" for k, v in flat.items()]
     return "\n".join(out) + "\n"
 
 

@@ -224,7 +224,8 @@ def _year(design: Design, path: Path) -> Path:
 
 
 def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
-                 extra: dict[str, Any] | None = None, optimisation: dict[str, Any] | None = None) -> Path:
+                 extra: dict[str, Any] | None = None, optimisation: dict[str, Any] | None = None,
+                 uq: dict[str, Path] | None = None) -> Path:
     """Write ``report.html`` and its plots into ``out_dir`` (with ``summary.json``, ``report.txt`` and
     ``budgets.png`` from :func:`designs.report.write_summary`); returns the report's path.
 
@@ -233,6 +234,8 @@ def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
     previews already in ``out_dir`` (``<name>_*.png``, as ``spacedc size --cad`` writes them) are embedded.
     ``optimisation`` (from ``spacedc optimize``): ``{"lines": [str, ...], "images": {caption: PNG path}}``, shown
     in a section of its own.
+    ``uq``: the files of :func:`designs.uq.write_uq` (role -> path); its PNG plots are embedded in an
+    Uncertainty section.
     """
     import jinja2
 
@@ -271,7 +274,8 @@ def write_report(design: Design, result: DesignResult, out_dir: str | Path, *,
         headline=_headline(data),
         optimisation=None if optimisation is None else {
             "lines": list(optimisation.get("lines", ())),
-            "images": [{"name": k, "uri": _data_uri(Path(p))} for k, p in optimisation.get("images", {}).items()]})
+            "images": [{"name": k, "uri": _data_uri(Path(p))} for k, p in optimisation.get("images", {}).items()]},
+        uq=[{"name": role, "uri": _data_uri(p)} for role, p in (uq or {}).items() if str(p).endswith(".png")])
     return atomic_write_text(out / "report.html", page)
 
 
