@@ -86,7 +86,7 @@ _MAX_PANELS = float(2**53)
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Passes of the rating solve (coolant temperature, panel efficiency and pump power together; each pass one
 #: panel and one loop evaluation on whole arrays), and the relative area mismatch accepted as converged.
-_RATING_PASSES, _RATING_TOLERANCE = 10, 1e-9
+_RATING_PASSES, _RATING_TOLERANCE = 8, 1e-9
 #: Transport lines: aluminium 6061-T6 tube (spacedc.materials) of 1 mm wall.
 _LINE_MATERIAL, _LINE_WALL = "al6061-t6", 1e-3
 
@@ -338,19 +338,23 @@ class SizingChain:
             new_pump = np.minimum(new_pump, base)
             change = np.abs(new_pump - pump_w) / base
             pump_w = new_pump
-            lo_b = np.where(r > 0, np.maximum(lo_b, t), lo_b)  # too much area needed: hotter
-            hi_b = np.where(r < 0, np.minimum(hi_b, t), hi_b)
+            # the bracket moves only where r's sign holds whatever the pump's lag (its change shifts r by about
+            # as much): too much area needed, hotter; too little, colder
+            lo_b = np.where(r > 2 * change, np.maximum(lo_b, t), lo_b)
+            hi_b = np.where(r < -2 * change, np.minimum(hi_b, t), hi_b)
             t_eq = loop.equivalent_temperature.m_as("K")
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 radiative = t + ((ts**4 + (t_eq**4 - ts**4) * np.exp(np.minimum(r, 50.0))) ** 0.25 - t_eq)
                 step = radiative
                 if t_prev is not None:
                     dr = r - r_prev
-                    secant_ok = np.isfinite(r) & np.isfinite(r_prev) & (dr != 0)
+                    # a secant through residuals the pump's lag still moves is no better than the radiative step
+                    secant_ok = (np.isfinite(r) & np.isfinite(r_prev) & (dr != 0)
+                                 & (np.maximum(change, change_prev) < 0.1 * np.abs(dr)))
                     step = np.where(secant_ok, t - r * (t - t_prev) / np.where(secant_ok, dr, 1.0), radiative)
             inside = lambda x: np.isfinite(x) & (x > lo_b) & (x < hi_b)  # noqa: E731
             step = np.where(inside(step), step, np.where(inside(radiative), radiative, 0.5 * (lo_b + hi_b)))
-            t_prev, r_prev = t, r
+            t_prev, r_prev, change_prev = t, r, change
             t = np.where(r == 0, t, step)
         t = t_prev  # the temperature the last panels and loop were evaluated at
         converged = (np.abs(r) <= _RATING_TOLERANCE) & (change <= _COUPLING_TOLERANCE)
