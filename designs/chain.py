@@ -626,7 +626,7 @@ class SizingChain:
             # design, not a crash: the orbit extremes stay unchecked, and the design is not called feasible.
             return _infeasible(result, f"the orbit transient did not converge ({exc}): the orbit extremes of the "
                                        f"chips, the battery and the loop are unchecked", transient_note=f"failed: {exc}")
-        for reason in _transient_reasons(design, extremes):
+        for reason in _transient_reasons(design, extremes, rated=self.radiator_rated):
             result = _infeasible(result, reason)
         return replace(result, transient=extremes,
                                    transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
@@ -638,16 +638,18 @@ def _infeasible(result: DesignResult, reason: str, **changes: Any) -> DesignResu
                                **changes)
 
 
-def _transient_reasons(design: Design, extremes: Any) -> list[str]:
+def _transient_reasons(design: Design, extremes: Any, rated: bool = False) -> list[str]:
     """What the orbit extremes of a single design's node network break: the chips' junction limit, the battery's
-    temperature band, the coolant's freezing point at the radiator."""
+    temperature band, the coolant's freezing point at the radiator. ``rated``: the radiator was rated
+    (thermal.radiator_area), so the fixes name the area, not the coolant temperature."""
     p, pw, th = design.payload, design.power, design.thermal
     out = []
     peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
     if peak > limit:
         out.append(f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
-                   f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
-                   f"thermal.coolant_temperature")
+                   f"({limit - 273.15:.1f} degC): " + ("the radiator is rated for the orbit average; install more "
+                   "thermal.radiator_area" if rated else "the radiator is sized for the orbit average; lower "
+                   "thermal.coolant_temperature"))
     low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
     lo_lim, hi_lim = pw.battery_min_temperature.m_as("K"), pw.battery_max_temperature.m_as("K")
     if low < lo_lim or high > hi_lim:
@@ -660,8 +662,9 @@ def _transient_reasons(design: Design, extremes: Any) -> list[str]:
     freezing = thermal.COOLANTS[th.coolant].freezing_point
     if coldest <= freezing:
         out.append(f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
-                   f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
-                   f"thermal.coolant_temperature or choose another coolant")
+                   f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): "
+                   + ("install less thermal.radiator_area" if rated else "raise thermal.coolant_temperature")
+                   + " or choose another coolant")
     return out
 
 
