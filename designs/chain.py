@@ -647,7 +647,7 @@ def _transient_reasons(design: Design, extremes: Any, rated: bool = False) -> li
     peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
     if peak > limit:
         out.append(f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
-                   f"({limit - 273.15:.1f} degC): " + ("the radiator is rated for the orbit average; install more "
+                   f"({limit - 273.15:.1f} degC): " + ("the radiator is rated for the orbit average, so install more "
                    "thermal.radiator_area" if rated else "the radiator is sized for the orbit average; lower "
                    "thermal.coolant_temperature"))
     low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
