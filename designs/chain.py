@@ -318,7 +318,13 @@ class SizingChain:
         t_eq0 = ((base * gain) / (a_work * k) + ts**4) ** 0.25
         t = np.clip(np.broadcast_to(t_eq0 + rise / 2, shape), lo, hi)
         lo_b, hi_b = lo.copy(), hi.copy()
-        pump_w = np.zeros(shape)
+        # the pump's first estimate at the starting temperature with an unfinned radiator: its lag then starts
+        # small, and the secant can start at the second pass
+        pump_w = np.minimum(th.loop_count * thermal.size_loop(
+            heat_load=base * gain / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=t * u.K,
+            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
+            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=self.sink,
+            sides=th.sides).pump_power.m_as("W"), base)
         t_prev = r_prev = None
         for _ in range(_RATING_PASSES):
             t_q = quantity(t, "K")
@@ -355,7 +361,7 @@ class SizingChain:
             inside = lambda x: np.isfinite(x) & (x > lo_b) & (x < hi_b)  # noqa: E731
             step = np.where(inside(step), step, np.where(inside(radiative), radiative, 0.5 * (lo_b + hi_b)))
             t_prev, r_prev, change_prev = t, r, change
-            t = np.where(r == 0, t, step)
+            t = np.where((np.abs(r) <= _RATING_TOLERANCE / 4) & (change <= _COUPLING_TOLERANCE / 4), t, step)
         t = t_prev  # the temperature the last panels and loop were evaluated at
         converged = (np.abs(r) <= _RATING_TOLERANCE) & (change <= _COUPLING_TOLERANCE)
         too_small = ~converged & (r > 0) & (t >= hi * (1 - 1e-9))
