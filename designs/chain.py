@@ -38,6 +38,11 @@ the loop from that temperature down by the loop rise (thermal.size_loop integrat
 flow), or, with a heat pump, whose evaporator takes the heat at the loop's return temperature, it condenses
 at that return temperature plus the lift.
 
+Rating. A design that fixes ``thermal.radiator_area`` rates the radiator instead of sizing it: the loop runs on
+the working area radiator_area / (1 + area_margin) and the chain solves for the coolant temperature at which it
+needs exactly that area (:meth:`SizingChain.radiator_rating`); the junction follows. A fixed ``power.array_area``
+rates the array (power.rate_solar_array) against the required power; the battery is still sized.
+
 Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the heat-pipe transport check and
 the areal density; the environment loads come from thermal.environment_loads for the design's orientation
 and Earth case, at the smallest solar zenith angle of the orbit (which is |beta| at orbit noon).
