@@ -151,3 +151,18 @@ def test_the_reference_ai1_is_rated_and_reports_its_temperatures():
     t_c, t_j = data["coolant_temperature_K"], data["junction_temperature_K"]
     assert t_j == pytest.approx(t_c + 1000.0 * 0.04, rel=1e-12)
     assert data["junction_limit_met"] is (t_j <= data["junction_limit_K"])
+
+
+def test_a_rated_single_design_runs_its_orbit_transient_at_the_rated_coolant():
+    sized = designs.size(BASE)
+    rated = designs.size(BASE.replace(thermal__radiator_area=sized.radiator_area))
+    assert rated.transient_note.startswith("run:")
+    assert rated.transient.chip_max.m_as("K") == pytest.approx(sized.transient.chip_max.m_as("K"), abs=1e-5)
+
+
+def test_the_size_table_shows_the_modes():
+    from spacedc.designs.table import summary_table
+
+    text = summary_table(designs.size(designs.load("spacex-ai1"), transient=False).to_dict())
+    assert "radiator mode              rated (junction ABOVE its limit" in text
+    assert "array mode                 sized (EOL power covers the load)" in text
