@@ -130,3 +130,22 @@ def test_panel_rating_refuses_a_second_emissivity_and_stands_point_by_point():
         one = thermal.rate_radiator(heat_load=q, area="50 m^2", panel=spec, absorbed_flux="100 W/m^2")
         assert one.temperature.m_as("K") == pytest.approx(batch.temperature.m_as("K")[i], rel=1e-12)
     assert batch.temperature.m_as("K")[0] == pytest.approx(batch.sink_temperature.m_as("K")[0], rel=1e-12)
+
+
+def test_rating_inverts_the_sizing_over_random_points():
+    # the acceptance test of issue 13: random loads, temperatures, emissivities, fin efficiencies, faces and
+    # environments; size_radiator's area rated at its load gives its temperature back to 1e-9
+    rng = np.random.default_rng(13)
+    n = 100_000
+    loads = Q_(rng.uniform(0.0, 2e6, n), "W")
+    temps = Q_(rng.uniform(200.0, 500.0, n), "K")
+    eps, eta = rng.uniform(0.5, 1.0, n), rng.uniform(0.5, 1.0, n)
+    sides = rng.integers(1, 3, n)
+    sized = thermal.size_radiator(heat_load=loads, temperature=temps, emissivity=eps, fin_efficiency=eta,
+                                  sides=sides, areal_density="5 kg/m^2", absorptivity=rng.uniform(0, 0.3, n),
+                                  incident_solar=Q_(rng.uniform(0, 400, n), "W/m^2"), albedo=0.3,
+                                  earth_view_factor=rng.uniform(0, 1, n), earth_ir="237 W/m^2")
+    ok = np.asarray(sized.feasible) & (loads.m > 0)
+    rated = thermal.rate_radiator(heat_load=loads[ok], area=sized.area[ok], emissivity=eps[ok],
+                                  fin_efficiency=eta[ok], sides=sides[ok], absorbed_flux=sized.absorbed_flux[ok])
+    np.testing.assert_allclose(rated.temperature.m_as("K"), temps.m_as("K")[ok], rtol=1e-9)
