@@ -38,6 +38,11 @@ the loop from that temperature down by the loop rise (thermal.size_loop integrat
 flow), or, with a heat pump, whose evaporator takes the heat at the loop's return temperature, it condenses
 at that return temperature plus the lift.
 
+Rating. A design that fixes ``thermal.radiator_area`` rates the radiator instead of sizing it: the loop runs on
+the working area radiator_area / (1 + area_margin) and the chain solves for the coolant temperature at which it
+needs exactly that area (:meth:`SizingChain.radiator_rating`); the junction follows. A fixed ``power.array_area``
+rates the array (power.rate_solar_array) against the required power; the battery is still sized.
+
 Radiator. Panels as built (thermal.size_panels) give the fin efficiency, the heat-pipe transport check and
 the areal density; the environment loads come from thermal.environment_loads for the design's orientation
 and Earth case, at the smallest solar zenith angle of the orbit (which is |beta| at orbit noon).
@@ -84,6 +89,9 @@ __all__ = ["size"]
 _MAX_PANELS = float(2**53)
 #: Fixed-point passes for the pump <-> power coupling, and the relative change accepted as converged.
 _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
+#: Passes of the rating solve (coolant temperature, panel efficiency and pump power together; each pass one
+#: panel and one loop evaluation on whole arrays), and the relative area mismatch accepted as converged.
+_RATING_PASSES, _RATING_TOLERANCE = 8, 1e-9
 #: Transport lines: aluminium 6061-T6 tube (spacedc.materials) of 1 mm wall.
 _LINE_MATERIAL, _LINE_WALL = "al6061-t6", 1e-3
 
@@ -107,12 +115,15 @@ class SizingChain:
     """
 
     #: The steps' reasons, in the order the design's ``reasons`` joins them.
-    REASONS = ("compute", "radiation", "array", "battery", "loop", "panels", "junction", "coupling",
+    REASONS = ("compute", "radiation", "array", "array_rating", "battery", "loop", "panels", "junction", "coupling", "rating",
                "battery_radiator", "wings", "launch", "lifetime")
 
     def __init__(self, design: Design) -> None:
         self.design = design
         self.reasons: dict[str, Any] = {}
+        #: Rating mode of each subsystem: a given ``thermal.radiator_area`` / ``power.array_area`` is rated.
+        self.radiator_rated = design.thermal.radiator_area is not None
+        self.array_rated = design.power.array_area is not None
 
     def run(self, *, transient: bool | None = None) -> DesignResult:
         """Every step in order; then the orbit transient where it applies."""
@@ -121,7 +132,10 @@ class SizingChain:
         self.heat_path()
         self.power_demand()
         self.heat_pump()
-        self.pump_coupling()
+        if self.radiator_rated:
+            self.radiator_rating()
+        else:
+            self.pump_coupling()
         self.radiator()
         self.array_and_battery()
         self.battery_radiator()
@@ -174,13 +188,27 @@ class SizingChain:
         self.heat_path_result = thermal.max_radiator_temperature(
             junction_temperature_max=p.junction_limit, chip_power=p.chip_power, junction_to_case=th.junction_to_case,
             cold_plate_resistance=th.cold_plate_resistance, sink_temperature=self.sink)
+        if not self.radiator_rated:  # rated, the coolant temperature follows from the radiator (radiator_rating)
+            self.t_coolant = th.coolant_temperature
+            self._junction()
+
+    def _junction(self) -> None:
+        """The hottest junction at the coolant temperature ``t_coolant`` (given, or rated), and its reason."""
+        p, th = self.design.payload, self.design.thermal
         self.junction = junction = thermal.junction_temperature(
-            radiator_inlet_temperature=th.coolant_temperature, chip_power=p.chip_power,
+            radiator_inlet_temperature=self.t_coolant, chip_power=p.chip_power,
             junction_to_case=th.junction_to_case, cold_plate_resistance=th.cold_plate_resistance)
         too_hot = junction.m_as("K") > p.junction_limit.m_as("K") * (1 + 1e-12)
-        self.reasons["junction"] = Reasons.mask(np.shape(too_hot), (
-            too_hot, f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
-                     f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances"))
+        if self.radiator_rated:
+            reached = (f" (coolant {self.t_coolant.to('degC').m:.1f} degC, junction {junction.to('degC').m:.1f} "
+                       f"degC)" if np.ndim(junction.m) == 0 else "")
+            why = (f"{_named('thermal.radiator_area', th.radiator_area, 'm^2')} runs the hottest chip above its junction limit "
+                   f"({p.junction_limit.to('degC'):~.1f}){reached}: install more radiator area or lower the path "
+                   f"resistances")
+        else:
+            why = (f"thermal.coolant_temperature puts the hottest chip above the chip junction limit "
+                   f"({p.junction_limit.to('degC'):~.1f}): lower the coolant temperature or the path resistances")
+        self.reasons["junction"] = Reasons.mask(np.shape(too_hot), (too_hot, why))
 
     def power_demand(self) -> None:
         """The chips' power through their converters plus housekeeping (``base``), and the power path's loss
@@ -208,6 +236,11 @@ class SizingChain:
         """
         th = self.design.thermal
         self.heat_pumped = heat_pumped = np.asarray(th.heat_pump_lift.m_as("K")) > 0
+        self.gain = 1 + self.path_factor
+        if self.radiator_rated:  # no heat pump (the schema refuses one); the inlet is the rated coolant
+            self.runaway_hp = np.zeros(np.shape(heat_pumped), dtype=bool)
+            self.hp_factor = np.zeros(np.shape(heat_pumped))
+            return
         t_cold = (th.coolant_temperature - th.loop_temperature_rise).m_as("K")
         self.t_radiator_in = quantity(np.where(heat_pumped, t_cold + th.heat_pump_lift.m_as("K"),
                                                th.coolant_temperature.m_as("K")), "K")
@@ -215,7 +248,6 @@ class SizingChain:
         t_hot = np.where(heat_pumped, self.t_radiator_in.m_as("K"), t_cold + 1.0) * u.K
         cop = np.asarray(thermal.heat_pump(heat_load="1 W", cold_temperature=t_cold * u.K, hot_temperature=t_hot,
                                            carnot_fraction=th.carnot_fraction).cop, dtype=float)
-        self.gain = 1 + self.path_factor
         self.runaway_hp = runaway = heat_pumped & (cop <= self.path_factor)
         works = heat_pumped & ~runaway
         self.hp_factor = np.where(works, self.gain / np.where(works, cop - self.path_factor, 1.0), 0.0)
@@ -253,6 +285,111 @@ class SizingChain:
                       "(thermal.loop_count) or lower the heat-pump lift"),
             (~runaway & (change > _COUPLING_TOLERANCE), "pump power did not converge with the heat it moves"))
         self.reasons["loop"] = _reason(loop).where(~np.asarray(self.heat_pumped, dtype=bool))
+        self.reasons["rating"] = Reasons.mask(np.shape(runaway))  # sized: nothing rated
+
+    def radiator_rating(self) -> None:
+        """Rating mode of the radiator (``thermal.radiator_area`` given, no heat pump): the coolant temperature
+        (radiator inlet, with ``thermal.loop_temperature_rise`` kept) at which the loop's radiator, with the
+        panels' efficiency at that temperature and the pump power the loop needs there, needs exactly the
+        installed area's working share; the junction follows from it.
+
+        Working area: ``A_w = thermal.radiator_area / (1 + thermal.area_margin)``. The installed area's spare
+        share holds the heat pipes MMOD may take (designs.budget's MMOD heat-rejection margin counts on it), so
+        the rating does not spend it on running cooler: the loop runs on A_w, exactly as a sized design runs on
+        its needed area, and rating a sized design's installed area gives back its coolant temperature.
+
+        Solve, per point: the residual r(T) = ln(n_loops A_loop(T) / A_w) falls as the inlet temperature T rises
+        (:func:`thermal.size_loop`'s radiator along the flow, with :func:`thermal.size_panels`' panel efficiency
+        at T). Each pass evaluates the panels and the loop once on whole arrays, moves the per-point bracket,
+        and takes the secant step on r; where there is no secant yet, or it leaves the bracket, the radiative
+        step (the isothermal-equivalent balance T_eq^4 - T_s^4 scaled by exp(r)); failing both, the bracket's
+        midpoint. The pump power is carried along the same passes (the fixed point of :meth:`pump_coupling`).
+        A fixed number of passes; each point is converged where |r| and the pump's change are within tolerance.
+        T stays in the coolant's liquid range (its return, T less the rise, too, and above the sink): where the
+        installed area is too small even at the top of it, or too large even at the bottom, the point is
+        infeasible with that reason.
+        """
+        th, base, gain = self.design.thermal, self.base, self.gain
+        self.panel_spec = spec = th.panel_spec()
+        a_work = th.radiator_area.m_as("m^2") / (1 + np.asarray(th.area_margin, dtype=float))
+        rise = th.loop_temperature_rise.m_as("K")
+        t_liquid_lo, t_liquid_hi = thermal.COOLANTS[th.coolant].temperature_range
+        ts = self.sink.m_as("K")
+        shape = np.broadcast_shapes(np.shape(base), np.shape(a_work), np.shape(ts), np.shape(rise))
+        lo = np.broadcast_to(np.maximum(t_liquid_lo + rise, ts + rise * (1 + 1e-6)), shape).astype(float)
+        hi = np.broadcast_to(np.asarray(t_liquid_hi, dtype=float), shape).copy()
+        # start: the isothermal panel of efficiency 1 that rejects the load on A_w, at the middle of the rise
+        k = th.sides * th.emissivity * _SIGMA
+        t_eq0 = ((base * gain) / (a_work * k) + ts**4) ** 0.25
+        t = np.clip(np.broadcast_to(t_eq0 + rise / 2, shape), lo, hi)
+        lo_b, hi_b = lo.copy(), hi.copy()
+        # the pump's first estimate at the starting temperature with an unfinned radiator: its lag then starts
+        # small, and the secant can start at the second pass
+        pump_w = np.minimum(th.loop_count * thermal.size_loop(
+            heat_load=base * gain / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=t * u.K,
+            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
+            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=self.sink,
+            sides=th.sides).pump_power.m_as("W"), base)
+        t_prev = r_prev = None
+        for _ in range(_RATING_PASSES):
+            t_q = quantity(t, "K")
+            panels = thermal.size_panels(spec, heat_load=base * gain * u.W, radiator_temperature=t_q,
+                                         absorbed_flux=self.absorbed)
+            q_loop = (base + pump_w) * gain
+            loop = thermal.size_loop(
+                heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=t_q,
+                temperature_rise=th.loop_temperature_rise, line_length=th.line_length,
+                line_diameter=th.line_diameter, pump_efficiency=th.pump_efficiency, emissivity=th.emissivity,
+                sink_temperature=self.sink, fin_efficiency=panels.panel_efficiency, sides=th.sides)
+            area = th.loop_count * loop.radiator_area.m_as("m^2")
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                r = np.where(np.isfinite(area) & (area > 0), np.log(area / a_work), np.inf)
+            new_pump = th.loop_count * loop.pump_power.m_as("W")
+            runaway = new_pump > base
+            new_pump = np.minimum(new_pump, base)
+            change = np.abs(new_pump - pump_w) / base
+            pump_w = new_pump
+            # the bracket moves only where r's sign holds whatever the pump's lag (its change shifts r by about
+            # as much): too much area needed, hotter; too little, colder
+            lo_b = np.where(r > 2 * change, np.maximum(lo_b, t), lo_b)
+            hi_b = np.where(r < -2 * change, np.minimum(hi_b, t), hi_b)
+            t_eq = loop.equivalent_temperature.m_as("K")
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                radiative = t + ((ts**4 + (t_eq**4 - ts**4) * np.exp(np.minimum(r, 50.0))) ** 0.25 - t_eq)
+                step = radiative
+                if t_prev is not None:
+                    dr = r - r_prev
+                    # a secant through residuals the pump's lag still moves is no better than the radiative step
+                    secant_ok = (np.isfinite(r) & np.isfinite(r_prev) & (dr != 0)
+                                 & (np.maximum(change, change_prev) < 0.1 * np.abs(dr)))
+                    step = np.where(secant_ok, t - r * (t - t_prev) / np.where(secant_ok, dr, 1.0), radiative)
+            inside = lambda x: np.isfinite(x) & (x > lo_b) & (x < hi_b)  # noqa: E731
+            step = np.where(inside(step), step, np.where(inside(radiative), radiative, 0.5 * (lo_b + hi_b)))
+            t_prev, r_prev, change_prev = t, r, change
+            t = np.where((np.abs(r) <= _RATING_TOLERANCE / 4) & (change <= _COUPLING_TOLERANCE / 4), t, step)
+        t = t_prev  # the temperature the last panels and loop were evaluated at
+        converged = (np.abs(r) <= _RATING_TOLERANCE) & (change <= _COUPLING_TOLERANCE)
+        too_small = ~converged & (r > 0) & (t >= hi * (1 - 1e-9))
+        too_large = ~converged & (r < 0) & (t <= lo * (1 + 1e-9))
+        self.loop, self.pump_w = loop, pump_w
+        self.w_hp = np.zeros(shape)
+        self.load = base + pump_w
+        self.q_rad = (base + pump_w) * gain
+        self.t_coolant = self.t_radiator_in = quantity(t, "K")
+        self.reasons["coupling"] = Reasons.mask(
+            shape, (runaway, "pump power exceeds what it serves: widen the loop lines or add parallel loops "
+                             "(thermal.loop_count)"))
+        self.reasons["rating"] = Reasons.mask(
+            shape,
+            (~runaway & too_small, f"{_named('thermal.radiator_area', th.radiator_area, 'm^2')} is too small: even with the "
+                                   f"coolant at the top of {th.coolant}'s liquid range ({t_liquid_hi:.1f} K) the "
+                                   f"loop needs more radiator"),
+            (~runaway & too_large, f"{_named('thermal.radiator_area', th.radiator_area, 'm^2')} is so large that the coolant "
+                                   f"would run below {th.coolant}'s liquid range or the sink: less radiator"),
+            (~runaway & ~too_small & ~too_large & ~converged,
+             "the radiator rating (thermal.radiator_area) did not converge"))
+        self.reasons["loop"] = _reason(loop)
+        self._junction()
 
     def radiator(self) -> None:
         """The radiator's panels as built, its needed and installed area, mass and panel count, and the loop's
@@ -267,7 +404,9 @@ class SizingChain:
                                                    absorbed_flux=self.absorbed)
         needed = np.where(self.heat_pumped, panels.area.m_as("m^2"), th.loop_count * self.loop.radiator_area.m_as("m^2"))
         self.needed = needed = np.where(self.runaway_hp, np.inf, needed)  # a heat pump that cannot lift its own work
-        self.area = area = needed * (1 + th.area_margin)  # installed: the spare share holds pipes MMOD may take
+        # installed: the spare share holds pipes MMOD may take; rated, it is the area given
+        self.area = area = (needed * (1 + th.area_margin) if not self.radiator_rated else
+                            np.broadcast_to(th.radiator_area.m_as("m^2"), np.shape(needed)).astype(float))
         self.t_radiating = np.where(self.heat_pumped, self.t_radiator_in.m_as("K"),
                                     self.loop.equivalent_temperature.m_as("K"))
         finite = np.isfinite(area)
@@ -285,21 +424,45 @@ class SizingChain:
         """The solar array and the battery for the bus load, over the worst eclipse at the aphelion flux."""
         pw, env, earth = self.design.power, self.env, self.earth
         load = quantity(self.load, "W")
+        cells = dict(cell=pw.cell, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
+                     inherent_degradation=pw.inherent_degradation, specific_power=pw.array_specific_power,
+                     **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo,
+                             view_factor=self.face_view) if pw.cell_temperature == "radiative" else {}))
         self.array = power.size_solar_array(
             daylight_load=load, eclipse_load=load,
-            daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration,
-            cell=pw.cell, lifetime=pw.lifetime, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
-            inherent_degradation=pw.inherent_degradation,
+            daylight_duration=env.daylight_duration, eclipse_duration=env.eclipse_duration, lifetime=pw.lifetime,
             daylight_path_efficiency=pw.daylight_path_efficiency, eclipse_path_efficiency=pw.eclipse_path_efficiency,
-            specific_power=pw.array_specific_power,
-            **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo,
-                    view_factor=self.face_view) if pw.cell_temperature == "radiative" else {}),
-        )
+            **cells)
+        short = np.zeros(np.shape(self.array.feasible), dtype=bool)
+        if self.array_rated:
+            self.array, short = self._rated_array(cells)
+        self.reasons["array_rating"] = Reasons.mask(np.shape(short), (short, (
+            f"{_named('power.array_area', pw.array_area, 'm^2')} delivers less at end of life than the load needs"
+            + (f" ({self.array.eol_power.to('kW').m:.2f} kW against the required "
+               f"{self.array.required_power.to('kW').m:.2f} kW)" if np.ndim(short) == 0 else "")
+            + ": install more array") if self.array_rated else ""))
         self.battery = power.size_battery(
             eclipse_load=load, eclipse_duration=env.eclipse_duration, cycles=_eclipse_cycles(env, pw.lifetime),
             discharge_efficiency=pw.battery_discharge_efficiency, specific_energy=pw.battery_specific_energy,
         )
         self.reasons["array"], self.reasons["battery"] = _reason(self.array), _reason(self.battery)
+
+    def _rated_array(self, cells: dict[str, Any]) -> tuple[Any, np.ndarray]:
+        """Rating mode of the array (``power.array_area`` given): the sized array's result with the installed area
+        and the power and mass it gives at beginning and end of life (:func:`power.rate_solar_array`, the same
+        cell, flux, angle and temperature inputs as the sizing), and where its EOL power falls short of the
+        required power (the SMAD load over the orbit, :attr:`power.SolarArrayResult.required_power`). The
+        battery is still sized for the load; the surplus of a larger array is not credited to anything."""
+        pw, sized = self.design.power, self.array
+        rated = power.rate_solar_array(area=pw.array_area, lifetime=pw.lifetime, **cells)
+        required = sized.required_power.m_as("W")
+        shape = np.broadcast_shapes(np.shape(required), np.shape(rated.eol_power.m))
+        b = lambda q, unit: quantity(np.broadcast_to(q.m_as(unit), shape), unit)  # noqa: E731
+        array = dataclasses.replace(sized, area=b(rated.area, "m^2"), bol_power=b(rated.bol_power, "W"),
+                                    eol_power=b(rated.eol_power, "W"), mass=b(rated.mass, "kg"),
+                                    required_power=b(sized.required_power, "W"))
+        short = np.isfinite(required) & (rated.eol_power.m_as("W") < required * (1 - 1e-12))
+        return array, np.broadcast_to(short, shape)
 
     def battery_radiator(self) -> None:
         """The battery's own radiator and thermostat heater (:func:`_battery_radiator`)."""
@@ -428,6 +591,8 @@ class SizingChain:
             stowed_height=self.stowed_height, stowed_diameter=self.stowed_diameter, launch=self.launch,
             compute=self.payload, dose=self.dose, dose_margin=self.dose_margin, cost=self.cost_result,
             launch_priced=self.launch_priced, terrestrial=self.terrestrial, debris=self.debris_figures,
+            radiator_mode="rated" if self.radiator_rated else "sized",
+            array_mode="rated" if self.array_rated else "sized",
         )
         from spacedc.designs.fields import scale_warnings  # the schema module reads the design, not the chain
 
@@ -462,14 +627,17 @@ class SizingChain:
             return replace(result, transient_note=f"not run: {why}")
         from spacedc.designs.transient import orbit_extremes
 
+        design = self.design
+        if self.radiator_rated:  # the network runs the loop at the rated coolant temperature
+            design = design.replace(thermal__radiator_area=None, thermal__coolant_temperature=self.t_coolant)
         try:
-            extremes = orbit_extremes(self.design, result)
+            extremes = orbit_extremes(design, result)
         except (RuntimeError, ArithmeticError, np.linalg.LinAlgError) as exc:
             # An integrator that cannot follow the network (extreme loads or capacities) is a finding about this
             # design, not a crash: the orbit extremes stay unchecked, and the design is not called feasible.
             return _infeasible(result, f"the orbit transient did not converge ({exc}): the orbit extremes of the "
                                        f"chips, the battery and the loop are unchecked", transient_note=f"failed: {exc}")
-        for reason in _transient_reasons(self.design, extremes):
+        for reason in _transient_reasons(design, extremes, rated=self.radiator_rated):
             result = _infeasible(result, reason)
         return replace(result, transient=extremes,
                                    transient_note=f"run: {extremes.orbits} orbits of the worst eclipse")
@@ -481,16 +649,18 @@ def _infeasible(result: DesignResult, reason: str, **changes: Any) -> DesignResu
                                **changes)
 
 
-def _transient_reasons(design: Design, extremes: Any) -> list[str]:
+def _transient_reasons(design: Design, extremes: Any, rated: bool = False) -> list[str]:
     """What the orbit extremes of a single design's node network break: the chips' junction limit, the battery's
-    temperature band, the coolant's freezing point at the radiator."""
+    temperature band, the coolant's freezing point at the radiator. ``rated``: the radiator was rated
+    (thermal.radiator_area), so the fixes name the area, not the coolant temperature."""
     p, pw, th = design.payload, design.power, design.thermal
     out = []
     peak, limit = extremes.chip_max.m_as("K"), p.junction_limit.m_as("K")
     if peak > limit:
         out.append(f"over the orbit the hottest chip peaks at {peak - 273.15:.1f} degC, above its junction limit "
-                   f"({limit - 273.15:.1f} degC): the radiator is sized for the orbit average; lower "
-                   f"thermal.coolant_temperature")
+                   f"({limit - 273.15:.1f} degC): " + ("the radiator is rated for the orbit average, so install more "
+                   "thermal.radiator_area" if rated else "the radiator is sized for the orbit average; lower "
+                   "thermal.coolant_temperature"))
     low, high = extremes.battery_min.m_as("K"), extremes.battery_max.m_as("K")
     lo_lim, hi_lim = pw.battery_min_temperature.m_as("K"), pw.battery_max_temperature.m_as("K")
     if low < lo_lim or high > hi_lim:
@@ -503,8 +673,9 @@ def _transient_reasons(design: Design, extremes: Any) -> list[str]:
     freezing = thermal.COOLANTS[th.coolant].freezing_point
     if coldest <= freezing:
         out.append(f"over the orbit the loop cools to {coldest - 273.15:.1f} degC at the radiator, at or below "
-                   f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): raise "
-                   f"thermal.coolant_temperature or choose another coolant")
+                   f"{th.coolant}'s freezing point ({freezing - 273.15:.1f} degC): "
+                   + ("install less thermal.radiator_area" if rated else "raise thermal.coolant_temperature")
+                   + " or choose another coolant")
     return out
 
 
@@ -617,6 +788,12 @@ def _eclipse_cycles(env, lifetime) -> np.ndarray:
     orbits_per_day = (1 * u.day / env.period).m_as("")
     years = lifetime.m_as("year")
     return env.days_with_eclipse * orbits_per_day * years
+
+
+def _named(field: str, value: pint.Quantity, unit: str) -> str:
+    """``field = value unit`` for a single value, the field's name alone for a sweep's array (a reason's text is
+    one per cause, not per point)."""
+    return f"{field} = {value.m_as(unit):.4g} {unit}" if np.ndim(value.m) == 0 else field
 
 
 def _reason(result: Result) -> Reasons:

@@ -3,7 +3,11 @@
 A margin is allowable over actual, less one (a margin of safety, or a capability over its need): the launch
 margins of :mod:`designs.budget` (mass, fairing, tie-downs, primary structure, stowed and deployed modes, the
 radiator's heat rejection after MMOD), the heat pipes' transport margin of the panels as built, the chips'
-total ionizing dose margin, and the junction margin ``T_limit / T_junction - 1`` on absolute temperatures.
+total ionizing dose margin, the junction margin ``T_limit / T_junction - 1`` on absolute temperatures, and the
+array's power margin ``P_EOL / P_required - 1`` (SMAD's required array power over the orbit): zero by
+construction where the array is sized for the load, the installed array's surplus or shortfall where it is
+rated (``power.array_area``). With a rated radiator (``thermal.radiator_area``) the junction margin is the
+rated one.
 The optimiser (:mod:`designs.optimize`) holds them all at zero or more, and the uncertainty study
 (:mod:`designs.uq`) counts how often each holds.
 
@@ -25,6 +29,7 @@ __all__ = ["MARGINS", "all_held", "margins"]
 #: The margins :func:`margins` gives, in its order, with what each compares.
 MARGINS = {
     "junction": "the chips' junction limit over the hottest junction (absolute temperatures), less one",
+    "array_power": "the array's end-of-life power over the required power, less one (0 where it is sized)",
     "heat_pipe_transport": "the heat pipes' transport limit over what the hottest panel's pipe carries, less one",
     "dose": "the chips' dose tolerance over the dose behind the shielding times the design margin, less one",
     "mass": "the vehicle's capability to the orbit over the wet mass, less one",
@@ -55,6 +60,11 @@ def margins(result: Any) -> dict[str, np.ndarray]:
     with np.errstate(divide="ignore", invalid="ignore"):
         junction = t_limit / t_j - 1.0
     out["junction"] = np.where(np.isfinite(junction), junction, -np.inf)
+    eol = np.asarray(result.array.eol_power.m_as("W"), dtype=float)
+    need = np.asarray(result.array.required_power.m_as("W"), dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        array_power = eol / need - 1.0
+    out["array_power"] = np.where(np.isfinite(array_power), array_power, -np.inf)
     out["heat_pipe_transport"] = np.asarray(result.panels.transport_margin, dtype=float)
     out["dose"] = np.asarray(result.dose_margin, dtype=float)
     for name, value in result.launch.margins.items():

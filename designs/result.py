@@ -39,6 +39,9 @@ class DesignResult(Result):
     point only). ``transient`` holds the orbit extremes of the design's thermal network for a
     single design point (None for a sweep); ``transient_note`` says whether it ran and, where it did not, why
     (``"run: ..."``, ``"not run: ..."`` or ``"failed: ..."``, the ``thermal.transient`` of ``summary.json``).
+    ``radiator_mode`` and ``array_mode`` say whether the radiator and the array were sized for the design
+    (``"sized"``) or rated at the installed ``thermal.radiator_area`` / ``power.array_area`` (``"rated"``): the
+    coolant temperature and junction, and the array's powers, then follow from the area given.
     """
 
     name: str
@@ -85,6 +88,10 @@ class DesignResult(Result):
     debris: Any = None
     #: Inputs out of scale for the design's power, each naming the field to change (designs.fields.scale_warnings).
     warnings: tuple[str, ...] = ()
+    #: "sized" or "rated": the radiator sized from thermal.coolant_temperature, or rated at thermal.radiator_area.
+    radiator_mode: str = "sized"
+    #: "sized" or "rated": the array sized for the load, or rated at power.array_area.
+    array_mode: str = "sized"
 
     @property
     def mass(self) -> structure.MassBudget:
@@ -168,6 +175,18 @@ def _launch_section(result: DesignResult, shape: tuple, column: Any) -> dict[str
     return sections
 
 
+def _load_met(array: Any) -> np.ndarray:
+    """Where the array's end-of-life power covers the required power (by construction where it was sized)."""
+    eol, need = array.eol_power.m_as("W"), array.required_power.m_as("W")
+    return np.isfinite(need) & (eol >= need * (1 - 1e-9))
+
+
+def _junction_met(result: DesignResult) -> np.ndarray:
+    """Where the hottest junction is within the chips' junction limit."""
+    t_j = result.junction_temperature.m_as("K")
+    return np.isfinite(t_j) & (t_j <= result.heat_path.junction_temperature.m_as("K") * (1 + 1e-12))
+
+
 def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
     """The ``summary.json`` content (docs/design.md): SI numbers under keys that end with their unit.
 
@@ -201,23 +220,28 @@ def summary(result: DesignResult, column: Any = _flat) -> dict[str, Any]:
             "chip_power_W": _si(result.chip_power, "W", shape),
             "conversion_loss_W": _si(result.conversion_loss, "W", shape),
             "path_loss_W": _si(result.path_loss, "W", shape),
+            "array_mode": result.array_mode,
             "required_power_W": _si(arr.required_power, "W", shape),
             "array_area_m2": _si(arr.area, "m^2", shape),
             "array_mass_kg": _si(arr.mass, "kg", shape),
             "bol_power_W": _si(arr.bol_power, "W", shape),
             "eol_power_W": _si(arr.eol_power, "W", shape),
+            "load_met": column(_load_met(arr), shape),
             "cell_temperature_K": _si(arr.cell_temperature, "K", shape),
             "battery_capacity_Wh": _si(bat.total_capacity, "W*h", shape),
             "battery_mass_kg": _si(bat.mass, "kg", shape),
             "battery_depth_of_discharge": column(bat.depth_of_discharge, shape),
         },
         "thermal": {
+            "radiator_mode": result.radiator_mode,
             "heat_rejected_W": _si(result.heat_rejected, "W", shape),
             "radiator_temperature_K": _si(result.radiator_temperature, "K", shape),
             "coolant_temperature_K": _si(loop.radiator_inlet_temperature, "K", shape),
             "coolant_return_temperature_K": _si(loop.radiator_outlet_temperature, "K", shape),
             "max_coolant_temperature_K": _si(result.heat_path.radiator_inlet_temperature, "K", shape),
             "junction_temperature_K": _si(result.junction_temperature, "K", shape),
+            "junction_limit_K": _si(result.heat_path.junction_temperature, "K", shape),
+            "junction_limit_met": column(_junction_met(result), shape),
             "sink_temperature_K": _si(result.sink_temperature, "K", shape),
             "absorbed_flux_W_per_m2": _si(result.absorbed_flux, "W/m^2", shape),
             "radiator_area_m2": _si(result.radiator_area, "m^2", shape),

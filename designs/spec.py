@@ -175,6 +175,10 @@ class PowerChoices(Section):
     eclipse_path_efficiency: float = num(0.65, lo_open=True, doc="SMAD X_e, array to battery to loads")
     array_specific_power: Any = qty("W/kg", None, lo=0, lo_open=True,
                                     doc="array BOL power per mass at wing level; default: the cell table's")
+    array_area: Any = qty("m^2", None, lo=0, lo_open=True,
+                          doc="installed solar-array area: given, the array is rated (its BOL and EOL power "
+                              "follow, and the design is infeasible where the EOL power falls short of the "
+                              "required power); default: sized for the load")
     battery_specific_energy: Any = qty("W*h/kg", lo=0, lo_open=True, doc="battery energy per mass, at pack level")
     battery_discharge_efficiency: float = num(0.9, lo_open=True, doc="battery-to-load transmission efficiency n")
     battery_min_temperature: Any = qty("K", "0 degC", lo=0, lo_open=True,
@@ -227,9 +231,10 @@ class ThermalChoices(Section):
 
     section: ClassVar[str] = "thermal"
     # heat path and loop
-    coolant_temperature: Any = qty("K", lo=0, lo_open=True,
+    coolant_temperature: Any = qty("K", None, lo=0, lo_open=True,
                                    doc="hottest coolant, leaving the cold plates (the radiator inlet without a "
-                                       "heat pump)")
+                                       "heat pump); required unless radiator_area is given, whose rating solves "
+                                       "for it (a value given then is not used)")
     junction_to_case: Any = qty("K/W", lo=0, doc="chip junction-to-case resistance R_jc, per chip")
     cold_plate_resistance: Any = qty("K/W", lo=0, doc="case to coolant resistance per chip (TIM, plate, film)")
     coolant: str = choice(("ammonia", "water"), "ammonia", doc="loop coolant, a row of thermal.COOLANTS")
@@ -261,6 +266,11 @@ class ThermalChoices(Section):
                                       "stiffness (e.g. a tested laminate); default: face_sheet_material's")
     area_margin: float = num(0.0, hi=None, doc="installed radiator area beyond the need, as a fraction: spare "
                                                "heat pipes against MMOD losses")
+    radiator_area: Any = qty("m^2", None, lo=0, lo_open=True,
+                             doc="installed radiator planform area (one face, all loops): given, the radiator is "
+                                 "rated, not sized: the coolant runs at the temperature where the loop needs "
+                                 "radiator_area / (1 + area_margin), and the junction follows; default: sized "
+                                 "from coolant_temperature. Not with a heat pump")
     core_density: Any = qty("kg/m^3", quantity(materials.material("hexweb-5052-3.1pcf").density, "kg/m^3"), lo=0,
                             lo_open=True, doc="honeycomb core; default: HexWeb CR III 1/8-5052-.001, 3.1 lb/ft^3 "
                                               "(spacedc.materials 'hexweb-5052-3.1pcf')")
@@ -288,6 +298,16 @@ class ThermalChoices(Section):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.radiator_area is None and self.coolant_temperature is None:
+            raise DesignError("missing key: thermal.coolant_temperature (a quantity in K); or give "
+                              "thermal.radiator_area to rate an installed radiator instead of sizing one")
+        if self.radiator_area is not None and np.any(np.asarray(self.heat_pump_lift.m_as("K")) > 0):
+            raise DesignError(f"thermal.radiator_area = {self.radiator_area:~} with thermal.heat_pump_lift = "
+                              f"{self.heat_pump_lift:~}: rating a radiator behind a heat pump is not built; give "
+                              f"thermal.heat_pump_lift = 0 K to rate the radiator, or leave thermal.radiator_area "
+                              f"out to size it")
+        if self.radiator_area is not None:  # rated: the rating solves for the coolant temperature
+            object.__setattr__(self, "coolant_temperature", None)
         if np.ndim(self.sides):
             raise ValueError(f"thermal.sides = {self.sides!r}: one value per design (a panel type), not a sweep; "
                              f"size one-sided and two-sided designs separately")
@@ -301,8 +321,10 @@ class ThermalChoices(Section):
                              "to the coolant needs a resistance above zero (the orbit transient links the chips to "
                              "the loop through it); either may be zero, not both")
         # the coolant must stay liquid from the cold-plate outlet down to the radiator return
-        for name, t in (("thermal.coolant_temperature", self.coolant_temperature),
-                        ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise)):
+        checks = () if self.coolant_temperature is None else (
+            ("thermal.coolant_temperature", self.coolant_temperature),
+            ("thermal.loop_temperature_rise", self.coolant_temperature - self.loop_temperature_rise))
+        for name, t in checks:
             try:
                 thermal.coolant_properties(self.coolant, t)
             except ValueError as exc:

@@ -19,6 +19,7 @@ _ROWS = [
     ("Power", None, None),
     ("chip power", ("power", "chip_power_W"), (1e-3, "kW", ".2f")),
     ("bus load", ("power", "load_W"), (1e-3, "kW", ".2f")),
+    ("array mode", None, None),
     ("array required power", ("power", "required_power_W"), (1e-3, "kW", ".2f")),
     ("array area", ("power", "array_area_m2"), (1, "m^2", ".1f")),
     ("array mass", ("power", "array_mass_kg"), (1, "kg", ".1f")),
@@ -26,6 +27,7 @@ _ROWS = [
     ("battery capacity", ("power", "battery_capacity_Wh"), (1e-3, "kWh", ".2f")),
     ("battery mass", ("power", "battery_mass_kg"), (1, "kg", ".1f")),
     ("Thermal", None, None),
+    ("radiator mode", None, None),
     ("heat rejected", ("thermal", "heat_rejected_W"), (1e-3, "kW", ".2f")),
     ("coolant out / back", None, None),
     ("hottest junction", ("thermal", "junction_temperature_K"), (1, "K", ".1f")),
@@ -205,6 +207,13 @@ _COMPOUND = {
                                             f"{_known(d['cost']['launch_USD'], 1e-6, '', '.2f')} / "
                                             f"{_fmt(d['cost']['operations_USD'], 1e-6, 'MUSD', '.2f')}"),
     "per kWh delivered": _per_kwh,
+    # rating mode (thermal.radiator_area, power.array_area): sized, or rated at the installed area, and whether
+    # the load and the junction limit still hold
+    "array mode": lambda d: (f"{d['power']['array_mode']} (EOL power "
+                             f"{'covers the load' if d['power']['load_met'] else 'BELOW THE LOAD'})"),
+    "radiator mode": lambda d: (f"{d['thermal']['radiator_mode']} (junction "
+                                f"{'within' if d['thermal']['junction_limit_met'] else 'ABOVE'} its limit, "
+                                f"{_fmt(d['thermal']['junction_limit_K'], 1, 'K', '.1f')})"),
     "on the ground": lambda d: (f"{_fmt(d['cost']['terrestrial_per_kWh_USD'], 1, 'USD/kWh', '.3g')} "
                                 f"({_fmt(d['cost']['terrestrial_per_kw_year_USD'], 1e-3, 'kUSD/kW-yr', '.2f')})"),
 }

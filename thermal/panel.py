@@ -257,6 +257,19 @@ def _areal_density(spec: PanelSpec) -> dict[str, np.ndarray]:
     return parts | {"n": n, "pitch": w / n}
 
 
+def _panel_efficiency(spec: PanelSpec, t: np.ndarray, sink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The face-sheet fin's efficiency and the panel's, (D + (p' - D) eta_fin) / p', at heat-pipe (root)
+    temperatures ``t`` [K] against the panel's sink ``sink`` [K] (held at most at ``t``); float arrays."""
+    pitch = np.asarray(_areal_density(spec)["pitch"])
+    d = spec.pipe_diameter.m_as("m")
+    t_root = np.broadcast_to(t, np.broadcast_shapes(np.shape(t), np.shape(sink)))
+    eta_fin = np.asarray(exact_fin_efficiency(
+        conductivity=quantity(spec.face_sheet_material.conductivity, "W/m/K"), thickness=2 * spec.face_sheet_thickness,
+        half_width=quantity((pitch - d) / 2, "m"), emissivity=spec.emissivity, root_temperature=quantity(t_root, "K"),
+        sides=spec.sides, sink_temperature=quantity(np.minimum(sink, t_root), "K")), dtype=float)
+    return eta_fin, (d + (pitch - d) * eta_fin) / pitch
+
+
 @named_shapes
 def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, absorbed_flux: Any = "0 W/m^2",
                 space_temperature: Any = "3 K") -> PanelResult:
@@ -300,13 +313,7 @@ def size_panels(spec: PanelSpec, *, heat_load: Any, radiator_temperature: Any, a
     sink = (q_abs / (sides * eps * STEFAN_BOLTZMANN) + t_space**4) ** 0.25
     parts = _areal_density(spec)
     n, pitch = parts["n"], parts["pitch"]
-    d = spec.pipe_diameter.m_as("m")
-    t_root = np.broadcast_to(t, np.broadcast_shapes(np.shape(t), np.shape(sink)))
-    eta_fin = np.asarray(exact_fin_efficiency(
-        conductivity=quantity(spec.face_sheet_material.conductivity, "W/m/K"), thickness=2 * spec.face_sheet_thickness,
-        half_width=quantity((pitch - d) / 2, "m"), emissivity=eps, root_temperature=quantity(t_root, "K"),
-        sides=sides, sink_temperature=quantity(np.minimum(sink, t_root), "K")), dtype=float)
-    eta_panel = (d + (pitch - d) * eta_fin) / pitch
+    eta_fin, eta_panel = _panel_efficiency(spec, t, sink)
 
     net = sides * eps * STEFAN_BOLTZMANN * eta_panel * (t**4 - sink**4)
     w, length = spec.width.m_as("m"), spec.length.m_as("m")

@@ -191,30 +191,56 @@ class RadiatorRating(Result):
     Attributes
     ----------
     temperature : Quantity [K]
-        The panel's equilibrium (radiating) temperature.
+        The panel's equilibrium (radiating) temperature; with a panel, its heat pipes' (the fins' root).
     heat_rejected : Quantity [W]
         The heat it rejects at that temperature (negative below the sink: it would absorb).
     net_flux : Quantity [W/m^2]
         Net rejection per unit planform area.
     sink_temperature : Quantity [K]
         Effective sink temperature of the environment.
+    fin_efficiency : float or ndarray
+        The efficiency used: the number given, or the panel's at the rated temperature.
+    converged : bool or ndarray of bool
+        Where the temperature was solved to tolerance (always true without a panel, whose balance is solved in
+        closed form).
     """
 
     temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
     heat_rejected: pint.Quantity = dataclasses.field(metadata={"unit": "W"})
     net_flux: pint.Quantity = dataclasses.field(metadata={"unit": "W/m^2"})
     sink_temperature: pint.Quantity = dataclasses.field(metadata={"unit": "K"})
+    fin_efficiency: float | np.ndarray = 1.0
+    converged: bool | np.ndarray = True
 
 
-def _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature, absorbed_flux, space_temperature):
-    """SI inputs of a rating and the balance's two constants: k = n_s eta eps sigma [W/(m^2 K^4)] and the
-    absorbed flux q_abs [W/m^2], from ``sink_temperature`` (q_abs = k (T_sink^4 - T_space^4)) or given."""
+#: Passes of the bracketed secant solve of a panel's rating, and the relative residual accepted.
+_PANEL_PASSES, _PANEL_TOLERANCE = 16, 1e-12
+
+
+def _rating_inputs(area, emissivity, sides, fin_efficiency, panel, sink_temperature, absorbed_flux,
+                   space_temperature):
+    """SI inputs of a rating and the balance's constants: k [W/(m^2 K^4)] (n_s eta eps sigma, or n_s eps sigma
+    with a panel, whose efficiency follows the temperature) and the absorbed flux q_abs [W/m^2], from
+    ``sink_temperature`` (q_abs = k (T_sink^4 - T_space^4)) or given."""
     A = si(area, "m^2", "area", lo=0, lo_open=True)
-    eps = fraction(emissivity, "emissivity", lo_open=True)
-    n_s = np.asarray(sides)
-    if not np.all(np.isin(n_s, (1, 2))):
-        raise ValueError(f"sides = {sides!r}: a panel radiates from 1 or 2 faces")
-    eta = fraction(fin_efficiency, "fin_efficiency", lo_open=True)
+    if panel is not None:
+        from spacedc.thermal.panel import PanelSpec
+
+        if not isinstance(panel, PanelSpec):
+            raise TypeError(f"panel = {panel!r}: expected a thermal.PanelSpec")
+        for name, value, default in (("emissivity", emissivity, None), ("sides", sides, None),
+                                     ("fin_efficiency", fin_efficiency, 1.0)):
+            if value is not default:
+                raise ValueError(f"{name} = {value!r}: a panel gives its own {name} (give one or the other)")
+        eps, n_s, eta = np.asarray(panel.emissivity, dtype=float), np.asarray(panel.sides), 1.0
+    else:
+        if emissivity is None:
+            raise ValueError("emissivity = None: give the radiator's emissivity (or a panel)")
+        eps = fraction(emissivity, "emissivity", lo_open=True)
+        n_s = np.asarray(2 if sides is None else sides)
+        if not np.all(np.isin(n_s, (1, 2))):
+            raise ValueError(f"sides = {sides!r}: a panel radiates from 1 or 2 faces")
+        eta = fraction(fin_efficiency, "fin_efficiency", lo_open=True)
     T_space = si(space_temperature, "K", "space_temperature", lo=0)
     k = n_s * eta * eps * STEFAN_BOLTZMANN
     if (sink_temperature is None) == (absorbed_flux is None):
@@ -226,16 +252,71 @@ def _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature, ab
     else:
         q_abs = si(absorbed_flux, "W/m^2", "absorbed_flux", lo=0)
     sink = (q_abs / k + T_space**4) ** 0.25
-    return A, k, q_abs, sink, T_space
+    return A, k, q_abs, sink, T_space, eta
+
+
+def _panel_flux(panel, T, sink, k):
+    """Net flux [W/m^2] and the panel's efficiency at heat-pipe temperatures ``T`` against ``sink``:
+    k eta_panel(T) (T^4 - T_sink^4) (thermal.panel: the efficiency applies to the net flux)."""
+    from spacedc.thermal.panel import _panel_efficiency
+
+    eta = _panel_efficiency(panel, T, sink)[1]
+    return k * eta * (T**4 - sink**4), eta
+
+
+def _rate_panel(panel, q_flux, sink, k):
+    """The heat-pipe temperature [K] at which the panel rejects ``q_flux`` [W/m^2] net, its efficiency there and
+    the per-point convergence: a bracketed solve on whole arrays (module docstring of :func:`rate_radiator`)."""
+    from spacedc.thermal.panel import _areal_density
+
+    pitch = np.asarray(_areal_density(panel)["pitch"])
+    eta_min = panel.pipe_diameter.m_as("m") / pitch  # the strip over the pipe is at the pipe's temperature
+    shape = np.broadcast_shapes(np.shape(q_flux), np.shape(sink), np.shape(k), np.shape(eta_min))
+    q, ts = np.broadcast_to(q_flux, shape), np.broadcast_to(sink, shape)
+    lo = np.broadcast_to((q / k + ts**4) ** 0.25, shape).copy()              # eta = 1: the coldest it can be
+    hi = np.broadcast_to((q / (k * eta_min) + ts**4) ** 0.25, shape).copy()  # eta = D/p': the hottest
+    zero = q <= 0
+    q1 = np.where(zero, 1.0, q)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        t, t_prev, f_prev = lo.copy(), None, None
+        for _ in range(_PANEL_PASSES):
+            flux, eta = _panel_flux(panel, t, ts, k)
+            f = np.where(zero, 0.0, flux / q1 - 1.0)
+            lo, hi = np.where(f < 0, np.maximum(lo, t), lo), np.where(f > 0, np.minimum(hi, t), hi)
+            fixed = (q / (k * eta) + ts**4) ** 0.25  # the balance solved with the efficiency at t
+            step = fixed
+            if t_prev is not None:
+                df = f - f_prev
+                secant = t - f * (t - t_prev) / np.where(df != 0, df, 1.0)
+                step = np.where(df != 0, secant, fixed)
+            inside = lambda x: np.isfinite(x) & (x >= lo) & (x <= hi)  # noqa: E731
+            step = np.where(inside(step), step, np.where(inside(fixed), fixed, 0.5 * (lo + hi)))
+            t_prev, f_prev = t, f
+            t = np.where(np.abs(f) <= _PANEL_TOLERANCE / 4, t, step)  # settled points stay
+    t = np.where(zero, ts, t)
+    flux, eta = _panel_flux(panel, t, ts, k)
+    converged = zero | (np.abs(flux / np.where(zero, 1.0, q) - 1.0) <= _PANEL_TOLERANCE)
+    return t, eta, converged
 
 
 @named_shapes
-def rate_radiator(*, heat_load, area, emissivity, sides=2, fin_efficiency=1.0, sink_temperature=None,
-                  absorbed_flux=None, space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorRating:
+def rate_radiator(*, heat_load, area, emissivity=None, sides=None, fin_efficiency=1.0, panel=None,
+                  sink_temperature=None, absorbed_flux=None,
+                  space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorRating:
     """The equilibrium temperature of a given radiator rejecting ``heat_load``: the sizing balance of the module
     docstring solved for T instead of the area,
 
     .. math:: T = \\left(\\frac{Q / A + q_{abs}}{n_s \\eta \\varepsilon \\sigma} + T_{space}^4\\right)^{1/4}
+
+    With a ``panel`` (:class:`thermal.PanelSpec`, as :func:`thermal.size_panels` sizes it) the fin efficiency
+    is the panel's at the temperature sought, eta_panel(T) (the exact fin between its heat pipes), applied to
+    the net flux as :mod:`thermal.panel` defines it: Q / A = n_s eps sigma eta_panel(T) (T^4 - T_sink^4), with
+    T_sink = (q_abs / (n_s eps sigma) + T_space^4)^(1/4). That is solved per point on whole arrays: secant steps
+    on the residual (the fixed-point step, the balance solved with the efficiency at the last T, where there is
+    no secant yet or it leaves the bracket; bisection failing both) within the bracket from eta_panel = 1 (the
+    coldest T) to eta_panel = D / p' (the strip over the pipe is at the pipe temperature: the hottest), narrowed
+    by each residual's sign; a fixed number of passes, each point's convergence reported in ``converged`` (the
+    relative residual within 1e-12).
 
     Parameters
     ----------
@@ -244,12 +325,14 @@ def rate_radiator(*, heat_load, area, emissivity, sides=2, fin_efficiency=1.0, s
     area : Quantity [m^2]
         Planform area, one face (> 0).
     emissivity : float
-        Hemispherical infrared emissivity, in (0, 1].
+        Hemispherical infrared emissivity, in (0, 1]; not with a panel (it gives its own).
     sides : int
-        Faces that radiate: 1 or 2.
+        Faces that radiate: 1 or 2 (default 2); not with a panel.
     fin_efficiency : float
         Fin efficiency of the panel between its heat pipes, in (0, 1] (emission scaled, as in
-        :func:`size_radiator`).
+        :func:`size_radiator`); not with a panel, whose efficiency follows the temperature.
+    panel : thermal.PanelSpec, optional
+        The panel as built: its emissivity, faces and fin efficiency.
     sink_temperature : Quantity [K], optional
         The environment's effective sink temperature (:attr:`RadiatorResult.sink_temperature`); or
     absorbed_flux : Quantity [W/m^2], optional
@@ -271,26 +354,33 @@ def rate_radiator(*, heat_load, area, emissivity, sides=2, fin_efficiency=1.0, s
     290.0
     """
     Q = si(heat_load, "W", "heat_load", lo=0)
-    A, k, q_abs, sink, T_space = _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature,
-                                                absorbed_flux, space_temperature)
-    T = ((Q / A + q_abs) / k + T_space**4) ** 0.25
-    shape = np.broadcast_shapes(np.shape(T), np.shape(Q), np.shape(A))
+    A, k, q_abs, sink, T_space, eta = _rating_inputs(area, emissivity, sides, fin_efficiency, panel,
+                                                     sink_temperature, absorbed_flux, space_temperature)
+    converged = True
+    if panel is None:
+        T = ((Q / A + q_abs) / k + T_space**4) ** 0.25
+    else:
+        T, eta, converged = _rate_panel(panel, Q / A, sink, k)
+    shape = np.broadcast_shapes(np.shape(T), np.shape(Q), np.shape(A), np.shape(sink))
     return RadiatorRating(temperature=quantity(np.broadcast_to(T, shape), "K"),
                           heat_rejected=quantity(np.broadcast_to(Q, shape), "W"),
                           net_flux=quantity(np.broadcast_to(Q / A, shape), "W/m^2"),
-                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"))
+                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"),
+                          fin_efficiency=scalar_or_array(np.broadcast_to(eta, shape)),
+                          converged=scalar_or_array(np.broadcast_to(converged, shape), bool))
 
 
 @named_shapes
-def radiator_heat_rejection(*, temperature, area, emissivity, sides=2, fin_efficiency=1.0, sink_temperature=None,
-                            absorbed_flux=None,
+def radiator_heat_rejection(*, temperature, area, emissivity=None, sides=None, fin_efficiency=1.0, panel=None,
+                            sink_temperature=None, absorbed_flux=None,
                             space_temperature=f"{DEEP_SPACE_TEMPERATURE} K") -> RadiatorRating:
     """The heat a given radiator rejects at ``temperature``, the inverse of :func:`rate_radiator`:
 
     .. math:: Q = A \\left[n_s \\eta \\varepsilon \\sigma (T^4 - T_{space}^4) - q_{abs}\\right]
 
-    negative below the sink (the panel would absorb). Parameters as :func:`rate_radiator`, ``temperature``
-    [K] (> 0) in place of the heat load.
+    negative below the sink (the panel would absorb); with a ``panel``, Q = A n_s eps sigma eta_panel(T)
+    (T^4 - T_sink^4), its efficiency at ``temperature`` (its heat pipes'). Parameters as :func:`rate_radiator`,
+    ``temperature`` [K] (> 0) in place of the heat load.
 
     Examples
     --------
@@ -299,11 +389,16 @@ def radiator_heat_rejection(*, temperature, area, emissivity, sides=2, fin_effic
     681.8
     """
     T = si(temperature, "K", "temperature", lo=0, lo_open=True)
-    A, k, q_abs, sink, T_space = _rating_inputs(area, emissivity, sides, fin_efficiency, sink_temperature,
-                                                absorbed_flux, space_temperature)
-    net = k * (T**4 - T_space**4) - q_abs
+    A, k, q_abs, sink, T_space, eta = _rating_inputs(area, emissivity, sides, fin_efficiency, panel,
+                                                     sink_temperature, absorbed_flux, space_temperature)
+    if panel is None:
+        net = k * (T**4 - T_space**4) - q_abs
+    else:
+        net, eta = _panel_flux(panel, T, sink, k)
     shape = np.broadcast_shapes(np.shape(net), np.shape(A), np.shape(T))
     return RadiatorRating(temperature=quantity(np.broadcast_to(T, shape), "K"),
                           heat_rejected=quantity(np.broadcast_to(net * A, shape), "W"),
                           net_flux=quantity(np.broadcast_to(net, shape), "W/m^2"),
-                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"))
+                          sink_temperature=quantity(np.broadcast_to(sink, shape), "K"),
+                          fin_efficiency=scalar_or_array(np.broadcast_to(eta, shape)),
+                          converged=scalar_or_array(np.ones(shape, dtype=bool), bool))

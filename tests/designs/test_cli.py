@@ -75,6 +75,12 @@ def test_reference_design_json_has_the_summary_keys_all_finite(name):
         assert out.returncode == 1 and data["feasible"] is False
         assert [m for m, v in launch["margins"].items() if v < 0] == ["deployed_frequency"]
         assert len(data["reasons"]) == 1 and "deployed radiator wing first mode" in data["reasons"][0]
+    elif name == "spacex-ai1":
+        # rated at its published 110 m^2 (thermal.radiator_area): the claim runs the chips above their junction
+        # limit, a finding reported with its reason (exit 1), every figure still finite
+        assert out.returncode == 1 and data["feasible"] is False
+        assert data["thermal"]["radiator_mode"] == "rated" and data["thermal"]["junction_limit_met"] is False
+        assert any("thermal.radiator_area" in r and "junction limit" in r for r in data["reasons"])
     else:
         assert out.returncode == 0, out.stderr
         assert data["feasible"] is True and data["reasons"] == []
