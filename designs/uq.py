@@ -272,21 +272,15 @@ def _changes(inputs: Sequence[Variation], values: Sequence[np.ndarray]) -> dict[
 
 def fix_as_built(design: Design, result: Any = None) -> tuple[Design, tuple[str, ...]]:
     """``design`` with its installed radiator and array areas fixed at their sized values (those
-    :data:`AS_BUILT_FIELDS` this spacedc's schema has and the design leaves unset), and notes on what was done.
+    :data:`AS_BUILT_FIELDS` the design leaves unset), and notes on what was done.
 
-    ``result`` is the nominal design's :func:`designs.size` result (sized here where not given). A field the
-    schema does not have leaves that subsystem sized at every sample, and a note says so.
+    ``result`` is the nominal design's :func:`designs.size` result (sized here where not given).
     """
     from spacedc.designs.chain import size
 
     changes, notes = {}, []
     for key, (path, unit) in AS_BUILT_FIELDS.items():
         section, name = key.split(".")
-        cls = type(getattr(design, section))
-        if name not in {f.name for f in dataclasses.fields(cls)}:
-            notes.append(f"{key} is not a field of this spacedc: the {section} subsystem is sized afresh at every "
-                         "sample (as written), not rated as built")
-            continue
         if getattr(getattr(design, section), name) is not None:
             notes.append(f"{key} is the design's own ({getattr(getattr(design, section), name)})")
             continue
