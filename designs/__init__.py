@@ -21,12 +21,12 @@ from spacedc.designs.result import DesignResult, summary
 from spacedc.designs.spec import (ComputeChoices, CostChoices, DesignError, GeometryChoices, LaunchChoices,
                                   LifetimeChoices, Payload, PowerChoices, ThermalChoices)
 from spacedc.designs.sweep import SweepReport, sweep
-from spacedc.designs import uq  # a module, callable: designs.uq(design, samples=N)
+from spacedc.designs.uq import Reliability, UQResult, size_to_reliability, uq
 
 __all__ = [
     "ComputeChoices", "CostChoices", "LifetimeChoices", "Design", "DesignError", "DesignResult", "GeometryChoices",
     "LaunchChoices", "LaunchResult", "Payload", "margins", "OptimizeResult", "optimize",
     "PowerChoices",
     "SweepReport", "ThermalChoices", "from_dict", "load", "reference_designs", "size", "summary", "summary_table",
-    "sweep", "uq", "write_summary",
+    "sweep", "Reliability", "size_to_reliability", "uq", "UQResult", "write_summary",
 ]

@@ -492,16 +492,15 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 
 def _cmd_uq(args: argparse.Namespace) -> int:
     """spacedc uq: the study's table on stdout, its files in --out; --reliability adds the field's value."""
-    from spacedc.designs import uq as uq_module
+    from spacedc.designs.uq import DEFAULT_CHUNK, size_to_reliability, uq, uq_paths, write_uq
     from spacedc.designs.design import load
 
     design = load(args.design)
     if args.out:
-        _refuse_overwrite([*uq_module.uq_paths(args.out), *_size_out_paths(args.out)], args.force)
-    chunk = uq_module.DEFAULT_CHUNK if args.chunk is None else args.chunk
-    result = uq_module.uq(design, args.vary, samples=args.samples, method=args.method, seed=args.seed,
-                          as_built=not args.as_sized, sobol=args.sobol, sobol_samples=args.sobol_samples,
-                          chunk=chunk)
+        _refuse_overwrite([*uq_paths(args.out), *_size_out_paths(args.out)], args.force)
+    chunk = DEFAULT_CHUNK if args.chunk is None else args.chunk
+    result = uq(design, args.vary, samples=args.samples, method=args.method, seed=args.seed,
+                as_built=not args.as_sized, sobol=args.sobol, sobol_samples=args.sobol_samples, chunk=chunk)
     print(result.table())
     found = None
     if args.reliability:
@@ -513,10 +512,10 @@ def _cmd_uq(args: argparse.Namespace) -> int:
         lo, _, hi = (args.between or "").partition(":")
         if args.between and not (lo.strip() and hi.strip()):
             raise ValueError(f"--between {args.between!r}: expected LO:HI")
-        found = uq_module.size_to_reliability(design, args.adjust, margin.strip(), p, samples=args.samples,
-                                              inputs=args.vary, method=args.method, seed=args.seed,
-                                              lo=lo.strip() or None, hi=hi.strip() or None,
-                                              as_built=not args.as_sized, chunk=chunk)
+        found = size_to_reliability(design, args.adjust, margin.strip(), p, samples=args.samples,
+                                    inputs=args.vary, method=args.method, seed=args.seed,
+                                    lo=lo.strip() or None, hi=hi.strip() or None,
+                                    as_built=not args.as_sized, chunk=chunk)
         value = found.value
         shown = f"{value.m:.6g} {value.units:~}" if isinstance(value, pint.Quantity) else f"{value:.6g}"
         print(f"Reliability: {found.field} = {shown} gives P({found.margin} held) = {found.probability.p:.4f} "
@@ -526,7 +525,7 @@ def _cmd_uq(args: argparse.Namespace) -> int:
         from spacedc.designs.chain import size
         from spacedc.designs.html_report import write_report
 
-        paths = uq_module.write_uq(result, args.out, reliability=found)
+        paths = write_uq(result, args.out, reliability=found)
         report = write_report(design, size(design), args.out, uq=paths)
         for path in (*paths.values(), report):
             print(f"wrote {path}", file=sys.stderr)

@@ -41,7 +41,6 @@ import dataclasses
 import math
 import sys
 import time
-import types
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -728,14 +727,3 @@ def write_uq(result: UQResult, out_dir: str | Path, *, reliability: Reliability 
     if sob is not None:
         paths["sobol"] = sob
     return paths
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`uq`: ``designs.uq(design, ...)`` runs a study and
-    ``designs.uq.size_to_reliability(...)`` reaches the rest."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> UQResult:
-        return uq(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
