@@ -92,6 +92,9 @@ _COUPLING_PASSES, _COUPLING_TOLERANCE = 10, 1e-9
 #: Passes of the rating solve (coolant temperature, panel efficiency and pump power together; each pass one
 #: panel and one loop evaluation on whole arrays), and the relative area mismatch accepted as converged.
 _RATING_PASSES, _RATING_TOLERANCE = 8, 1e-9
+#: The relative shortfall of a rated array's EOL power below the required power still counted as meeting it
+#: (round-off: rating a sized array's own area gives back its power to a few ulp).
+RATED_POWER_TOLERANCE = 1e-12
 #: Transport lines: aluminium 6061-T6 tube (spacedc.materials) of 1 mm wall.
 _LINE_MATERIAL, _LINE_WALL = "al6061-t6", 1e-3
 
@@ -461,7 +464,7 @@ class SizingChain:
         array = dataclasses.replace(sized, area=b(rated.area, "m^2"), bol_power=b(rated.bol_power, "W"),
                                     eol_power=b(rated.eol_power, "W"), mass=b(rated.mass, "kg"),
                                     required_power=b(sized.required_power, "W"))
-        short = np.isfinite(required) & (rated.eol_power.m_as("W") < required * (1 - 1e-12))
+        short = np.isfinite(required) & (rated.eol_power.m_as("W") < required * (1 - RATED_POWER_TOLERANCE))
         return array, np.broadcast_to(short, shape)
 
     def battery_radiator(self) -> None:

@@ -4,10 +4,10 @@ A margin is allowable over actual, less one (a margin of safety, or a capability
 margins of :mod:`designs.budget` (mass, fairing, tie-downs, primary structure, stowed and deployed modes, the
 radiator's heat rejection after MMOD), the heat pipes' transport margin of the panels as built, the chips'
 total ionizing dose margin, the junction margin ``T_limit / T_junction - 1`` on absolute temperatures, and the
-array's power margin ``P_EOL / P_required - 1`` (SMAD's required array power over the orbit): zero by
-construction where the array is sized for the load, the installed array's surplus or shortfall where it is
-rated (``power.array_area``). With a rated radiator (``thermal.radiator_area``) the junction margin is the
-rated one.
+array's power margin ``P_EOL / P_required - 1`` (SMAD's required array power over the orbit) where the array is
+rated (``power.array_area``): its surplus or shortfall. A sized array meets the load by construction, so its
+margin (zero) is left out rather than read as a constraint that binds. With a rated radiator
+(``thermal.radiator_area``) the junction margin is the rated one.
 The optimiser (:mod:`designs.optimize`) holds them all at zero or more, and the uncertainty study
 (:mod:`designs.uq`) counts how often each holds.
 
@@ -24,12 +24,14 @@ from typing import Any
 
 import numpy as np
 
+from spacedc.designs.chain import RATED_POWER_TOLERANCE
+
 __all__ = ["MARGINS", "all_held", "margins"]
 
 #: The margins :func:`margins` gives, in its order, with what each compares.
 MARGINS = {
     "junction": "the chips' junction limit over the hottest junction (absolute temperatures), less one",
-    "array_power": "the array's end-of-life power over the required power, less one (0 where it is sized)",
+    "array_power": "a rated array's end-of-life power over the required power, less one (rated arrays only)",
     "heat_pipe_transport": "the heat pipes' transport limit over what the hottest panel's pipe carries, less one",
     "dose": "the chips' dose tolerance over the dose behind the shielding times the design margin, less one",
     "mass": "the vehicle's capability to the orbit over the wet mass, less one",
@@ -49,7 +51,8 @@ MARGINS = {
 
 def margins(result: Any) -> dict[str, np.ndarray]:
     """Every margin of ``result`` (a :class:`designs.DesignResult`) as a float array of the result's shape,
-    keyed as in :data:`MARGINS`; the margins the design's vehicle does not publish (None) are left out.
+    keyed as in :data:`MARGINS`; the margins the design's vehicle does not publish (None) are left out, and so
+    is ``array_power`` where the array is sized.
 
     A margin that cannot be formed (the junction where no junction temperature is finite) is ``-inf``, so it
     reads as not held."""
@@ -60,11 +63,14 @@ def margins(result: Any) -> dict[str, np.ndarray]:
     with np.errstate(divide="ignore", invalid="ignore"):
         junction = t_limit / t_j - 1.0
     out["junction"] = np.where(np.isfinite(junction), junction, -np.inf)
-    eol = np.asarray(result.array.eol_power.m_as("W"), dtype=float)
-    need = np.asarray(result.array.required_power.m_as("W"), dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        array_power = eol / need - 1.0
-    out["array_power"] = np.where(np.isfinite(array_power), array_power, -np.inf)
+    if result.array_mode == "rated":  # a sized array meets its load by construction: its margin would be 0
+        eol = np.asarray(result.array.eol_power.m_as("W"), dtype=float)
+        need = np.asarray(result.array.required_power.m_as("W"), dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            array_power = eol / need - 1.0
+        # the chain's own tolerance: a shortfall of round-off meets the load, as the chain's feasibility says
+        array_power = np.where(array_power > -RATED_POWER_TOLERANCE, np.maximum(array_power, 0.0), array_power)
+        out["array_power"] = np.where(np.isfinite(array_power), array_power, -np.inf)
     out["heat_pipe_transport"] = np.asarray(result.panels.transport_margin, dtype=float)
     out["dose"] = np.asarray(result.dose_margin, dtype=float)
     for name, value in result.launch.margins.items():

@@ -55,7 +55,7 @@ def test_array_round_trip(sweep):
     np.testing.assert_allclose(rated.array.bol_power.m_as("W"), sized.array.bol_power.m_as("W"), rtol=1e-8)
     np.testing.assert_allclose(rated.array.mass.m_as("kg"), sized.array.mass.m_as("kg"), rtol=1e-8)
     np.testing.assert_allclose(margins(rated)["array_power"], 0.0, atol=1e-8)
-    np.testing.assert_allclose(margins(sized)["array_power"], 0.0, atol=1e-12)
+    assert "array_power" not in margins(sized)  # a sized array meets its load by construction
 
 
 def test_a_sweep_point_equals_the_single_design(sweep):

@@ -186,8 +186,9 @@ def test_cli_uq_writes_its_files_and_the_report_and_never_overwrites(tmp_path, c
     printed = capsys.readouterr().out
     assert "feasible, every margin held" in printed and "Sobol' indices of mass.total_kg" in printed
     data = json.loads((out / "uq.json").read_text())
-    assert data["samples"] == 32 and set(data["margins"]) == set(M.margins(designs.size(designs.load(SSO),
-                                                                                         transient=False)))
+    built, _ = fix_as_built(designs.load(SSO))  # as built, the array is rated: its power margin is one of them
+    assert data["samples"] == 32 and set(data["margins"]) == set(M.margins(designs.size(built, transient=False)))
+    assert "array_power" in data["margins"]
     assert 0 <= data["all_held"]["p"] <= 1 and len(data["all_held"]["wilson95"]) == 2
     for name in ("uq.txt", "uq_outputs.png", "uq_sobol.png", "report.html", "summary.json"):
         assert (out / name).is_file(), name
