@@ -55,6 +55,8 @@ full = designs.size(designs.load(path))  # as `spacedc size` sizes it, with the 
 opt_kg = float(sweep_columns(full)["station.total_kg"][0])
 assert opt.feasible and bool(full.feasible) and bool(designs.margins.all_held(full)), full.reasons
 assert abs(opt_kg - opt.value) <= 1e-9 * opt.value, (opt_kg, opt.value)
+held = opt.samples["held"]
+assert opt.samples["objective"][held].min() >= opt.value, "a sampled feasible point is lighter than the optimum"
 assert opt_kg < hand_kg, f"the optimum ({opt_kg:.0f} kg) is not lighter than the hand-found {hand_kg:.0f} kg"
 (out / "optimize.json").write_text(json.dumps(opt.to_json(), indent=2) + "\n")
 plot_all(opt, out)
