@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from spacedc.files import atomic_write
+from spacedc.designs.plots import pyplot, save_png
 
 __all__ = ["PLOTS", "plot_history", "plot_margins", "plot_all"]
 
@@ -14,29 +14,10 @@ __all__ = ["PLOTS", "plot_history", "plot_margins", "plot_all"]
 PLOTS = {"history": "optimize_history.png", "margins": "optimize_margins.png"}
 
 
-def _pyplot() -> Any:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
-def _save(fig: Any, path: str | Path) -> Path:
-    plt = _pyplot()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=110, format="png"))
-    finally:
-        plt.close(fig)
-
-
 def plot_history(opt: Any, path: str | Path) -> Path:
     """The best feasible objective after each step of the search (population, SLSQP iterations, polish rounds)
     against the points sized so far. Written atomically."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 3.6))
     colours = {"population": "tab:blue", "slsqp": "tab:orange", "polish": "tab:green"}
     rows = [h for h in opt.history if h["best"] is not None]
@@ -54,13 +35,13 @@ def plot_history(opt: Any, path: str | Path) -> Path:
     ax.set_ylabel(f"best feasible {opt.objective}")
     ax.set_title(f"optimisation history: {opt.evaluations:,} points, {opt.feasible_count:,} feasible")
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_margins(opt: Any, path: str | Path) -> Path:
     """Every margin at the optimum as horizontal bars (symlog axis), the active ones (within the tolerance of
     zero) in red and labelled. Written atomically."""
-    plt = _pyplot()
+    plt = pyplot()
     m = opt.margins or {}
     names = list(m)
     fig, ax = plt.subplots(figsize=(7, 0.28 * max(len(names), 4) + 1.2))
@@ -76,7 +57,7 @@ def plot_margins(opt: Any, path: str | Path) -> Path:
     ax.set_xlabel("margin at the optimum (holds where >= 0)")
     ax.set_title("margins at the optimum (active in red)")
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_all(opt: Any, out_dir: str | Path) -> dict[str, Path]:

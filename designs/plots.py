@@ -109,7 +109,8 @@ def plot_cascade(run: CascadeRun, name: str, population_path: str | Path, collis
     return out[0], out[1]
 
 
-def _pyplot():
+def pyplot():
+    """matplotlib's pyplot on the Agg backend (no screen), imported on first use."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -118,9 +119,9 @@ def _pyplot():
     return plt
 
 
-def _save(fig, path: str | Path, dpi: int = 110) -> Path:
-    """Write ``fig`` atomically as PNG and close it."""
-    plt = _pyplot()
+def save_png(fig, path: str | Path, dpi: int = 110) -> Path:
+    """Write ``fig`` atomically as PNG (its folder made), close it, and return the path."""
+    plt = pyplot()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -141,7 +142,7 @@ def plot_orbit_temperatures(result: DesignResult, path: str | Path) -> Path | No
     tr = getattr(result, "transient", None)
     if tr is None:
         return None
-    plt = _pyplot()
+    plt = pyplot()
     run = tr.result
     period = result.environment.period.m_as("s")
     t = run.time.m_as("s")
@@ -158,7 +159,7 @@ def plot_orbit_temperatures(result: DesignResult, path: str | Path) -> Path | No
     ax.set_xlim(0, period / 60)
     ax.legend(fontsize=7, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.18))
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_orbit_power(result: DesignResult, path: str | Path) -> Path:
@@ -166,7 +167,7 @@ def plot_orbit_power(result: DesignResult, path: str | Path) -> Path:
     them ([SMAD1999] sec. 11.4): the array delivers its required power in sunlight and nothing in eclipse; the
     battery falls linearly by its depth of discharge over the eclipse and recharges linearly over the daylight.
     """
-    plt = _pyplot()
+    plt = pyplot()
     if np.ndim(result.feasible):
         raise ValueError("plot_orbit_power draws one design; for a sweep, plot the result's arrays directly")
     period = result.environment.period.m_as("s") / 60
@@ -195,12 +196,12 @@ def plot_orbit_power(result: DesignResult, path: str | Path) -> Path:
               bbox_to_anchor=(0.5, -0.2))
     ax.set_title("power over an orbit of the worst eclipse", fontsize=9)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_year(dates: np.ndarray, beta_deg: np.ndarray, eclipse_fraction: np.ndarray, path: str | Path) -> Path:
     """The beta angle [deg] and the eclipse fraction [%] of the orbit over the dates given (a year)."""
-    plt = _pyplot()
+    plt = pyplot()
     days = (np.asarray(dates, dtype="datetime64[D]") - np.asarray(dates, dtype="datetime64[D]")[0]).astype(float)
     fig, ax = plt.subplots(figsize=(6.4, 3.2))
     ax.plot(days, beta_deg, color="tab:orange", label="beta angle")
@@ -214,12 +215,12 @@ def plot_year(dates: np.ndarray, beta_deg: np.ndarray, eclipse_fraction: np.ndar
     ax.legend(lines[0] + more[0], lines[1] + more[1], fontsize=7, loc="upper right")
     ax.set_title("beta angle and eclipse over the year", fontsize=9)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)
 
 
 def plot_mass_breakdown(mass: dict[str, float], total: float, path: str | Path) -> Path:
     """One horizontal bar of the wet mass split by category [kg], each labelled with its share of ``total``."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 3.0))
     names = list(mass)
     values = np.array([mass[n] for n in names])
@@ -231,4 +232,4 @@ def plot_mass_breakdown(mass: dict[str, float], total: float, path: str | Path) 
     ax.set_xlabel("mass [kg]")
     ax.set_title(f"mass breakdown: {total:,.0f} kg wet", fontsize=9)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_png(fig, path)

@@ -638,12 +638,9 @@ def plot_outputs(result: UQResult, path: str | Path) -> Path:
     """Histograms of the key outputs and of the margins that matter (those not held at every sample, and the
     thin ones of :data:`_SHOWN_MARGINS`), each with its limit marked (a margin's zero, the junction limit);
     written atomically as PNG."""
-    import matplotlib
+    from spacedc.designs.plots import pyplot, save_png
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from spacedc.files import atomic_write
+    plt = pyplot()
 
     shown = [k for k in OUTPUTS if np.any(np.isfinite(result.outputs[k]))]
     shown += [f"margin.{k}" for k, q in result.margins.items() if q.p < 1.0 or k in _SHOWN_MARGINS]
@@ -670,7 +667,7 @@ def plot_outputs(result: UQResult, path: str | Path) -> Path:
         fig.suptitle(f"{result.design.name}: {result.samples:,} {result.method} samples; P(all held) = "
                      f"{result.all_held.p:.4f} +/- {result.all_held.stderr:.4f}", fontsize=10)
         fig.tight_layout()
-        return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100, format="png"))
+        return save_png(fig, path, dpi=100)
     finally:
         plt.close(fig)
 
@@ -680,12 +677,9 @@ def plot_sobol(result: UQResult, path: str | Path) -> Path | None:
     intervals); None, and nothing written, without indices."""
     if not result.sobol or all(isinstance(s, str) for s in result.sobol.values()):
         return None
-    import matplotlib
+    from spacedc.designs.plots import pyplot, save_png
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from spacedc.files import atomic_write
+    plt = pyplot()
 
     found = {k: s for k, s in result.sobol.items() if not isinstance(s, str)}
     names = [v.key for v in result.inputs]
@@ -703,7 +697,7 @@ def plot_sobol(result: UQResult, path: str | Path) -> Path | None:
             ax.set_title(f"Sobol' indices of {out} (N = {s.n:,})", fontsize=9)
             ax.legend(fontsize=7)
         fig.tight_layout()
-        return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=100, format="png"))
+        return save_png(fig, path, dpi=100)
     finally:
         plt.close(fig)
 
