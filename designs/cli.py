@@ -517,7 +517,7 @@ def _cmd_uq(args: argparse.Namespace) -> int:
                                     lo=lo.strip() or None, hi=hi.strip() or None,
                                     as_built=not args.as_sized, chunk=chunk)
         value = found.value
-        shown = f"{value.m:.6g} {value.units:~}" if isinstance(value, pint.Quantity) else f"{value:.6g}"
+        shown = f"{value.m:.6g} {found.unit}" if isinstance(value, pint.Quantity) else f"{value:.6g}"
         print(f"Reliability: {found.field} = {shown} gives P({found.margin} held) = {found.probability.p:.4f} "
               f"+/- {found.probability.stderr:.4f} >= {found.target:g} ({len(found.trials)} trials of "
               f"{found.samples:,} common samples)")
