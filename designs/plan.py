@@ -64,7 +64,7 @@ import pint
 
 from spacedc.designs.design import _SECTIONS, Design
 from spacedc.designs.result import input_unit as _column_unit
-from spacedc.designs.spec import DesignError
+from spacedc.designs.spec import DesignError, discarded_reason
 from spacedc.orbit.beta import _CLOCK, _clock_to_hours
 from spacedc.units import Q_, parse_quantity, unit_suffix
 
@@ -325,6 +325,10 @@ def parse_variation(text: str, design: Design, *, sampled: bool = False) -> Vari
     current = getattr(getattr(design, section), name)
     kind = field.metadata.get("kind")
     where = f"--vary {text!r}"
+    why = discarded_reason(design, key)
+    if why is not None:
+        raise DesignError(f"{where}: {key} is not an input of this design: {why}, and a varied value would be "
+                          "discarded")
     if kind in ("choice", "text"):
         return _choice_variation(key, spec, text, design, field, where)
     unit = _field_unit(section, field, current)

@@ -121,6 +121,19 @@ class Section:
             raise DesignError(f"missing key{'s' if len(missing) > 1 else ''}: {'; '.join(hints)}")
         return cls(**data)
 
+    def discarded(self) -> dict[str, str]:
+        """The fields this section's mode drops (a value given is not used), each with why: a sweep, an
+        optimisation or an uncertainty study refuses to vary them, as the varied values would be discarded."""
+        return {}
+
+
+def discarded_reason(design: Any, key: str) -> str | None:
+    """Why ``design``'s mode drops the field ``key`` (``section.field``), or None where it is an input
+    (:meth:`Section.discarded`; sections that are not :class:`Section` drop nothing)."""
+    section, _, name = key.partition(".")
+    part = getattr(design, section, None)
+    return part.discarded().get(name) if isinstance(part, Section) else None
+
 
 def _expected(cls: type, name: str) -> str:
     meta = next(f.metadata for f in dataclasses.fields(cls) if f.name == name)
@@ -307,7 +320,7 @@ class ThermalChoices(Section):
                               f"thermal.heat_pump_lift = 0 K to rate the radiator, or leave thermal.radiator_area "
                               f"out to size it")
         if self.radiator_area is not None:  # rated: the rating solves for the coolant temperature
-            object.__setattr__(self, "coolant_temperature", None)
+            object.__setattr__(self, "coolant_temperature", None)  # a base's value is dropped (discarded())
         if np.ndim(self.sides):
             raise ValueError(f"thermal.sides = {self.sides!r}: one value per design (a panel type), not a sweep; "
                              f"size one-sided and two-sided designs separately")
@@ -336,6 +349,12 @@ class ThermalChoices(Section):
         except ValueError as exc:
             raise ValueError(f"thermal.{exc}") from None
         self._check_buildable(spec)
+
+    def discarded(self) -> dict[str, str]:
+        if self.radiator_area is None:
+            return {}
+        return {"coolant_temperature": f"the radiator is rated (thermal.radiator_area = {self.radiator_area:~}), so "
+                                       "the coolant temperature follows from it"}
 
     def panel_spec(self) -> thermal.PanelSpec:
         """The radiator panel as the sizing sees it (:class:`thermal.PanelSpec`); broadcasts over a sweep."""

@@ -52,7 +52,7 @@ import pint
 from spacedc.designs import design as _design_module
 from spacedc.designs.design import Design
 from spacedc.designs.plan import Variation, parse_variation
-from spacedc.designs.spec import DesignError
+from spacedc.designs.spec import DesignError, discarded_reason
 from spacedc.units import Q_, parse_quantity
 
 __all__ = ["Probability", "UQResult", "Reliability", "uq", "fix_as_built", "size_to_reliability", "uncertain_inputs",
@@ -294,6 +294,16 @@ def fix_as_built(design: Design, result: Any = None) -> tuple[Design, tuple[str,
     return (design.replace(**changes) if changes else design), tuple(notes)
 
 
+def _check_rated(design: Design, keys: Sequence[str]) -> None:
+    """Refuse to vary what the as-built design's modes discard (:meth:`spec.Section.discarded`): with the
+    radiator fixed as built, the coolant temperature is the rating's result, not an input."""
+    for key in keys:
+        why = discarded_reason(design, key)
+        if why is not None:
+            raise DesignError(f"{key}: {why}, and a varied value would be discarded; vary the radiator's inputs "
+                              "instead, or size afresh at every sample (as_built=False, --as-sized)")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # propagation
 
@@ -422,6 +432,7 @@ def uq(design: Design, inputs: Sequence[str] | None = None, *, samples: int = 10
     if as_built:
         built, said = fix_as_built(design, nominal)
         notes += said
+    _check_rated(built, [v.key for v in variations])
     if method == "sobol" and samples & (samples - 1):
         notes.append(f"{samples:,} Sobol' points: their balance holds for a power of 2 only "
                      f"(the nearest: {2 ** round(math.log2(samples)):,})")
@@ -573,6 +584,7 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     if not a < b:
         raise DesignError(f"--between {a:g}:{b:g} {unit or ''}: LO must be below HI")
     variations = [v for v in uncertain_inputs(design, inputs) if v.key != field]
+    _check_rated(base, [field, *(v.key for v in variations)])
     u = _unit_samples(int(samples), len(variations), method, seed)
     values = [_values(v, u[:, j]) for j, v in enumerate(variations)]
     key = field.replace(".", "__", 1)

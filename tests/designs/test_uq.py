@@ -198,6 +198,23 @@ def test_cli_uq_writes_its_files_and_the_report_and_never_overwrites(tmp_path, c
     assert main(["uq", SSO, "--samples", "8", "--out", str(out), "--force"]) == 0
 
 
+def test_a_rated_radiators_coolant_temperature_is_not_an_input(capsys, tmp_path):
+    """As built the radiator is rated and the coolant temperature is its result: varying it, or adjusting it to a
+    reliability, would be discarded by the chain, so it is refused naming the field (exit 2)."""
+    d = dataclasses.replace(designs.load(SSO), uncertainty=())
+    with pytest.raises(designs.DesignError, match="thermal.coolant_temperature: the radiator is rated"):
+        designs.uq(d, ["thermal.coolant_temperature=normal(38 degC, 1 K)"], samples=8)
+    with pytest.raises(designs.DesignError, match="the radiator is rated"):
+        size_to_reliability(d, "thermal.coolant_temperature", "junction", 0.9, samples=8, inputs=[CHIP_LAW],
+                            lo="295 K", hi="320 K")
+    assert main(["uq", SSO, "--samples", "8", "--vary", "thermal.coolant_temperature=normal(38 degC, 1 K)"]) == 2
+    assert "--as-sized" in capsys.readouterr().err
+    # a design rated as written (spacex-ai1) refuses it in a sweep's --vary too: the one parser checks it
+    assert main(["sweep", "spacex-ai1", "--vary", "thermal.coolant_temperature=30 degC,40 degC",
+                 "--out", str(tmp_path / "sweep")]) == 2
+    assert "not an input of this design: the radiator is rated" in capsys.readouterr().err
+
+
 def test_cli_uq_reliability_and_bad_input(capsys):
     assert main(["uq", SSO, "--samples", "256", "--vary", CHIP_LAW, "--as-sized", "--reliability", "junction=0.9",
                  "--adjust", "thermal.coolant_temperature", "--between", "295 K:320 K"]) == 0
