@@ -366,7 +366,11 @@ class SizingChain:
                     secant_ok = (np.isfinite(r) & np.isfinite(r_prev) & (dr != 0)
                                  & (np.maximum(change, change_prev) < 0.1 * np.abs(dr)))
                     step = np.where(secant_ok, t - r * (t - t_prev) / np.where(secant_ok, dr, 1.0), radiative)
-            inside = lambda x: np.isfinite(x) & (x > lo_b) & (x < hi_b)  # noqa: E731
+            # the liquid range's ends may be tried themselves (a radiator too small, or too large, even there
+            # then stays at that end and is named so), while they are still the bracket's ends
+            radiative = np.clip(radiative, lo, hi)
+            inside = lambda x: np.isfinite(x) & (  # noqa: E731
+                ((x > lo_b) & (x < hi_b)) | ((x == hi) & (hi_b == hi)) | ((x == lo) & (lo_b == lo)))
             step = np.where(inside(step), step, np.where(inside(radiative), radiative, 0.5 * (lo_b + hi_b)))
             t_prev, r_prev, change_prev = t, r, change
             t = np.where((np.abs(r) <= _RATING_TOLERANCE / 4) & (change <= _COUPLING_TOLERANCE / 4), t, step)

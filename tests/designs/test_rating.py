@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from spacedc import designs
+from spacedc import designs, thermal
 from spacedc.designs.margins import MARGINS, margins
 from spacedc.designs.spec import DesignError
 from spacedc.units import Q_
@@ -166,3 +166,23 @@ def test_the_size_table_shows_the_modes():
     text = summary_table(designs.size(designs.load("spacex-ai1"), transient=False).to_dict())
     assert "radiator mode              rated (junction ABOVE its limit" in text
     assert "array mode                 sized (EOL power covers the load)" in text
+
+
+def test_a_radiator_too_small_or_too_large_even_at_the_coolants_limits_is_named_so():
+    """Each point either converges or is named too small (even with the coolant at the top of its liquid range
+    the loop needs more area) or too large (the coolant would run below its range): never "did not converge".
+    Random areas, emissivities and chip powers on spacex-ai1 (water, liquid to 390 K) span all three; a
+    too-small point's coolant sits at the range's top, and its junction is then a lower bound."""
+    rng = np.random.default_rng(1)
+    n = 4000
+    d = designs.load("spacex-ai1")
+    result = designs.size(d.replace(thermal__radiator_area=Q_(rng.uniform(5.0, 420.0, n), "m^2"),
+                                    thermal__emissivity=rng.uniform(0.7, 0.95, n),
+                                    payload__chip_power=Q_(rng.uniform(500.0, 1500.0, n), "W")), transient=False)
+    reasons = np.asarray(result.reasons, dtype=object)
+    small = np.array(["is too small" in x for x in reasons])
+    large = np.array(["is so large" in x for x in reasons])
+    assert small.sum() > 100 and large.sum() > 100
+    assert not any("did not converge" in x for x in reasons)
+    top = thermal.COOLANTS["water"].temperature_range[1]  # water's table: its top is the rating's upper bound
+    np.testing.assert_allclose(result.loop.radiator_inlet_temperature.m_as("K")[small], top)
