@@ -138,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     uq.add_argument("--adjust", metavar="KEY", default="thermal.radiator_area",
                     help="the numeric field --reliability adjusts (default thermal.radiator_area)")
     uq.add_argument("--between", metavar="LO:HI", help="the bracket of --adjust (default half and twice its value)")
+    uq.add_argument("--confident", action="store_true",
+                    help="--reliability: the Wilson 95 %% interval's lower end must reach P, not the estimate")
     uq.add_argument("--chunk", type=int, default=None, metavar="N", help="samples per vectorized call (100,000)")
     uq.add_argument("--out", metavar="DIR", help="write uq.json, uq.txt, the plots and the nominal design's "
                                                  "report.html (with the UQ plots) into DIR")
@@ -515,12 +517,14 @@ def _cmd_uq(args: argparse.Namespace) -> int:
         found = size_to_reliability(design, args.adjust, margin.strip(), p, samples=args.samples,
                                     inputs=args.vary, method=args.method, seed=args.seed,
                                     lo=lo.strip() or None, hi=hi.strip() or None,
-                                    as_built=not args.as_sized, chunk=chunk)
+                                    as_built=not args.as_sized, chunk=chunk, confident=args.confident)
         value = found.value
         shown = f"{value.m:.6g} {found.unit}" if isinstance(value, pint.Quantity) else f"{value:.6g}"
-        print(f"Reliability: {found.field} = {shown} gives P({found.margin} held) = {found.probability.p:.4f} "
-              f"+/- {found.probability.stderr:.4f} >= {found.target:g} ({len(found.trials)} trials of "
-              f"{found.samples:,} common samples)")
+        q = found.probability
+        met = (f"its Wilson 95 % lower end {q.lo:.4f} >= {found.target:g}" if found.confident else
+               f">= {found.target:g} (Wilson 95 % interval {q.lo:.4f}-{q.hi:.4f})")
+        print(f"Reliability: {found.field} = {shown} gives P({found.margin} held) = {q.p:.4f} +/- {q.stderr:.4f}, "
+              f"{met} ({len(found.trials)} trials of {found.samples:,} common samples)")
     if args.out:
         from spacedc.designs.chain import size
         from spacedc.designs.html_report import write_report

@@ -499,8 +499,9 @@ def _sobol(design: Design, inputs: Sequence[Variation], n: int, seed: int, boots
 @dataclasses.dataclass(frozen=True)
 class Reliability:
     """What :func:`size_to_reliability` found: ``field`` set to ``value`` (a Quantity, or a number) makes
-    P(``margin`` held) = ``probability`` >= ``target``; ``trials`` are every ``(value, probability)`` tried, in
-    the field's unit (``unit``), ``samples`` the common random numbers' count, ``notes`` as :class:`UQResult`'s.
+    P(``margin`` held) = ``probability`` >= ``target`` (its Wilson 95 % lower bound where ``confident``);
+    ``trials`` are every ``(value, probability)`` tried, in the field's unit (``unit``), ``samples`` the common
+    random numbers' count, ``notes`` as :class:`UQResult`'s.
     """
 
     field: str
@@ -512,19 +513,20 @@ class Reliability:
     trials: tuple[tuple[float, float], ...]
     samples: int
     notes: tuple[str, ...]
+    confident: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         v = self.value.m if isinstance(self.value, pint.Quantity) else self.value
         return {"field": self.field, "margin": self.margin, "target": self.target, "value": float(v),
                 "unit": self.unit, "probability": self.probability.to_dict(), "samples": self.samples,
-                "trials": [list(t) for t in self.trials], "notes": list(self.notes)}
+                "trials": [list(t) for t in self.trials], "notes": list(self.notes), "confident": self.confident}
 
 
 def size_to_reliability(design: Design, field: str = "thermal.radiator_area", margin: str = "junction",
                         target: float = 0.99, *, samples: int = 4096, inputs: Sequence[str] | None = None,
                         method: str = "sobol", seed: int = 0, lo: Any = None, hi: Any = None,
                         as_built: bool = True, rtol: float = 1e-4, max_trials: int = 60,
-                        chunk: int = DEFAULT_CHUNK) -> Reliability:
+                        chunk: int = DEFAULT_CHUNK, confident: bool = False) -> Reliability:
     """The value of ``field`` (any numeric ``section.field``) at which P(``margin`` held) reaches ``target``.
 
     The uncertain inputs are drawn once (``samples`` by ``method``, ``seed``) and every trial sizes the design
@@ -534,6 +536,10 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     an area :func:`fix_as_built` fixes; with the field's unit or bare in it) and bisects until the bracket is within ``rtol`` of its ends; the value returned is the end of
     the bracket that meets the target. ``margin`` is a key of :data:`designs.margins.MARGINS` or ``"all"``
     (feasible, every margin held).
+
+    The target is met by the estimated probability, which is as likely to lie above the true one as below it
+    at the value found; ``confident=True`` asks the lower end of its Wilson 95 % interval [Wilson1927] to meet
+    it instead (the value then holds the target with about 97.5 % confidence, one-sided, given the model).
 
     Raises
     ------
@@ -604,24 +610,31 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
         trials.append((x, q.p))
         return q
 
+    def meets(q: Probability) -> bool:
+        return (q.lo if confident else q.p) >= target
+
     pa, pb = prob(a), prob(b)
-    if (pa.p >= target) == (pb.p >= target):
-        raise DesignError(f"--reliability {margin}={target:g}: P(held) is {pa.p:.4f} at {field} = {a:g} and "
-                          f"{pb.p:.4f} at {b:g} {unit or ''}: both on the same side of the target; widen the "
-                          "bracket (--between LO:HI) or adjust another field")
-    good, bad, pgood = (a, b, pa) if pa.p >= target else (b, a, pb)
+    if meets(pa) == meets(pb):
+        what = "the lower bound of P(held)" if confident else "P(held)"
+        raise DesignError(f"--reliability {margin}={target:g}: {what} is {pa.lo if confident else pa.p:.4f} at "
+                          f"{field} = {a:g} and {pb.lo if confident else pb.p:.4f} at {b:g} {unit or ''}: both on "
+                          "the same side of the target; widen the bracket (--between LO:HI) or adjust another field")
+    good, bad, pgood = (a, b, pa) if meets(pa) else (b, a, pb)
     for _ in range(max_trials):
         if abs(good - bad) <= rtol * max(abs(good), abs(bad)):
             break
         mid = 0.5 * (good + bad)
         pm = prob(mid)
-        if pm.p >= target:
+        if meets(pm):
             good, pgood = mid, pm
         else:
             bad = mid
+    if not confident:
+        notes.append(f"the estimate meets the target; its Wilson 95 % interval's lower end is {pgood.lo:.4f} "
+                     "(confident=True, --confident, sizes to that end instead)")
     return Reliability(field=field, margin=margin, target=float(target),
                        value=Q_(good, unit) if unit is not None else good, unit=unit, probability=pgood,
-                       trials=tuple(trials), samples=int(samples), notes=tuple(notes))
+                       trials=tuple(trials), samples=int(samples), notes=tuple(notes), confident=confident)
 
 
 def _bare(text: str) -> bool:

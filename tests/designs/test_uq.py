@@ -177,6 +177,14 @@ def test_size_to_reliability_on_the_radiator_area():
     assert found.probability.p >= 0.99
     trials = sorted(found.trials)
     assert all(p1 <= p2 for (_, p1), (_, p2) in zip(trials, trials[1:]))   # more area, cooler junctions
+    # an independent study at the value found, and 0.5 % below it, on the same samples: the crossing is there
+    area = found.value.m_as("m^2")
+    at = designs.uq(d.replace(thermal__radiator_area=Q_(area, "m^2")), samples=512)
+    below = designs.uq(d.replace(thermal__radiator_area=Q_(0.995 * area, "m^2")), samples=512)
+    assert at.margins["junction"].p == found.probability.p >= 0.99 > below.margins["junction"].p
+    # asked to hold the target at the Wilson interval's lower end, it needs more radiator
+    sure = size_to_reliability(d, "thermal.radiator_area", "junction", 0.99, samples=512, confident=True)
+    assert sure.confident and sure.probability.lo >= 0.99 and sure.value > found.value
 
 
 def test_cli_uq_writes_its_files_and_the_report_and_never_overwrites(tmp_path, capsys):
