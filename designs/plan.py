@@ -116,6 +116,21 @@ class Law:
             return stats.lognorm.ppf(q, p[1], scale=p[0])
         raise AssertionError(self.name)  # pragma: no cover
 
+    def cdf(self, x: float) -> float:
+        """The CDF at ``x`` (in the column's unit): the probability the law puts below it."""
+        from scipy import stats
+
+        p = self.params
+        if self.name == "uniform":
+            return float(np.clip((x - p[0]) / (p[1] - p[0]), 0.0, 1.0))
+        if self.name == "normal":
+            return float(stats.norm.cdf(x, loc=p[0], scale=p[1]))
+        if self.name == "triangular":
+            return float(stats.triang.cdf(x, (p[1] - p[0]) / (p[2] - p[0]), loc=p[0], scale=p[2] - p[0]))
+        if self.name == "lognormal":
+            return float(stats.lognorm.cdf(x, p[1], scale=p[0]))
+        raise AssertionError(self.name)  # pragma: no cover
+
     def describe(self, unit: str | None) -> str:
         """``"normal(313.15 K, 3 K)"``: the law with its parameters in the column's unit."""
         spreads = _LAWS[self.name][1]
@@ -138,6 +153,24 @@ class Variation:
     text: str
     unit: str | None = None  # the column's unit (None: plain numbers, counts, names)
     law: Law | None = None
+    #: A law's truncation to its field's range: (CDF at the range's low end, at its high end), and the range's
+    #: ends in the column's unit, open ends moved in by one ulp (None: the law lies inside the range).
+    truncation: tuple[float, float, float, float] | None = None
+
+    def sample(self, u: np.ndarray) -> np.ndarray:
+        """A law's values at the unit samples ``u``, in the column's unit: its inverse CDF, on the part of it
+        that lies inside its field's range where the law reaches beyond it (a normal emissivity near 1), so
+        that every sample is a value the field takes."""
+        if self.truncation is None:
+            return self.law.ppf(u)
+        f_lo, f_hi, lo, hi = self.truncation
+        q = f_lo + np.clip(np.asarray(u, dtype=float), 2.0**-54, 1.0 - 2.0**-53) * (f_hi - f_lo)
+        return np.clip(self.law.ppf(q), lo, hi)
+
+    @property
+    def truncated(self) -> float:
+        """The share of the law's probability that its field's range cuts off (0 where it lies inside)."""
+        return 0.0 if self.truncation is None else 1.0 - (self.truncation[1] - self.truncation[0])
 
     @property
     def column(self) -> str:
@@ -350,7 +383,9 @@ def parse_variation(text: str, design: Design, *, sampled: bool = False) -> Vari
         if kind == "int":
             raise DesignError(f"{where}: {key} is a count: sample it from a list V1,V2,... or a range LO:HI")
         dist = _law(law.group(1).lower(), law.group(2), unit, column_unit, where, clock=clock)
-        return _checked(Variation(key=key, values=None, text=text, unit=column_unit, law=dist), design)
+        cut = _truncation(dist, field, column_unit, where)
+        return _checked(Variation(key=key, values=None, text=text, unit=column_unit, law=dist, truncation=cut),
+                        design)
     if clock_list:
         parts = [spec]
     elif clock_grid or clock_range:
@@ -396,6 +431,33 @@ def parse_variation(text: str, design: Design, *, sampled: bool = False) -> Vari
     # the field checks its own dimension and bounds, naming itself: one call with every value at once
     design.replace(**{f"{section}__{name}": values})
     return Variation(key=key, values=values, text=text, unit=column_unit)
+
+
+def _truncation(law: Law, field: dataclasses.Field, column_unit: str | None,
+                where: str) -> tuple[float, float, float, float] | None:
+    """An unbounded law's truncation to its field's declared range (:attr:`Variation.truncation`), or None where
+    the range is unbounded or the law (uniform, triangular: checked whole by :func:`_checked`) stays inside."""
+    meta = field.metadata
+    if law.name not in ("normal", "lognormal") or (meta.get("lo") is None and meta.get("hi") is None):
+        return None
+
+    def end(x: Any) -> float | None:
+        if x is None:
+            return None
+        return float(x) if column_unit is None else float(Q_(x, meta["unit"]).m_as(column_unit))
+
+    lo, hi = end(meta.get("lo")), end(meta.get("hi"))
+    f_lo = 0.0 if lo is None else law.cdf(lo)
+    f_hi = 1.0 if hi is None else law.cdf(hi)
+    if f_lo <= 2.0**-54 and f_hi >= 1.0 - 2.0**-53:  # beyond what Law.ppf ever draws (about 8 SD of a normal)
+        return None
+    if f_hi - f_lo < 1e-6:
+        raise DesignError(f"{where}: {law.describe(column_unit)} lies outside the field's range "
+                          f"({lo if lo is not None else '-inf'} to {hi if hi is not None else 'inf'}"
+                          f"{'' if column_unit is None else ' ' + column_unit})")
+    lo_v = -np.inf if lo is None else (np.nextafter(lo, np.inf) if meta.get("lo_open") else lo)
+    hi_v = np.inf if hi is None else (np.nextafter(hi, -np.inf) if meta.get("hi_open") else hi)
+    return (f_lo, f_hi, float(lo_v), float(hi_v))
 
 
 def _checked(v: Variation, design: Design) -> Variation:
@@ -479,7 +541,7 @@ class SweepPlan:
         draws = []
         for j, v in enumerate(self.variations):
             if v.law is not None:
-                draws.append(v.law.ppf(unit[:, j]))
+                draws.append(v.sample(unit[:, j]))
             else:
                 k = len(v.values)
                 draws.append(np.minimum((unit[:, j] * k).astype(np.intp), k - 1))

@@ -256,7 +256,7 @@ def _values(v: Variation, u: np.ndarray) -> np.ndarray:
     """The input's values (in its column's unit) at the unit samples ``u``: its law's inverse CDF, or a list's
     value ``floor(u len)``."""
     if v.law is not None:
-        return v.law.ppf(u)
+        return v.sample(u)
     k = len(v.values)
     return np.asarray(v.si(np.minimum((u * k).astype(np.intp), k - 1)))
 
@@ -433,6 +433,10 @@ def uq(design: Design, inputs: Sequence[str] | None = None, *, samples: int = 10
         built, said = fix_as_built(design, nominal)
         notes += said
     _check_rated(built, [v.key for v in variations])
+    for v in variations:
+        if v.truncated >= 1e-9:  # a cut below that changes no sample of any study
+            notes.append(f"{v.key}: {v.law.describe(v.unit)} reaches beyond the field's range; sampled on the part "
+                         f"inside it (the range cuts {v.truncated:.3g} of its probability)")
     if method == "sobol" and samples & (samples - 1):
         notes.append(f"{samples:,} Sobol' points: their balance holds for a power of 2 only "
                      f"(the nearest: {2 ** round(math.log2(samples)):,})")

@@ -230,3 +230,17 @@ def test_cli_uq_reliability_and_bad_input(capsys):
     assert main(["uq", SSO, "--samples", "8", "--vary", "thermal.nope=normal(1, 0.1)"]) == 2
     assert "nope" in capsys.readouterr().err
     assert main(["uq", SSO, "--samples", "8", "--reliability", "junction"]) == 2
+
+
+def test_a_law_beyond_its_fields_range_is_truncated_to_it():
+    """normal(0.97, 0.02) puts Phi(-1.5) = 0.0668 of an emissivity above 1 (standard normal table): the study
+    samples the part inside (0, 1] instead of stopping at the first sample above 1, and says how much it cut.
+    Truncated, the median is the quantile 0.5 (1 - 0.0668) of the law: 0.97 + 0.02 Phi^-1(0.4666) = 0.96833."""
+    d = dataclasses.replace(designs.load(SSO), uncertainty=())
+    r = designs.uq(d, ["thermal.emissivity=normal(0.97, 0.02)"], samples=4096, method="random")
+    x = r.draws["thermal.emissivity"]
+    assert x.max() <= 1.0 and x.min() > 0.0
+    assert np.median(x) == pytest.approx(0.96833, abs=2e-3)
+    assert any("cuts 0.0668" in n for n in r.notes)
+    with pytest.raises(designs.DesignError, match="lies outside the field's range"):
+        designs.uq(d, ["thermal.emissivity=normal(1.5, 0.01)"], samples=8)
