@@ -68,6 +68,7 @@ from typing import Any
 import numpy as np
 
 from spacedc.designs.design import Design, load
+from spacedc.designs.margins import MARGINS
 from spacedc.designs.plan import Variation, parse_variation
 from spacedc.designs.spec import DesignError
 from spacedc.units import Q_
@@ -319,7 +320,9 @@ class _Evaluator:
         self.evaluations = 0
         self.best: float = math.inf
         self.best_point: tuple[np.ndarray, np.ndarray] | None = None
-        self.margin_names: list[str] | None = None
+        # every margin of the list, whichever a combination has (one not published is +inf: no constraint), so
+        # a margin that only a later combination's vehicle or mode gives is a constraint too
+        self.margin_names: list[str] = list(MARGINS)
 
     def changes(self, u: np.ndarray, k: np.ndarray) -> dict[str, Any]:
         """The ``section__field`` changes of points ``u`` (n, d) and ``k`` (n, e), all of one named combination."""
@@ -365,8 +368,6 @@ class _Evaluator:
                 result, _ = self.size(u[rows], k[rows])
                 col = np.broadcast_to(np.asarray(sweep_columns(result)[self.objective], dtype=float), (len(rows),))
                 m = _margins.margins(result)
-                if self.margin_names is None:
-                    self.margin_names = list(m)
                 if m_out is None:
                     m_out = np.empty((n, len(self.margin_names)))
                 for i, name in enumerate(self.margin_names):
@@ -427,7 +428,8 @@ def _slsqp(ev: _Evaluator, u0: np.ndarray, k0: np.ndarray, maxiter: int, history
             if not f0:  # the objective's scale: its value at the start
                 f0.append(abs(f[0]) if np.isfinite(f[0]) and f[0] != 0 else 1.0)
             f = np.where(np.isfinite(f), f, 1e3 * f0[0]) / f0[0]
-            m = np.clip(np.where(np.isfinite(m), m, -_CLIP), -_CLIP, _CLIP)
+            # a margin not formed (NaN, -inf) is violated; one the combination does not have (+inf) holds
+            m = np.clip(np.nan_to_num(m, nan=-_CLIP, posinf=_CLIP, neginf=-_CLIP), -_CLIP, _CLIP)
             cache[key] = (f[0], (f[1:] - f[0]) / step, m[0], (m[1:] - m[0]).T / step)
         return cache[key]
 
@@ -658,7 +660,7 @@ def _failing(ev: _Evaluator, kept: dict[str, np.ndarray]) -> dict[str, int]:
     """How often each margin is below zero over every evaluated point, and how many points are infeasible with
     every margin held (``"infeasible (other)"``), most frequent first."""
     m = kept["_m"]
-    counts = {name: int(np.count_nonzero(m[:, i] < 0)) for i, name in enumerate(ev.margin_names or ())}
+    counts = {name: int(np.count_nonzero(m[:, i] < 0)) for i, name in enumerate(ev.margin_names)}
     other = int(np.count_nonzero(~kept["held"] & np.all(m >= 0, axis=1)))
     if other:
         counts["infeasible (other)"] = other
