@@ -619,7 +619,8 @@ class SizingChain:
         a single design point without one whose power and thermal sizing closed (launch margins may still fail).
         """
         single = np.ndim(result.feasible) == 0
-        closed = single and all(
+        # a rated radiator too small or too large for the coolant's range has no temperature of its own to run at
+        closed = single and bool(self.reasons["rating"].feasible) and all(
             np.isfinite(q.m) for q in (result.radiator_area, result.array.area, result.battery.mass,
                                        result.junction_temperature, result.battery_radiator_area))
         if transient and not single:
@@ -630,7 +631,8 @@ class SizingChain:
             why = (_TRANSIENT_SWEEP if not single else
                    "not asked for (transient=False)" if transient is not None else
                    "the node network has no heat-pump model (a conductance cannot carry heat uphill)" if heat_pumped
-                   else "the steady sizing did not close (no finite radiator, array or battery to simulate)")
+                   else "the steady sizing did not close (no finite radiator, array or battery to simulate, or a "
+                        "rated radiator outside its coolant's range)")
             return replace(result, transient_note=f"not run: {why}")
         from spacedc.designs.transient import orbit_extremes
 

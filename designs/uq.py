@@ -593,7 +593,10 @@ def size_to_reliability(design: Design, field: str = "thermal.radiator_area", ma
     b = scalar(hi, "HI") if hi is not None else 2.0 * c
     if not a < b:
         raise DesignError(f"--between {a:g}:{b:g} {unit or ''}: LO must be below HI")
-    variations = [v for v in uncertain_inputs(design, inputs) if v.key != field]
+    every = uncertain_inputs(design, inputs)
+    variations = [v for v in every if v.key != field]
+    if len(variations) < len(every):
+        notes.append(f"{field}: its own uncertain law is left out while it is the field adjusted")
     _check_rated(base, [field, *(v.key for v in variations)])
     u = _unit_samples(int(samples), len(variations), method, seed)
     values = [_values(v, u[:, j]) for j, v in enumerate(variations)]

@@ -186,3 +186,11 @@ def test_a_radiator_too_small_or_too_large_even_at_the_coolants_limits_is_named_
     assert not any("did not converge" in x for x in reasons)
     top = thermal.COOLANTS["water"].temperature_range[1]  # water's table: its top is the rating's upper bound
     np.testing.assert_allclose(result.loop.radiator_inlet_temperature.m_as("K")[small], top)
+
+
+def test_a_rating_that_leaves_the_coolants_range_runs_no_orbit_transient():
+    """20 m^2 cannot carry AI1's heat with water at its 390 K top: the coolant has no rated temperature, so the
+    orbit transient (which runs the loop at the rated coolant) is not run, and says why."""
+    result = designs.size(designs.load("spacex-ai1").replace(thermal__radiator_area=Q_(20.0, "m^2")))
+    assert not result.feasible and "is too small" in result.reasons
+    assert result.transient is None and "rated radiator outside its coolant's range" in result.transient_note
