@@ -718,7 +718,7 @@ def optimize_paths(out_dir: str | Path, name: str) -> list[Path]:
 
 def _toml_value(value: Any) -> str:
     if hasattr(value, "magnitude"):
-        return json.dumps(f"{float(value.magnitude)!r} {value.units}")
+        return json.dumps(f"{float(value.magnitude)!r} {value.units:~}")  # every digit: it sizes to the objective
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, (bool, np.bool_)):
