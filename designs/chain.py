@@ -432,7 +432,9 @@ class SizingChain:
         pw, env, earth = self.design.power, self.env, self.earth
         load = quantity(self.load, "W")
         cells = dict(cell=pw.cell, solar_flux=env.solar_flux_min, incidence_angle=pw.incidence_angle,
-                     inherent_degradation=pw.inherent_degradation, specific_power=pw.array_specific_power,
+                     inherent_degradation=pw.inherent_degradation,
+                     **({"specific_power": pw.array_specific_power} if pw.array_areal_density is None else
+                        {"areal_density": pw.array_areal_density}),
                      **(dict(cell_temperature="radiative", earth_ir=earth.outgoing_ir, albedo=earth.albedo,
                              view_factor=self.face_view) if pw.cell_temperature == "radiative" else {}))
         self.array = power.size_solar_array(

@@ -188,6 +188,11 @@ class PowerChoices(Section):
     eclipse_path_efficiency: float = num(0.65, lo_open=True, doc="SMAD X_e, array to battery to loads")
     array_specific_power: Any = qty("W/kg", None, lo=0, lo_open=True,
                                     doc="array BOL power per mass at wing level; default: the cell table's")
+    array_areal_density: Any = qty("kg/m^2", None, lo=0, lo_open=True,
+                                   doc="array mass per installed area at wing level, in place of "
+                                       "array_specific_power (a blanket's mass then does not follow its "
+                                       "inherent degradation); default: from the specific power or the cell "
+                                       "table")
     array_area: Any = qty("m^2", None, lo=0, lo_open=True,
                           doc="installed solar-array area: given, the array is rated (its BOL and EOL power "
                               "follow, and the design is infeasible where the EOL power falls short of the "
@@ -209,6 +214,9 @@ class PowerChoices(Section):
             power.cell(self.cell)
         except ValueError as exc:
             raise ValueError(f"power.cell = {self.cell!r}: {exc}") from None
+        if self.array_areal_density is not None and self.array_specific_power is not None:
+            raise DesignError(f"power.array_areal_density = {self.array_areal_density:~} and "
+                              f"power.array_specific_power = {self.array_specific_power:~}: give one, not both")
         if np.any(np.asarray(self.battery_discharge_efficiency) < np.asarray(self.eclipse_path_efficiency)):
             raise ValueError(f"power.battery_discharge_efficiency = {self.battery_discharge_efficiency!r}: below "
                              f"power.eclipse_path_efficiency = {self.eclipse_path_efficiency!r}, the whole eclipse path "

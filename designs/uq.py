@@ -291,6 +291,14 @@ def fix_as_built(design: Design, result: Any = None) -> tuple[Design, tuple[str,
                               f"({result.reasons}); pass as_built=False (--as-sized)")
         changes[key.replace(".", "__", 1)] = Q_(float(value), unit)
         notes.append(f"{key} fixed as built at {float(value):.6g} {unit} (the nominal design's sized value)")
+    if "power__array_area" in changes and design.power.array_areal_density is None:
+        # the installed array's mass is hardware too: its mass per area, which a blanket's specific power would
+        # otherwise scale with the sampled inherent degradation
+        density = float(result.array.mass.m_as("kg") / result.array.area.m_as("m^2"))
+        changes |= {"power__array_areal_density": Q_(density, "kg/m^2"), "power__array_specific_power": None}
+        notes.append(f"power.array_areal_density fixed as built at {density:.6g} kg/m^2 (the nominal array's mass "
+                     "per area)")
+    notes.append("the battery is sized afresh at every sample (no battery field fixes it)")
     return (design.replace(**changes) if changes else design), tuple(notes)
 
 

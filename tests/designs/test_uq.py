@@ -244,3 +244,17 @@ def test_a_law_beyond_its_fields_range_is_truncated_to_it():
     assert any("cuts 0.0668" in n for n in r.notes)
     with pytest.raises(designs.DesignError, match="lies outside the field's range"):
         designs.uq(d, ["thermal.emissivity=normal(1.5, 0.01)"], samples=8)
+
+
+def test_as_built_the_arrays_mass_is_hardware():
+    """As built the array is fixed: its mass per area too, so a sampled inherent degradation changes its power,
+    not its mass. With I_d the only input, nothing else that weighs changes (the battery is sized for the load,
+    which does not depend on I_d), so the wet mass is the nominal design's at every sample."""
+    d = dataclasses.replace(designs.load(SSO), uncertainty=())
+    nominal = designs.size(d, transient=False).launch.mass.wet.m_as("kg")
+    r = designs.uq(d, ["power.inherent_degradation=uniform(0.81, 0.89)"], samples=64)
+    np.testing.assert_allclose(r.outputs["mass.total_kg"], nominal, rtol=1e-6)  # float32 outputs
+    assert np.ptp(r.outputs["power.eol_power_W"]) > 0.05 * np.mean(r.outputs["power.eol_power_W"])
+    assert any("array_areal_density fixed as built" in n for n in r.notes)
+    with pytest.raises(designs.DesignError, match="give one, not both"):
+        d.replace(power__array_areal_density="2 kg/m^2", power__array_specific_power="150 W/kg")
