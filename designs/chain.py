@@ -255,6 +255,24 @@ class SizingChain:
         works = heat_pumped & ~runaway
         self.hp_factor = np.where(works, self.gain / np.where(works, cop - self.path_factor, 1.0), 0.0)
 
+    def _loop(self, q_loop: np.ndarray, inlet: Any, fin_efficiency: Any = 1.0) -> thermal.LoopResult:
+        """One of the design's parallel loops carrying its share of ``q_loop`` [W] from the radiator ``inlet``
+        temperature (:func:`thermal.size_loop`), for the sizing's and the rating's passes alike."""
+        th = self.design.thermal
+        return thermal.size_loop(
+            heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=inlet,
+            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
+            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=self.sink,
+            fin_efficiency=fin_efficiency, sides=th.sides)
+
+    def _pump_step(self, loop: thermal.LoopResult, pump_w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pump power the loops need, capped at the payload's own load (a loop whose pump would need more has
+        no fixed point), where it was capped, and its change from ``pump_w`` relative to that load."""
+        new_pump = self.design.thermal.loop_count * loop.pump_power.m_as("W")
+        runaway = new_pump > self.base
+        new_pump = np.minimum(new_pump, self.base)
+        return new_pump, runaway, np.abs(new_pump - pump_w) / self.base
+
     def pump_coupling(self) -> None:
         """The loop sized with the pump power it needs, closed by fixed-point passes on whole arrays: the pump
         takes a small share of the heat it moves, so a few passes converge (convergence is checked per point)."""
@@ -266,18 +284,9 @@ class SizingChain:
         for _ in range(_COUPLING_PASSES):
             w_hp = (base + pump_w) * self.hp_factor
             q_loop = (base + pump_w) * gain + w_hp * self.path_factor
-            loop = thermal.size_loop(
-                heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant,
-                radiator_inlet_temperature=th.coolant_temperature, temperature_rise=th.loop_temperature_rise,
-                line_length=th.line_length, line_diameter=th.line_diameter, pump_efficiency=th.pump_efficiency,
-                emissivity=th.emissivity, sink_temperature=self.sink, fin_efficiency=panels.panel_efficiency,
-                sides=th.sides)
-            # A loop whose pump would need more than the payload itself has no fixed point: cap it, report it.
-            new_pump = th.loop_count * loop.pump_power.m_as("W")
-            runaway = self.runaway_hp | (new_pump > base)
-            new_pump = np.minimum(new_pump, base)
-            change = np.abs(new_pump - pump_w) / base
-            pump_w = new_pump
+            loop = self._loop(q_loop, th.coolant_temperature, panels.panel_efficiency)
+            pump_w, capped, change = self._pump_step(loop, pump_w)  # capped: reported below
+            runaway = self.runaway_hp | capped
         self.loop, self.pump_w = loop, pump_w
         self.w_hp = (base + pump_w) * self.hp_factor
         self.load = base + pump_w + self.w_hp
@@ -328,30 +337,18 @@ class SizingChain:
         lo_b, hi_b = lo.copy(), hi.copy()
         # the pump's first estimate at the starting temperature with an unfinned radiator: its lag then starts
         # small, and the secant can start at the second pass
-        pump_w = np.minimum(th.loop_count * thermal.size_loop(
-            heat_load=base * gain / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=t * u.K,
-            temperature_rise=th.loop_temperature_rise, line_length=th.line_length, line_diameter=th.line_diameter,
-            pump_efficiency=th.pump_efficiency, emissivity=th.emissivity, sink_temperature=self.sink,
-            sides=th.sides).pump_power.m_as("W"), base)
+        pump_w = np.minimum(th.loop_count * self._loop(base * gain, t * u.K).pump_power.m_as("W"), base)
         t_prev = r_prev = None
         for _ in range(_RATING_PASSES):
             t_q = quantity(t, "K")
             panels = thermal.size_panels(spec, heat_load=base * gain * u.W, radiator_temperature=t_q,
                                          absorbed_flux=self.absorbed)
             q_loop = (base + pump_w) * gain
-            loop = thermal.size_loop(
-                heat_load=q_loop / th.loop_count * u.W, coolant=th.coolant, radiator_inlet_temperature=t_q,
-                temperature_rise=th.loop_temperature_rise, line_length=th.line_length,
-                line_diameter=th.line_diameter, pump_efficiency=th.pump_efficiency, emissivity=th.emissivity,
-                sink_temperature=self.sink, fin_efficiency=panels.panel_efficiency, sides=th.sides)
+            loop = self._loop(q_loop, t_q, panels.panel_efficiency)
             area = th.loop_count * loop.radiator_area.m_as("m^2")
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 r = np.where(np.isfinite(area) & (area > 0), np.log(area / a_work), np.inf)
-            new_pump = th.loop_count * loop.pump_power.m_as("W")
-            runaway = new_pump > base
-            new_pump = np.minimum(new_pump, base)
-            change = np.abs(new_pump - pump_w) / base
-            pump_w = new_pump
+            pump_w, runaway, change = self._pump_step(loop, pump_w)
             # the bracket moves only where r's sign holds whatever the pump's lag (its change shifts r by about
             # as much): too much area needed, hotter; too little, colder
             lo_b = np.where(r > 2 * change, np.maximum(lo_b, t), lo_b)
